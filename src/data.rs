@@ -1,0 +1,147 @@
+//! The figures: the article's, compiled in as constants, and the `Dataset` the chart
+//! draws. Pure: no web, no parsing at start-up. Depends on `locale` for names only.
+//!
+//! Source: press release of IOM Mali (OIM Mali), figures from Mali's Commission
+//! Mouvement de Populations (CMP), collected under IOM's Displacement Tracking Matrix.
+//! The article gives no publication date, so none is stated anywhere.
+
+use crate::locale::Lang;
+
+/// IDPs in the whole country, as stated in the article.
+pub const NATIONAL_TOTAL: u64 = 58_985;
+/// Households (familles) those IDPs form, as stated.
+pub const HOUSEHOLDS: u64 = 10_248;
+/// Increase since February, as stated.
+pub const INCREASE_SINCE_FEBRUARY: u64 = 14_223;
+
+/// One region as the article reports it, with its names in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleRegion {
+    pub name_fr: &'static str,
+    pub name_en: &'static str,
+    pub persons: u64,
+}
+
+/// The three regions the article names, in the article's order (largest first).
+pub const ARTICLE_REGIONS: [ArticleRegion; 3] = [
+    ArticleRegion { name_fr: "Tombouctou", name_en: "Timbuktu", persons: 22_328 },
+    ArticleRegion { name_fr: "Ségou", name_en: "Segou", persons: 10_794 },
+    ArticleRegion { name_fr: "Ménaka", name_en: "Menaka", persons: 10_381 },
+];
+
+/// Persons in all the other regions together: computed, never reported. The article
+/// does not say which regions these are, so the figure is never split.
+pub const fn other_regions() -> u64 {
+    let mut rest = NATIONAL_TOTAL;
+    let mut i = 0;
+    while i < ARTICLE_REGIONS.len() {
+        rest -= ARTICLE_REGIONS[i].persons;
+        i += 1;
+    }
+    rest
+}
+
+/// IDPs in February: computed as total − increase.
+pub const fn february_total() -> u64 {
+    NATIONAL_TOTAL - INCREASE_SINCE_FEBRUARY
+}
+
+/// One bar of the chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    pub name: String,
+    pub persons: u64,
+    /// Derived from other figures rather than reported: drawn muted and footnoted.
+    pub computed: bool,
+}
+
+/// Everything the chart shows, in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dataset {
+    pub title: String,
+    /// Shown under the title; `None` lets the chart write one from the figures.
+    pub subtitle: Option<String>,
+    pub source: String,
+    /// The national total shares are computed against.
+    pub total: u64,
+    pub households: Option<u64>,
+    pub increase: Option<u64>,
+    /// In display order: largest first (see [`Dataset::sorted`]).
+    pub regions: Vec<Region>,
+}
+
+impl Dataset {
+    /// The article's figures in `lang`, largest region first, "other regions" last
+    /// (it is the remainder, and marked as computed).
+    pub fn article(lang: Lang) -> Dataset {
+        let text = lang.text();
+        let mut regions: Vec<Region> = ARTICLE_REGIONS
+            .iter()
+            .map(|r| Region {
+                name: match lang {
+                    Lang::Fr => r.name_fr,
+                    Lang::En => r.name_en,
+                }
+                .to_string(),
+                persons: r.persons,
+                computed: false,
+            })
+            .collect();
+        regions.push(Region { name: text.other_regions.to_string(), persons: other_regions(), computed: true });
+        Dataset {
+            title: text.title.to_string(),
+            subtitle: None,
+            source: text.source.to_string(),
+            total: NATIONAL_TOTAL,
+            households: Some(HOUSEHOLDS),
+            increase: Some(INCREASE_SINCE_FEBRUARY),
+            regions,
+        }
+        .sorted()
+    }
+
+    /// Reported regions largest first (ties keep their order), computed ones after
+    /// them: a remainder is not a region and should not rank among them.
+    pub fn sorted(mut self) -> Dataset {
+        self.regions.sort_by(|a, b| a.computed.cmp(&b.computed).then(b.persons.cmp(&a.persons)));
+        self
+    }
+
+    /// The largest figure, which sets the scale (at least 1, so an all-zero chart
+    /// still has a scale).
+    pub fn max_persons(&self) -> u64 {
+        self.regions.iter().map(|r| r.persons).max().unwrap_or(0).max(1)
+    }
+
+    pub fn has_computed(&self) -> bool {
+        self.regions.iter().any(|r| r.computed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_remainder_and_february_follow_from_the_stated_figures() {
+        assert_eq!(other_regions(), 15_482);
+        assert_eq!(february_total(), 44_762);
+    }
+
+    #[test]
+    fn sorting_puts_computed_rows_last_and_keeps_ties_stable() {
+        let r = |name: &str, persons, computed| Region { name: name.into(), persons, computed };
+        let d = Dataset {
+            title: String::new(),
+            subtitle: None,
+            source: String::new(),
+            total: 100,
+            households: None,
+            increase: None,
+            regions: vec![r("a", 5, false), r("rest", 50, true), r("b", 9, false), r("c", 5, false)],
+        }
+        .sorted();
+        let names: Vec<_> = d.regions.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["b", "a", "c", "rest"]);
+    }
+}

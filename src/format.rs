@@ -1,0 +1,131 @@
+//! Numbers and sentences per locale. Pure; depends on `locale` and `data`.
+//!
+//! Output matches `Intl.NumberFormat` for "fr-FR" and "en-US" (the browser tests
+//! compare them): French groups thousands with U+202F and puts U+00A0 before "%".
+//! Integer arithmetic only: no float formatting is linked into the wasm (~5 KB gz),
+//! and shares are exact to the rounding rule, never off by a float's last bit.
+
+use crate::data::Dataset;
+use crate::locale::Lang;
+
+/// Narrow no-break space: the French thousands separator.
+pub const NNBSP: char = '\u{202F}';
+/// No-break space: between a French number and "%".
+pub const NBSP: char = '\u{A0}';
+
+/// Appends `n` with thousands grouped per `lang`.
+pub fn push_int(out: &mut String, n: u64, lang: Lang) {
+    let sep = match lang {
+        Lang::Fr => NNBSP,
+        Lang::En => ',',
+    };
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        out.push(digits[i] as char);
+        if i > 0 && i % 3 == 0 {
+            out.push(sep);
+        }
+    }
+}
+
+/// `n` with thousands grouped: "22 328" (fr, U+202F) or "22,328" (en).
+pub fn int(n: u64, lang: Lang) -> String {
+    let mut s = String::new();
+    push_int(&mut s, n, lang);
+    s
+}
+
+/// `part / whole` in tenths of a percent, rounded half up (as Intl's "halfExpand"
+/// does for positive numbers). `None` when `whole` is 0: a share of nothing.
+pub fn share_permille(part: u64, whole: u64) -> Option<u64> {
+    if whole == 0 {
+        return None;
+    }
+    let (part, whole) = (part as u128, whole as u128);
+    Some(((part * 2000 + whole) / (2 * whole)) as u64)
+}
+
+/// A permille as a percentage with one decimal: "37,9 %" (fr) or "37.9%" (en).
+pub fn percent(permille: u64, lang: Lang) -> String {
+    let mut s = String::new();
+    push_int(&mut s, permille / 10, lang);
+    s.push(if lang == Lang::Fr { ',' } else { '.' });
+    s.push((b'0' + (permille % 10) as u8) as char);
+    if lang == Lang::Fr {
+        s.push(NBSP);
+    }
+    s.push('%');
+    s
+}
+
+/// The subtitle written from the figures when the dataset has none of its own:
+/// "58 985 personnes déplacées dans le pays (10 248 familles), +14 223 depuis février".
+pub fn subtitle(data: &Dataset, lang: Lang) -> String {
+    if let Some(s) = &data.subtitle {
+        return s.clone();
+    }
+    let t = lang.text();
+    let mut s = String::new();
+    push_int(&mut s, data.total, lang);
+    s.push(' ');
+    s.push_str(t.persons_unit);
+    s.push(' ');
+    s.push_str(t.in_the_country);
+    if let Some(h) = data.households {
+        s.push_str(" (");
+        push_int(&mut s, h, lang);
+        s.push(' ');
+        s.push_str(t.households_unit);
+        s.push(')');
+    }
+    if let Some(inc) = data.increase {
+        s.push_str(", +");
+        push_int(&mut s, inc, lang);
+        s.push(' ');
+        s.push_str(t.since_february);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_group_by_thousands_per_locale() {
+        assert_eq!(int(0, Lang::Fr), "0");
+        assert_eq!(int(999, Lang::Fr), "999");
+        assert_eq!(int(22_328, Lang::Fr), "22\u{202F}328");
+        assert_eq!(int(22_328, Lang::En), "22,328");
+        assert_eq!(int(1_000_000, Lang::En), "1,000,000");
+        assert_eq!(int(u64::MAX, Lang::En), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn shares_round_half_up_to_a_tenth_of_a_percent() {
+        assert_eq!(share_permille(22_328, 58_985), Some(379));
+        assert_eq!(share_permille(1, 8), Some(125));
+        assert_eq!(share_permille(1, 2000), Some(1)); // 0.05 % rounds up
+        assert_eq!(share_permille(1, 2001), Some(0));
+        assert_eq!(share_permille(5, 0), None);
+        assert_eq!(share_permille(u64::MAX, u64::MAX), Some(1000));
+    }
+
+    #[test]
+    fn percentages_follow_each_locale() {
+        assert_eq!(percent(379, Lang::Fr), "37,9\u{A0}%");
+        assert_eq!(percent(379, Lang::En), "37.9%");
+        assert_eq!(percent(1000, Lang::En), "100.0%");
+        assert_eq!(percent(5, Lang::Fr), "0,5\u{A0}%");
+    }
+}

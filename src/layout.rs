@@ -1,0 +1,311 @@
+//! Geometry: where every bar and text goes, in CSS pixels, from a dataset, a locale
+//! and a width. Pure f64 arithmetic; depends on `data`, `format` and `locale`.
+//!
+//! This is the single source of truth for bar geometry: `render` paints these
+//! rectangles and `hit` tests pointers against them, so what is drawn is what is hit.
+//! Text widths come through [`Measure`], so the browser measures with the canvas
+//! (exact for the font in use) and native code with a conservative estimate.
+
+use crate::data::Dataset;
+use crate::format;
+use crate::locale::Lang;
+
+/// An axis-aligned rectangle in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+    /// Half-open on the far edges, so adjacent rectangles never both claim a point.
+    pub fn contains(&self, px: f64, py: f64) -> bool {
+        px >= self.x && px < self.right() && py >= self.y && py < self.bottom()
+    }
+    pub fn center(&self) -> (f64, f64) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+}
+
+/// What a text is, which sets its colour when drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRole {
+    Title,
+    Subtitle,
+    Name,
+    Value,
+    Note,
+    Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// `x` is the left edge of the text.
+    Left,
+    /// `x` is the right edge of the text.
+    Right,
+}
+
+/// A font request: the family comes from the theme, so layout only needs these.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Font {
+    pub size: f64,
+    pub bold: bool,
+}
+
+/// One line of text, vertically centred on `y`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextItem {
+    pub text: String,
+    pub role: TextRole,
+    pub x: f64,
+    pub y: f64,
+    pub font: Font,
+    pub align: Align,
+    /// Measured width, kept so tests and the renderer know the text's extent.
+    pub width: f64,
+}
+
+impl TextItem {
+    /// The box the text occupies (line height 1.2 × size).
+    pub fn bounds(&self) -> Rect {
+        let x = match self.align {
+            Align::Left => self.x,
+            Align::Right => self.x - self.width,
+        };
+        let h = self.font.size * 1.2;
+        Rect { x, y: self.y - h / 2.0, w: self.width, h }
+    }
+}
+
+/// One region's row: its bar, and the band a pointer may land on to pick it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Index into `Dataset::regions`.
+    pub region: usize,
+    pub bar: Rect,
+    /// The bar's whole row, label included: a generous pointer target. Rows never
+    /// overlap; the gaps between them belong to no region.
+    pub hit: Rect,
+    pub computed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub rows: Vec<Row>,
+    pub texts: Vec<TextItem>,
+    /// Names above their bars (narrow screens) rather than beside them.
+    pub stacked: bool,
+}
+
+/// Measures a text's advance width in CSS pixels.
+pub trait Measure {
+    fn width(&self, text: &str, font: Font) -> f64;
+}
+
+/// A conservative width estimate for a generic sans-serif (close to DejaVu Sans,
+/// the widest common default): used natively, where no font engine is at hand.
+pub struct Estimate;
+
+impl Measure for Estimate {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let em: f64 = text
+            .chars()
+            .map(|c| match c {
+                ' ' | '\u{A0}' | '\u{202F}' => 0.32,
+                'i' | 'j' | 'l' | 't' | 'f' | 'r' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | '(' | ')'
+                | '[' | ']' | 'I' => 0.42,
+                'm' | 'w' | 'M' | 'W' | '%' | '@' => 1.0,
+                '0'..='9' | 'a'..='z' => 0.64,
+                'A'..='Z' => 0.76,
+                c if (c as u32) < 0x2E80 => 0.7,
+                _ => 1.05, // CJK, emoji: about one em
+            })
+            .sum();
+        em * font.size * if font.bold { 1.1 } else { 1.0 }
+    }
+}
+
+/// Spacing and sizes at one width. Narrow screens get smaller type and padding.
+struct Metrics {
+    pad: f64,
+    title: Font,
+    subtitle: Font,
+    name: Font,
+    value: Font,
+    small: Font,
+    bar_h: f64,
+    row_gap: f64,
+}
+
+impl Metrics {
+    fn for_width(width: f64) -> Metrics {
+        let narrow = width < 480.0;
+        let f = |size, bold| Font { size, bold };
+        Metrics {
+            pad: if narrow { 8.0 } else { 12.0 },
+            title: f(if narrow { 17.0 } else { 20.0 }, true),
+            subtitle: f(if narrow { 13.0 } else { 15.0 }, false),
+            name: f(if narrow { 13.0 } else { 14.0 }, false),
+            value: f(if narrow { 13.0 } else { 14.0 }, true),
+            small: f(12.0, false),
+            bar_h: if narrow { 20.0 } else { 24.0 },
+            row_gap: if narrow { 10.0 } else { 12.0 },
+        }
+    }
+}
+
+/// Gap between a bar's end and its figure, and between a name and its bar.
+const LABEL_GAP: f64 = 6.0;
+/// Names beside bars may take at most this share of the inner width.
+const MAX_NAME_SHARE: f64 = 0.36;
+/// Narrowest width laid out; a smaller container is drawn at this width and clipped.
+pub const MIN_WIDTH: f64 = 200.0;
+
+/// The displayed name of a row: computed rows carry the footnote's asterisk.
+pub fn row_name(data: &Dataset, region: usize) -> String {
+    let r = &data.regions[region];
+    if r.computed { format!("{}*", r.name) } else { r.name.clone() }
+}
+
+/// Lays the chart out at `width` CSS pixels; the height follows from the content.
+pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) -> Layout {
+    let width = if width.is_finite() { width.max(MIN_WIDTH) } else { MIN_WIDTH };
+    let m = Metrics::for_width(width);
+    let inner = width - 2.0 * m.pad;
+    let left = m.pad;
+    let mut texts = Vec::new();
+    let mut y = m.pad;
+
+    let paragraph = |texts: &mut Vec<TextItem>, y: &mut f64, text: &str, role, font: Font| {
+        for line in wrap(text, inner, font, measure) {
+            let h = font.size * 1.3;
+            let width = measure.width(&line, font);
+            texts.push(TextItem { text: line, role, x: left, y: *y + h / 2.0, font, align: Align::Left, width });
+            *y += h;
+        }
+    };
+
+    paragraph(&mut texts, &mut y, &data.title, TextRole::Title, m.title);
+    y += 4.0;
+    paragraph(&mut texts, &mut y, &format::subtitle(data, lang), TextRole::Subtitle, m.subtitle);
+    y += 16.0;
+
+    let names: Vec<String> = (0..data.regions.len()).map(|i| row_name(data, i)).collect();
+    let values: Vec<String> = data.regions.iter().map(|r| format::int(r.persons, lang)).collect();
+    let name_w = names.iter().map(|n| measure.width(n, m.name)).fold(0.0, f64::max);
+    let value_w = values.iter().map(|v| measure.width(v, m.value)).fold(0.0, f64::max);
+    let stacked = name_w + LABEL_GAP > inner * MAX_NAME_SHARE;
+    let bar_x = if stacked { left } else { left + name_w + LABEL_GAP };
+    let bar_span = (inner - (bar_x - left) - LABEL_GAP - value_w).max(1.0);
+    let max = data.max_persons() as f64;
+
+    let mut rows = Vec::with_capacity(data.regions.len());
+    for (i, region) in data.regions.iter().enumerate() {
+        let row_top = y;
+        if stacked {
+            // Name lines above the bar, wrapped if a name is wider than the chart.
+            for line in wrap(&names[i], inner, m.name, measure) {
+                let h = m.name.size * 1.3;
+                let width = measure.width(&line, m.name);
+                texts.push(TextItem { text: line, role: TextRole::Name, x: left, y: y + h / 2.0, font: m.name, align: Align::Left, width });
+                y += h;
+            }
+            y += 2.0;
+        }
+        let bar_len = bar_span * region.persons as f64 / max;
+        let bar = Rect { x: bar_x, y, w: bar_len, h: m.bar_h };
+        let mid = y + m.bar_h / 2.0;
+        if !stacked {
+            let width = measure.width(&names[i], m.name);
+            texts.push(TextItem { text: names[i].clone(), role: TextRole::Name, x: bar_x - LABEL_GAP, y: mid, font: m.name, align: Align::Right, width });
+        }
+        let width = measure.width(&values[i], m.value);
+        texts.push(TextItem { text: values[i].clone(), role: TextRole::Value, x: bar.right() + LABEL_GAP, y: mid, font: m.value, align: Align::Left, width });
+        y += m.bar_h;
+        rows.push(Row { region: i, bar, hit: Rect { x: left, y: row_top, w: inner, h: y - row_top }, computed: region.computed });
+        y += m.row_gap;
+    }
+
+    y += 4.0;
+    if data.has_computed() {
+        let note = format!("* {}", lang.text().computed_note);
+        paragraph(&mut texts, &mut y, &note, TextRole::Note, m.small);
+        y += 2.0;
+    }
+    paragraph(&mut texts, &mut y, &data.source, TextRole::Source, m.small);
+    y += m.pad;
+
+    Layout { width, height: y.ceil(), rows, texts, stacked }
+}
+
+/// Greedy word wrap to `max` pixels; a word wider than a line is cut between
+/// characters, so no line ever overflows (and a long name is never lost).
+pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if measure.width(&candidate, font) <= max {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // The word alone: cut it if even that does not fit.
+        for c in word.chars() {
+            line.push(c);
+            if line.chars().count() > 1 && measure.width(&line, font) > max {
+                line.pop();
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const F: Font = Font { size: 10.0, bold: false };
+
+    /// Every character is 10 px wide at size 10: easy arithmetic.
+    struct Mono;
+    impl Measure for Mono {
+        fn width(&self, text: &str, font: Font) -> f64 {
+            text.chars().count() as f64 * font.size
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_cuts_words_longer_than_a_line() {
+        assert_eq!(wrap("aa bb cc", 50.0, F, &Mono), ["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh", 30.0, F, &Mono), ["abc", "def", "gh"]);
+        assert_eq!(wrap("", 30.0, F, &Mono), [""]);
+        assert_eq!(wrap("a  b", 100.0, F, &Mono), ["a b"]);
+    }
+
+    #[test]
+    fn rect_contains_is_half_open() {
+        let r = Rect { x: 10.0, y: 10.0, w: 10.0, h: 5.0 };
+        assert!(r.contains(10.0, 10.0));
+        assert!(!r.contains(20.0, 12.0));
+        assert!(!r.contains(15.0, 15.0));
+        assert!(r.contains(19.99, 14.99));
+    }
+}

@@ -1,0 +1,89 @@
+//! The chart's own words in French (default) and English. Pure; depends on nothing.
+//! Every sentence here is ours; only the figures come from the article.
+
+/// A language the chart speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Parses a BCP 47 tag loosely ("fr", "fr-FR", "en-GB" ...); `None` for others.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("fr") {
+            Some(Lang::Fr)
+        } else if primary.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Fixed strings of one language. Sentences with figures are built in `format`.
+#[derive(Debug)]
+pub struct Text {
+    pub title: &'static str,
+    pub source: &'static str,
+    pub other_regions: &'static str,
+    /// Footnote for computed rows; the asterisk matches the one after their name.
+    pub computed_note: &'static str,
+    /// Unit after a count in tooltips and the table ("personnes déplacées").
+    pub persons_unit: &'static str,
+    pub households_unit: &'static str,
+    pub since_february: &'static str,
+    pub in_the_country: &'static str,
+}
+
+static FR: Text = Text {
+    title: "Personnes déplacées internes au Mali, par région",
+    source: "Source : Commission Mouvement de Populations (CMP), chiffres diffusés par l'OIM Mali (Matrice de suivi des déplacements)",
+    other_regions: "Autres régions",
+    computed_note: "Calculé : total national moins les régions citées. Le détail n'est pas publié.",
+    persons_unit: "personnes déplacées",
+    households_unit: "familles",
+    since_february: "depuis février",
+    in_the_country: "dans le pays",
+};
+
+static EN: Text = Text {
+    title: "Internally displaced people in Mali, by region",
+    source: "Source: Commission Mouvement de Populations (CMP), figures released by IOM Mali (Displacement Tracking Matrix)",
+    other_regions: "Other regions",
+    computed_note: "Computed: national total minus the regions named. No breakdown is published.",
+    persons_unit: "displaced people",
+    households_unit: "households",
+    since_february: "since February",
+    in_the_country: "across the country",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_parse_loosely_and_reject_other_languages() {
+        assert_eq!(Lang::from_tag("fr"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("fr-ML"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+}

@@ -1,0 +1,238 @@
+//! Native tests of the pure core: the figures against the article, the layout at
+//! every width we promise, the drawing (recorded and as SVG), and hit testing.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{Recorder, svg_rects, svg_texts};
+use mali_idp_chart::data::{self, Dataset};
+use mali_idp_chart::format;
+use mali_idp_chart::hit::row_at;
+use mali_idp_chart::layout::{self, Estimate, Layout, TextRole};
+use mali_idp_chart::locale::Lang;
+use mali_idp_chart::render::{self, LIGHT};
+use mali_idp_chart::svg;
+
+const WIDTHS: [f64; 4] = [280.0, 400.0, 640.0, 1200.0];
+const LANGS: [Lang; 2] = [Lang::Fr, Lang::En];
+
+/// The article as captured lives beside the project (its sentences are not ours to
+/// republish, so it is not in the repository). `MALI_IDP_ARTICLE` points elsewhere.
+fn article_text() -> Option<String> {
+    let path = std::env::var("MALI_IDP_ARTICLE")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/article/source-article-fr.txt").into());
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        // CI always has the article: there a missing file is a failure, not a skip.
+        Err(e) if std::env::var_os("CI").is_some() => panic!("cannot read the article at {path}: {e}"),
+        Err(_) => {
+            eprintln!("article not found at {path}: set MALI_IDP_ARTICLE to check the figures against it");
+            None
+        }
+    }
+}
+
+fn article_number(n: u64) -> String {
+    // The article groups thousands with a plain space: "58 985".
+    format::int(n, Lang::Fr).replace('\u{202F}', " ")
+}
+
+#[test]
+fn every_stated_figure_is_in_the_article() {
+    let Some(text) = article_text() else { return };
+    let article = text.as_str();
+    for n in [data::NATIONAL_TOTAL, data::HOUSEHOLDS, data::INCREASE_SINCE_FEBRUARY] {
+        assert!(article.contains(&article_number(n)), "{n} is not in the article");
+    }
+    // Each region's name (the article drops the accents: Segou, Menaka) is followed
+    // closely by its figure in brackets.
+    for r in data::ARTICLE_REGIONS {
+        let figure = format!("({})", article_number(r.persons));
+        let near = [r.name_en, r.name_fr].iter().flat_map(|name| article.match_indices(name)).any(|(i, _)| {
+            article[i..].find(&figure).is_some_and(|d| d < 120)
+        });
+        assert!(near, "{} {figure} is not in the article", r.name_fr);
+    }
+}
+
+#[test]
+fn figures_match_the_article_and_add_up() {
+    assert_eq!(data::NATIONAL_TOTAL, 58_985);
+    assert_eq!(data::HOUSEHOLDS, 10_248);
+    assert_eq!(data::INCREASE_SINCE_FEBRUARY, 14_223);
+    let stated: Vec<_> = data::ARTICLE_REGIONS.iter().map(|r| (r.name_fr, r.name_en, r.persons)).collect();
+    assert_eq!(
+        stated,
+        [("Tombouctou", "Timbuktu", 22_328), ("Ségou", "Segou", 10_794), ("Ménaka", "Menaka", 10_381)]
+    );
+    for lang in LANGS {
+        let d = Dataset::article(lang);
+        assert_eq!(d.regions.iter().map(|r| r.persons).sum::<u64>(), d.total, "{lang:?} parts add up");
+        let computed: Vec<_> = d.regions.iter().filter(|r| r.computed).collect();
+        assert_eq!(computed.len(), 1);
+        assert_eq!(computed[0].persons, 15_482);
+        assert_eq!(computed[0].name, if lang == Lang::Fr { "Autres régions" } else { "Other regions" });
+    }
+}
+
+#[test]
+fn shares_are_the_ones_facts_gives() {
+    let d = Dataset::article(Lang::En);
+    let shares: Vec<_> =
+        d.regions.iter().map(|r| format::percent(format::share_permille(r.persons, d.total).unwrap(), Lang::En)).collect();
+    assert_eq!(shares, ["37.9%", "18.3%", "17.6%", "26.2%"]);
+    let relative = format::share_permille(data::INCREASE_SINCE_FEBRUARY, data::february_total()).unwrap();
+    assert_eq!(format::percent(relative, Lang::Fr), "31,8\u{A0}%");
+}
+
+#[test]
+fn subtitle_states_total_households_and_increase() {
+    let fr = format::subtitle(&Dataset::article(Lang::Fr), Lang::Fr);
+    assert!(fr.contains("58\u{202F}985") && fr.contains("10\u{202F}248") && fr.contains("+14\u{202F}223"), "{fr}");
+    let en = format::subtitle(&Dataset::article(Lang::En), Lang::En);
+    assert!(en.contains("58,985") && en.contains("10,248") && en.contains("+14,223"), "{en}");
+}
+
+fn article_layout(lang: Lang, width: f64) -> (Dataset, Layout) {
+    let d = Dataset::article(lang);
+    let l = layout::compute(&d, lang, width, &Estimate);
+    (d, l)
+}
+
+#[test]
+fn bars_are_sorted_with_lengths_proportional_to_the_figures() {
+    for lang in LANGS {
+        for w in WIDTHS {
+            let (d, l) = article_layout(lang, w);
+            assert_eq!(l.rows.len(), d.regions.len());
+            let reported: Vec<u64> = d.regions.iter().filter(|r| !r.computed).map(|r| r.persons).collect();
+            assert!(reported.windows(2).all(|p| p[0] >= p[1]), "reported regions largest first");
+            let (top, top_len) = (d.regions[0].persons as f64, l.rows[0].bar.w);
+            for row in &l.rows {
+                let persons = d.regions[row.region].persons as f64;
+                let expected = top_len * persons / top;
+                assert!((row.bar.w - expected).abs() < 1e-9, "bar {} at {w}px: {} vs {expected}", row.region, row.bar.w);
+                assert_eq!(row.computed, d.regions[row.region].computed);
+            }
+            // All bars start at one baseline, top to bottom in order.
+            assert!(l.rows.iter().all(|r| r.bar.x == l.rows[0].bar.x));
+            assert!(l.rows.windows(2).all(|p| p[0].hit.bottom() <= p[1].hit.y));
+        }
+    }
+}
+
+fn inside(r: &layout::Rect, l: &Layout) -> bool {
+    r.x >= 0.0 && r.y >= 0.0 && r.right() <= l.width + 1e-9 && r.bottom() <= l.height + 1e-9
+}
+
+#[test]
+fn nothing_leaves_the_drawing_area_and_no_texts_overlap() {
+    for lang in LANGS {
+        for w in WIDTHS {
+            let (_, l) = article_layout(lang, w);
+            assert_eq!(l.width, w);
+            for row in &l.rows {
+                assert!(inside(&row.bar, &l) && inside(&row.hit, &l), "row {row:?} at {w}px");
+            }
+            for t in &l.texts {
+                assert!(inside(&t.bounds(), &l), "{:?} leaves the {w}px chart: {:?}", t.text, t.bounds());
+            }
+            for (i, a) in l.texts.iter().enumerate() {
+                for b in &l.texts[i + 1..] {
+                    let (ra, rb) = (a.bounds(), b.bounds());
+                    let overlap = ra.x < rb.right() && rb.x < ra.right() && ra.y < rb.bottom() && rb.y < ra.bottom();
+                    assert!(!overlap, "{:?} overlaps {:?} at {w}px", a.text, b.text);
+                }
+            }
+            // Figures never run into bars: each value starts after its bar ends.
+            for row in &l.rows {
+                let value = l.texts.iter().filter(|t| t.role == TextRole::Value).nth(row.region).unwrap();
+                assert!(value.bounds().x > row.bar.right());
+            }
+        }
+    }
+}
+
+#[test]
+fn narrow_widths_put_names_above_bars() {
+    assert!(article_layout(Lang::Fr, 280.0).1.stacked);
+    assert!(!article_layout(Lang::Fr, 640.0).1.stacked);
+}
+
+#[test]
+fn the_svg_holds_every_name_and_figure_and_bars_in_their_colours() {
+    for lang in LANGS {
+        for w in WIDTHS {
+            let d = Dataset::article(lang);
+            let (svg, l) = svg::render(&d, lang, w, &LIGHT).unwrap();
+            let texts = svg_texts(&svg);
+            let all = texts.join(" ");
+            for (i, r) in d.regions.iter().enumerate() {
+                assert!(all.contains(&layout::row_name(&d, i)), "{} missing at {w}px", r.name);
+                assert!(texts.contains(&format::int(r.persons, lang)), "{} missing at {w}px", r.persons);
+            }
+            assert!(all.contains("Commission Mouvement de Populations"), "source line missing");
+            assert!(all.contains('*'), "computed footnote missing");
+            let rects = svg_rects(&svg);
+            let bars: Vec<_> = rects.iter().skip(1).collect(); // first is the background
+            assert_eq!(bars.len(), l.rows.len());
+            for (bar, row) in bars.iter().zip(&l.rows) {
+                assert!((bar.2 - row.bar.w).abs() <= 1.0, "svg bar width {} vs layout {}", bar.2, row.bar.w);
+                let want = if row.computed { "#7D8A97" } else { "#1D5D90" };
+                assert_eq!(bar.4, want);
+            }
+        }
+    }
+}
+
+#[test]
+fn drawing_paints_exactly_the_layout_at_any_scale() {
+    let (_, l) = article_layout(Lang::Fr, 640.0);
+    for scale in [1.0, 2.0, 3.0] {
+        let mut rec = Recorder::new(render::backing_size(&l, scale));
+        render::draw(&mut rec, &l, &LIGHT, scale, Some(1)).unwrap();
+        assert!(rec.presented);
+        assert_eq!(rec.rects[0].from, (0, 0), "background first");
+        assert_eq!(rec.rects[0].to, (rec.size.0 as i32, rec.size.1 as i32));
+        for (drawn, row) in rec.rects[1..].iter().zip(&l.rows) {
+            assert_eq!(drawn.from, ((row.bar.x * scale).round() as i32, (row.bar.y * scale).round() as i32));
+            assert_eq!(drawn.to, ((row.bar.right() * scale).round() as i32, (row.bar.bottom() * scale).round() as i32));
+            assert!(drawn.fill);
+        }
+        let fills: Vec<_> = rec.rects[1..].iter().map(|r| r.rgb).collect();
+        assert_eq!(fills, [LIGHT.bar, LIGHT.bar_highlight, LIGHT.bar, LIGHT.bar_computed]);
+        assert_eq!(rec.texts.len(), l.texts.len());
+        for (drawn, t) in rec.texts.iter().zip(&l.texts) {
+            assert_eq!(drawn.text, t.text);
+            assert_eq!(drawn.size, t.font.size * scale, "font sizes scale with the ratio");
+            assert_eq!(drawn.bold, t.font.bold);
+        }
+        assert_eq!(rec.other_calls, 0);
+    }
+}
+
+#[test]
+fn hit_testing_uses_the_drawn_rows() {
+    for w in WIDTHS {
+        let (_, l) = article_layout(Lang::Fr, w);
+        for (i, row) in l.rows.iter().enumerate() {
+            let (cx, cy) = row.bar.center();
+            assert_eq!(row_at(&l, cx, cy), Some(i), "bar centre at {w}px");
+            // The whole row counts, label area included, up to its edges.
+            assert_eq!(row_at(&l, row.hit.x, row.hit.y), Some(i));
+            assert_eq!(row_at(&l, row.hit.right() - 0.01, row.hit.bottom() - 0.01), Some(i));
+            assert_eq!(row_at(&l, row.hit.x + 1.0, cy), Some(i), "label side of the row");
+            // Just outside: left padding, right padding.
+            assert_eq!(row_at(&l, row.hit.x - 0.5, cy), None);
+            assert_eq!(row_at(&l, row.hit.right() + 0.5, cy), None);
+        }
+        for pair in l.rows.windows(2) {
+            let gap_mid = (pair[0].hit.bottom() + pair[1].hit.y) / 2.0;
+            assert_eq!(row_at(&l, pair[0].bar.center().0, gap_mid), None, "gap between rows at {w}px");
+        }
+        assert_eq!(row_at(&l, 10.0, 1.0), None, "title area");
+        assert_eq!(row_at(&l, 10.0, l.height - 1.0), None, "source line");
+        assert_eq!(row_at(&l, -5.0, l.rows[0].bar.y + 1.0), None, "left of the canvas");
+        assert_eq!(row_at(&l, f64::NAN, 10.0), None);
+    }
+}
