@@ -21,13 +21,13 @@ have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null |
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-wasm_target() {
+install_wasm_target() {
   if rustup target list --installed | grep -qx wasm32-unknown-unknown; then return; fi
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 }
 
-apt_packages() {
+install_apt_packages() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
@@ -38,13 +38,13 @@ apt_packages() {
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-wasm_pack() {
+install_wasm_pack() {
   have_version wasm-pack "$WASM_PACK" && return
   say "installing wasm-pack $WASM_PACK"
   cargo install --locked wasm-pack --version "$WASM_PACK"
 }
 
-wasm_bindgen_cli() {
+install_wasm_bindgen_cli() {
   have_version wasm-bindgen "$WASM_BINDGEN" && return
   say "installing wasm-bindgen-cli $WASM_BINDGEN"
   # Its lockfile pins a webpki-roots release the registry does not serve: unpack the
@@ -63,13 +63,13 @@ wasm_bindgen_cli() {
   rm -rf "$tmp"
 }
 
-geckodriver() {
+install_geckodriver() {
   have_version geckodriver "$GECKODRIVER" && return
   say "installing geckodriver $GECKODRIVER"
   cargo install --locked geckodriver --version "$GECKODRIVER"
 }
 
-node_tools() {
+install_node_tools() {
   # binaryen (a wasm-opt recent enough for rustc's output) and playwright-core, pinned
   # by tools/package-lock.json. Never `playwright install`: browsers come from Debian.
   if [ -x "$here/node_modules/.bin/wasm-opt" ] && [ -d "$here/node_modules/playwright-core" ] \
@@ -78,10 +78,11 @@ node_tools() {
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# Functions are named install_* so none shadows the command it installs.
 case "${1:-all}" in
-  build) wasm_target; wasm_pack; wasm_bindgen_cli; node_tools ;;
-  browsers) apt_packages; geckodriver ;;
-  node) node_tools ;;
-  all) wasm_target; apt_packages; wasm_pack; wasm_bindgen_cli; geckodriver; node_tools ;;
+  build) install_wasm_target; install_wasm_pack; install_wasm_bindgen_cli; install_node_tools ;;
+  browsers) install_apt_packages; install_geckodriver ;;
+  node) install_node_tools ;;
+  all) install_wasm_target; install_apt_packages; install_wasm_pack; install_wasm_bindgen_cli; install_geckodriver; install_node_tools ;;
   *) echo "usage: $0 [all|build|browsers|node]" >&2; exit 2 ;;
 esac

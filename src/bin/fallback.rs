@@ -2,12 +2,16 @@
 //! `<noscript>` fallback and social-card image.
 //! Usage: fallback [--lang fr|en] [--width PX] [--out FILE]   (stdout without --out)
 
+// The SVG backend is native only; under wasm32 (e.g. `wasm-pack test`, which builds
+// every target) this tool compiles to an empty program.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+
 use std::process::ExitCode;
 
 use mali_idp_chart::data::Dataset;
 use mali_idp_chart::locale::Lang;
-use mali_idp_chart::render::LIGHT;
-use mali_idp_chart::svg;
+#[cfg(not(target_arch = "wasm32"))]
+use mali_idp_chart::{render::LIGHT, svg};
 
 struct Args {
     lang: Lang,
@@ -39,6 +43,10 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let run = || -> Result<(), String> {
         let args = parse(std::env::args().skip(1))?;

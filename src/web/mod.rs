@@ -121,7 +121,6 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<Chart, JsError> {
     let style = canvas.style();
     let _ = style.set_property("display", "block");
     root.append_child(&canvas).map_err(|_| error("cannot build the chart"))?;
-    host.append_child(&root).map_err(|_| error("mount: cannot append to the target element"))?;
 
     let width = match host.client_width() {
         w if w > 0 => w as f64,
@@ -130,8 +129,10 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<Chart, JsError> {
     let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| *r > 0.0).unwrap_or(1.0);
     let ctx = context_2d(&canvas)?;
     let layout = layout::compute(&data, lang, width, &CanvasMeasure { ctx });
-    let chart = Chart { root: Some(root), canvas, layout, dpr };
+    let chart = Chart { root: Some(root.clone()), canvas, layout, dpr };
     chart.paint()?;
+    // Attached last: a mount that fails leaves nothing in the page.
+    host.append_child(&root).map_err(|_| error("mount: cannot append to the target element"))?;
     Ok(chart)
 }
 

@@ -1,0 +1,58 @@
+# mali-idp-chart: `make serve` and `make test` are all a new user needs; both install
+# what is missing first (from the package registries only: see tools/setup.sh).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+PORT ?= 8000
+
+# Project-local tools first: the npm binaryen's wasm-opt must win over any older one.
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export NODE_EXTRA_CA_CERTS ?= /etc/ssl/certs/ca-certificates.crt
+# Browser tests run headless as root in CI; a slow cold start needs more than 20 s.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 90
+
+PKG := www/pkg
+WASM := $(PKG)/mali_idp_chart_bg.wasm
+
+.PHONY: all setup build serve test test-native test-browser test-e2e fallback size clean
+
+all: build
+
+## Install everything building and testing need (skips what is present).
+setup:
+	tools/setup.sh all
+
+## Build the release bundle into www/pkg (wasm + JS glue).
+build:
+	tools/setup.sh build
+	wasm-pack build --release --target web --out-dir $(PKG) --out-name mali_idp_chart --no-pack
+	@$(MAKE) --no-print-directory size
+
+## Build, then serve www/ at http://127.0.0.1:$(PORT)/
+serve: build
+	node tools/serve.mjs www
+
+## Every test: native, then Chrome and Firefox, then the real page in Chromium.
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test --locked
+
+test-browser:
+	wasm-pack test --headless --chrome --firefox -- --locked
+
+test-e2e: build
+	node --test tests/e2e/
+
+## The static SVG fallbacks, drawn by the same code as the canvas.
+fallback:
+	cargo run --quiet --locked --bin fallback -- --lang fr --out www/fallback-fr.svg
+	cargo run --quiet --locked --bin fallback -- --lang en --out www/fallback-en.svg
+
+## Print the release payload, raw and gzip -9.
+size:
+	@for f in $(WASM) $(PKG)/mali_idp_chart.js; do \
+	  printf '%-36s %7d B raw %7d B gzip -9\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; done
+
+clean:
+	cargo clean
+	rm -rf $(PKG)
