@@ -102,12 +102,16 @@ fn mounting_by_selector_works() {
     el.set_id("chart-by-selector");
     let chart = mount(JsValue::from_str("#chart-by-selector"), JsValue::UNDEFINED).unwrap();
     assert_eq!(chart.layout().width, 320.0);
-    assert!(chart.layout().stacked, "names go above bars at 320 px");
+    let found: web_sys::Element = el.query_selector("canvas").unwrap().unwrap();
+    assert!(found == ***chart.canvas(), "the canvas is inside the selected element");
     el.remove();
 }
 
 fn message(result: Result<Chart, wasm_bindgen::JsError>) -> String {
-    let err = JsValue::from(result.err().expect("mount should fail"));
+    let err = match result {
+        Ok(chart) => panic!("mount should fail, but drew a {} px chart", chart.layout().width),
+        Err(e) => JsValue::from(e),
+    };
     let err: js_sys::Error = err.dyn_into().expect("a JS Error");
     String::from(err.message())
 }

@@ -85,9 +85,22 @@ struct Options {
     lang: Option<String>,
 }
 
+const OPTION_FIELDS: &[&str] = &["lang"];
+
 fn parse_options(value: &JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
+    }
+    if !value.is_object() {
+        return Err(error(format!("options: must be an object, got {}", describe(value))));
+    }
+    // serde-wasm-bindgen reads only the fields a struct declares, so
+    // `deny_unknown_fields` never fires: look at the object's own keys ourselves.
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_FIELDS.contains(&key.as_str()) {
+            return Err(error(format!("options.{key}: unknown option (known: {})", OPTION_FIELDS.join(", "))));
+        }
     }
     serde_wasm_bindgen::from_value(value.clone()).map_err(|e| error(format!("options: {e}")))
 }
