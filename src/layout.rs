@@ -249,6 +249,29 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
     Layout { width, height: y.ceil(), rows, texts, stacked }
 }
 
+/// Gap between the pointer and the tooltip.
+pub const TOOLTIP_OFFSET: f64 = 12.0;
+
+/// Where a tooltip of size `tip` goes for a pointer at `at`: below and right of it,
+/// flipped left or above when that would cross the edge of `area` (the part of the
+/// chart's box inside the viewport), then clamped into it. Same coordinates in and out.
+pub fn place_tooltip(at: (f64, f64), tip: (f64, f64), area: Rect) -> (f64, f64) {
+    let axis = |p: f64, size: f64, lo: f64, hi: f64| {
+        let after = p + TOOLTIP_OFFSET;
+        let before = p - TOOLTIP_OFFSET - size;
+        let v = if after + size <= hi {
+            after
+        } else if before >= lo {
+            before
+        } else {
+            hi - size // neither side fits: as far as the far edge allows
+        };
+        // When the tip is larger than the area, its start stays visible.
+        v.max(lo)
+    };
+    (axis(at.0, tip.0, area.x, area.right()), axis(at.1, tip.1, area.y, area.bottom()))
+}
+
 /// Greedy word wrap to `max` pixels; a word wider than a line is cut between
 /// characters, so no line ever overflows (and a long name is never lost).
 pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<String> {
@@ -298,6 +321,24 @@ mod tests {
         assert_eq!(wrap("abcdefgh", 30.0, F, &Mono), ["abc", "def", "gh"]);
         assert_eq!(wrap("", 30.0, F, &Mono), [""]);
         assert_eq!(wrap("a  b", 100.0, F, &Mono), ["a b"]);
+    }
+
+    #[test]
+    fn tooltips_flip_near_edges_and_never_leave_the_area() {
+        let area = Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 };
+        assert_eq!(place_tooltip((100.0, 100.0), (80.0, 40.0), area), (112.0, 112.0));
+        // Near the right edge: to the left of the pointer.
+        assert_eq!(place_tooltip((390.0, 100.0), (80.0, 40.0), area), (298.0, 112.0));
+        // Near the bottom: above it.
+        assert_eq!(place_tooltip((100.0, 290.0), (80.0, 40.0), area), (112.0, 238.0));
+        // Flipping is not enough near the top-left corner of a tiny area: clamped.
+        let small = Rect { x: 0.0, y: 0.0, w: 100.0, h: 50.0 };
+        assert_eq!(place_tooltip((50.0, 25.0), (90.0, 40.0), small), (10.0, 10.0));
+        // Larger than the area: its start stays visible.
+        assert_eq!(place_tooltip((50.0, 25.0), (300.0, 40.0), small), (0.0, 10.0));
+        // An area that starts off-origin (chart scrolled partly out of view).
+        let shifted = Rect { x: 0.0, y: 150.0, w: 400.0, h: 150.0 };
+        assert_eq!(place_tooltip((100.0, 120.0), (80.0, 40.0), shifted).1, 150.0);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! wasm32 only.
 
 pub mod data;
+pub mod describe;
 pub mod format;
 pub mod hit;
 pub mod layout;

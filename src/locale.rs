@@ -50,6 +50,18 @@ pub struct Text {
     pub households_unit: &'static str,
     pub since_february: &'static str,
     pub in_the_country: &'static str,
+    /// After a share: "37,9 % du total".
+    pub of_total: &'static str,
+    /// Short tooltip note for a computed row.
+    pub computed_tip: &'static str,
+    /// How a figure was obtained, in the data table.
+    pub reported: &'static str,
+    pub computed: &'static str,
+    pub table_headers: [&'static str; 4],
+    pub national_total: &'static str,
+    /// Start of the canvas's accessible name, before the largest figures.
+    pub summary_lead: &'static str,
+    pub summary_tail: &'static str,
 }
 
 static FR: Text = Text {
@@ -61,6 +73,14 @@ static FR: Text = Text {
     households_unit: "familles",
     since_february: "depuis février",
     in_the_country: "dans le pays",
+    of_total: "du total",
+    computed_tip: "Chiffre calculé : total national moins les régions citées",
+    reported: "publié",
+    computed: "calculé",
+    table_headers: ["Région", "Personnes déplacées", "Part du total", "Origine du chiffre"],
+    national_total: "Total national",
+    summary_lead: "Graphique en barres",
+    summary_tail: "Le tableau qui suit donne chaque chiffre.",
 };
 
 static EN: Text = Text {
@@ -72,6 +92,14 @@ static EN: Text = Text {
     households_unit: "households",
     since_february: "since February",
     in_the_country: "across the country",
+    of_total: "of the total",
+    computed_tip: "Computed: national total minus the regions named",
+    reported: "reported",
+    computed: "computed",
+    table_headers: ["Region", "Displaced people", "Share of total", "Source of the figure"],
+    national_total: "National total",
+    summary_lead: "Bar chart",
+    summary_tail: "The table that follows gives every figure.",
 };
 
 #[cfg(test)]

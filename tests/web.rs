@@ -2,53 +2,34 @@
 //! Positions to probe come from the chart's own layout, never from typed numbers.
 #![cfg(target_arch = "wasm32")]
 
-use mali_idp_chart::layout::Rect;
 use mali_idp_chart::render::{LIGHT, Rgb};
 use mali_idp_chart::web::{Chart, mount};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlElement};
+use web_sys::HtmlElement;
+
+mod browser;
+use browser::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A fresh, visible container of a known width, attached to the page.
-fn container(width: u32) -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    el.style().set_property("width", &format!("{width}px")).unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    el
-}
-
 fn pixel(chart: &Chart, css_x: f64, css_y: f64) -> Rgb {
-    let dpr = chart.device_pixel_ratio();
-    let ctx: CanvasRenderingContext2d =
-        chart.canvas().get_context("2d").unwrap().unwrap().unchecked_into();
-    let data = ctx.get_image_data((css_x * dpr).floor(), (css_y * dpr).floor(), 1.0, 1.0).unwrap().data();
-    assert_eq!(data[3], 255, "opaque pixel");
-    (data[0], data[1], data[2])
-}
-
-/// Points well inside a rectangle: its centre and near its four corners.
-fn inner_points(r: &Rect) -> Vec<(f64, f64)> {
-    let (m, (cx, cy)) = (2.5, r.center());
-    vec![(cx, cy), (r.x + m, r.y + m), (r.right() - m, r.y + m), (r.x + m, r.bottom() - m), (r.right() - m, r.bottom() - m)]
+    let [r, g, b, a] = rgba(&chart.canvas(), chart.device_pixel_ratio(), css_x, css_y);
+    assert_eq!(a, 255, "opaque pixel");
+    (r, g, b)
 }
 
 fn canvases_in(el: &HtmlElement) -> u32 {
-    el.query_selector_all("canvas").unwrap().length()
+    el.query_selector_all("canvas[role=img]").unwrap().length()
 }
 
 #[wasm_bindgen_test]
 fn the_canvas_has_the_container_width_and_a_backing_store_scaled_by_the_ratio() {
     let el = container(500);
     let chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
-    let canvas = chart.canvas();
+    let canvas = &chart.canvas();
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
-    let layout = chart.layout();
+    let layout = &chart.layout();
     assert_eq!(layout.width, 500.0);
     assert_eq!(canvas.get_bounding_client_rect().width(), 500.0);
     assert_eq!(canvas.get_bounding_client_rect().height(), layout.height);
@@ -62,7 +43,7 @@ fn the_canvas_has_the_container_width_and_a_backing_store_scaled_by_the_ratio() 
 fn bars_are_painted_in_their_colours_on_the_background() {
     let el = container(640);
     let chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
-    let layout = chart.layout().clone();
+    let layout = chart.layout();
     assert_eq!(layout.rows.len(), 4);
     for row in &layout.rows {
         let want = if row.computed { LIGHT.bar_computed } else { LIGHT.bar };
@@ -103,7 +84,7 @@ fn mounting_by_selector_works() {
     let chart = mount(JsValue::from_str("#chart-by-selector"), JsValue::UNDEFINED).unwrap();
     assert_eq!(chart.layout().width, 320.0);
     let found: web_sys::Element = el.query_selector("canvas").unwrap().unwrap();
-    assert!(found == ***chart.canvas(), "the canvas is inside the selected element");
+    assert!(found == **chart.canvas(), "the canvas is inside the selected element");
     el.remove();
 }
 

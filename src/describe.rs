@@ -1,0 +1,131 @@
+//! Words for readers who do not see the bars: tooltip lines, live announcements,
+//! the canvas's accessible name and the data table. Pure; depends on `data`,
+//! `format` and `locale`. The web shell puts these strings in the DOM with
+//! `textContent` only.
+
+use crate::data::Dataset;
+use crate::format;
+use crate::locale::Lang;
+
+/// "37,9 % du total", or nothing when the total is 0.
+fn share_text(data: &Dataset, region: usize, lang: Lang) -> Option<String> {
+    let permille = format::share_permille(data.regions[region].persons, data.total)?;
+    Some(format!("{} {}", format::percent(permille, lang), lang.text().of_total))
+}
+
+fn persons_text(persons: u64, lang: Lang) -> String {
+    format!("{} {}", format::int(persons, lang), lang.text().persons_unit)
+}
+
+/// The tooltip for one region: its name, then one line per fact.
+pub fn tooltip(data: &Dataset, region: usize, lang: Lang) -> (String, Vec<String>) {
+    let r = &data.regions[region];
+    let mut lines = vec![persons_text(r.persons, lang)];
+    lines.extend(share_text(data, region, lang));
+    if r.computed {
+        lines.push(lang.text().computed_tip.to_string());
+    }
+    (r.name.clone(), lines)
+}
+
+/// One sentence for the live region: "Tombouctou : 22 328 personnes déplacées, 37,9 % du total".
+pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
+    let r = &data.regions[region];
+    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let mut s = format!("{}{colon}{}", r.name, persons_text(r.persons, lang));
+    if let Some(share) = share_text(data, region, lang) {
+        s.push_str(", ");
+        s.push_str(&share);
+    }
+    if r.computed {
+        s.push_str(&format!(" ({})", lang.text().computed));
+    }
+    s
+}
+
+/// The canvas's accessible name: what it shows and its largest figures.
+pub fn summary(data: &Dataset, lang: Lang) -> String {
+    let t = lang.text();
+    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let mut s = format!("{}{}{}. ", t.summary_lead, colon, data.title);
+    let top: Vec<String> = data
+        .regions
+        .iter()
+        .take(3)
+        .map(|r| {
+            let mut part = format!("{} {}", r.name, format::int(r.persons, lang));
+            if r.computed {
+                part.push_str(&format!(" ({})", t.computed));
+            }
+            part
+        })
+        .collect();
+    if !top.is_empty() {
+        s.push_str(&top.join(", "));
+        s.push_str(". ");
+    }
+    s.push_str(&format!("{} {}. {}", t.national_total, format::int(data.total, lang), t.summary_tail));
+    s
+}
+
+/// The data table: headers, one row per region, then the national total.
+pub fn table(data: &Dataset, lang: Lang) -> ([&'static str; 4], Vec<[String; 4]>) {
+    let t = lang.text();
+    let mut rows: Vec<[String; 4]> = data
+        .regions
+        .iter()
+        .map(|r| {
+            let share = format::share_permille(r.persons, data.total).map(|p| format::percent(p, lang)).unwrap_or_default();
+            [r.name.clone(), format::int(r.persons, lang), share, (if r.computed { t.computed } else { t.reported }).into()]
+        })
+        .collect();
+    let all = format::share_permille(data.total, data.total).map(|p| format::percent(p, lang)).unwrap_or_default();
+    rows.push([t.national_total.into(), format::int(data.total, lang), all, t.reported.into()]);
+    (t.table_headers, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tooltips_give_the_exact_figure_and_share() {
+        let d = Dataset::article(Lang::Fr);
+        let (name, lines) = tooltip(&d, 0, Lang::Fr);
+        assert_eq!(name, "Tombouctou");
+        assert_eq!(lines, ["22\u{202F}328 personnes déplacées", "37,9\u{A0}% du total"]);
+        let (name, lines) = tooltip(&d, 3, Lang::Fr);
+        assert_eq!(name, "Autres régions");
+        assert_eq!(lines.len(), 3, "computed rows carry a note");
+        let en = Dataset::article(Lang::En);
+        assert_eq!(tooltip(&en, 0, Lang::En).1, ["22,328 displaced people", "37.9% of the total"]);
+    }
+
+    #[test]
+    fn announcements_are_one_sentence() {
+        let d = Dataset::article(Lang::Fr);
+        assert_eq!(announcement(&d, 1, Lang::Fr), "Ségou : 10\u{202F}794 personnes déplacées, 18,3\u{A0}% du total");
+        assert_eq!(
+            announcement(&d, 3, Lang::Fr),
+            "Autres régions : 15\u{202F}482 personnes déplacées, 26,2\u{A0}% du total (calculé)"
+        );
+    }
+
+    #[test]
+    fn the_summary_names_the_largest_figures() {
+        let s = summary(&Dataset::article(Lang::En), Lang::En);
+        assert!(s.starts_with("Bar chart: Internally displaced people in Mali"), "{s}");
+        assert!(s.contains("Timbuktu 22,328, Segou 10,794, Menaka 10,381"), "{s}");
+        assert!(s.contains("National total 58,985"), "{s}");
+    }
+
+    #[test]
+    fn the_table_has_every_row_and_the_total() {
+        let (headers, rows) = table(&Dataset::article(Lang::Fr), Lang::Fr);
+        assert_eq!(headers[0], "Région");
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[3], ["Autres régions", "15\u{202F}482", "26,2\u{A0}%", "calculé"].map(String::from));
+        assert_eq!(rows[4][1], "58\u{202F}985");
+        assert_eq!(rows[4][2], "100,0\u{A0}%");
+    }
+}

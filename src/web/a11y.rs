@@ -1,0 +1,66 @@
+//! The screen-reader path: the canvas's role and accessible name, a live region
+//! for keyboard and touch announcements, and a real data table, visually hidden.
+//! Every string comes from `describe` and reaches the DOM through `textContent`.
+
+use wasm_bindgen::JsError;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+
+use crate::data::Dataset;
+use crate::describe;
+use crate::locale::Lang;
+
+use super::dom::{self, VISUALLY_HIDDEN};
+use super::error;
+
+pub fn label_canvas(canvas: &HtmlCanvasElement, data: &Dataset, lang: Lang) {
+    let _ = canvas.set_attribute("role", "img");
+    let _ = canvas.set_attribute("aria-label", &describe::summary(data, lang));
+    // One tab stop; arrows then move from region to region.
+    let _ = canvas.set_attribute("tabindex", "0");
+}
+
+/// The polite live region the keyboard highlight is announced in.
+pub fn live_region(doc: &Document) -> Result<HtmlElement, JsError> {
+    let live: HtmlElement = dom::create(doc, "div")?;
+    let _ = live.set_attribute("aria-live", "polite");
+    let _ = live.set_attribute("aria-atomic", "true");
+    live.set_class_name("mali-idp-chart__live");
+    dom::style(&live, VISUALLY_HIDDEN);
+    Ok(live)
+}
+
+/// A `<table>` with every row: region, persons, share, reported or computed, in a
+/// visually hidden box (a table itself grows to fit its cells, whatever its width).
+pub fn data_table(doc: &Document, data: &Dataset, lang: Lang) -> Result<HtmlElement, JsError> {
+    let wrap: HtmlElement = dom::create(doc, "div")?;
+    wrap.set_class_name("mali-idp-chart__data");
+    dom::style(&wrap, VISUALLY_HIDDEN);
+    let table: HtmlElement = dom::create(doc, "table")?;
+    append(&wrap, &table)?;
+    dom::append_text(doc, &table, "caption", &data.title)?;
+    let (headers, rows) = describe::table(data, lang);
+    let head: Element = dom::create::<HtmlElement>(doc, "thead")?.into();
+    let tr: Element = dom::create::<HtmlElement>(doc, "tr")?.into();
+    for h in headers {
+        let th = dom::append_text(doc, &tr, "th", h)?;
+        let _ = th.set_attribute("scope", "col");
+    }
+    append(&head, &tr)?;
+    append(&table, &head)?;
+    let body: Element = dom::create::<HtmlElement>(doc, "tbody")?.into();
+    for row in rows {
+        let tr: Element = dom::create::<HtmlElement>(doc, "tr")?.into();
+        let th = dom::append_text(doc, &tr, "th", &row[0])?;
+        let _ = th.set_attribute("scope", "row");
+        for cell in &row[1..] {
+            dom::append_text(doc, &tr, "td", cell)?;
+        }
+        append(&body, &tr)?;
+    }
+    append(&table, &body)?;
+    Ok(wrap)
+}
+
+fn append(parent: &Element, child: &Element) -> Result<(), JsError> {
+    parent.append_child(child).map(|_| ()).map_err(|_| error("cannot build the data table"))
+}

@@ -1,0 +1,76 @@
+//! Small DOM helpers for the shell: element creation, styles set through the CSSOM
+//! (allowed under a strict `style-src 'self'` CSP, unlike style attributes or
+//! <style> elements), and text measured with the canvas.
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
+
+use crate::layout::{Font, Measure};
+
+use super::error;
+
+pub fn document() -> Result<Document, wasm_bindgen::JsError> {
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document: mount must run in a page"))
+}
+
+/// Creates `<tag>` as type `T`, or says which element could not be made.
+pub fn create<T: JsCast>(doc: &Document, tag: &str) -> Result<T, wasm_bindgen::JsError> {
+    doc.create_element(tag)
+        .ok()
+        .and_then(|e| e.dyn_into::<T>().ok())
+        .ok_or_else(|| error(format!("cannot create a <{tag}> element")))
+}
+
+/// Sets CSS properties; our own values are always valid, so failures are ignored.
+pub fn style(el: &HtmlElement, props: &[(&str, &str)]) {
+    let s = el.style();
+    for (k, v) in props {
+        let _ = s.set_property(k, v);
+    }
+}
+
+/// Hidden on screen, present for assistive technology.
+pub const VISUALLY_HIDDEN: &[(&str, &str)] = &[
+    ("position", "absolute"),
+    ("width", "1px"),
+    ("height", "1px"),
+    ("margin", "-1px"),
+    ("padding", "0"),
+    ("border", "0"),
+    ("overflow", "hidden"),
+    ("clip", "rect(0 0 0 0)"),
+    ("clip-path", "inset(50%)"),
+    ("white-space", "nowrap"),
+];
+
+/// Appends a child element with the given text (set as text, never parsed).
+pub fn append_text(doc: &Document, parent: &Element, tag: &str, text: &str) -> Result<HtmlElement, wasm_bindgen::JsError> {
+    let el: HtmlElement = create(doc, tag)?;
+    el.set_text_content(Some(text));
+    parent.append_child(&el).map_err(|_| error("cannot build the chart"))?;
+    Ok(el)
+}
+
+pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, wasm_bindgen::JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| error("this browser gives no 2D canvas context"))
+}
+
+/// Measures text with the canvas's own font engine: exact for the font in use,
+/// and no forced page layout (plotters' web text sizing inserts a <span> per label).
+pub struct CanvasMeasure {
+    pub ctx: CanvasRenderingContext2d,
+}
+
+impl Measure for CanvasMeasure {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        // Integer sizes only: formatting an f64 would link float printing (~5 KB gz).
+        let spec = format!("{}{}px sans-serif", if font.bold { "bold " } else { "" }, font.size as u32);
+        self.ctx.set_font(&spec);
+        self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
+    }
+}

@@ -1,0 +1,90 @@
+//! Helpers shared by the browser test files: containers, pixel read-back, synthetic
+//! pointer and keyboard events, and waiting for an animation frame.
+#![allow(dead_code)]
+
+use mali_idp_chart::layout::Rect;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, KeyboardEvent, KeyboardEventInit, PointerEvent,
+    PointerEventInit,
+};
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh, visible container of a known width, attached to the page.
+pub fn container(width: u32) -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.style().set_property("width", &format!("{width}px")).unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// The RGBA of the device pixel under a CSS-pixel point of `canvas`.
+pub fn rgba(canvas: &HtmlCanvasElement, dpr: f64, css_x: f64, css_y: f64) -> [u8; 4] {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let d = ctx.get_image_data((css_x * dpr).floor(), (css_y * dpr).floor(), 1.0, 1.0).unwrap().data();
+    [d[0], d[1], d[2], d[3]]
+}
+
+/// Points well inside a rectangle: its centre and near its four corners.
+pub fn inner_points(r: &Rect) -> Vec<(f64, f64)> {
+    let (m, (cx, cy)) = (2.5, r.center());
+    vec![(cx, cy), (r.x + m, r.y + m), (r.right() - m, r.y + m), (r.x + m, r.bottom() - m), (r.right() - m, r.bottom() - m)]
+}
+
+/// Resolves on the next animation frame, after the chart's own frame callbacks.
+pub async fn next_frame() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        JsFuture::from(promise).await.unwrap();
+    }
+}
+
+/// Dispatches a pointer event at a point given in the canvas's CSS pixels. Returns
+/// false if a listener called preventDefault.
+pub fn pointer(canvas: &HtmlCanvasElement, kind: &str, pointer_type: &str, x: f64, y: f64) -> bool {
+    let r = canvas.get_bounding_client_rect();
+    let init = PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_pointer_type(pointer_type);
+    init.set_is_primary(true);
+    init.set_client_x((r.left() + x).round() as i32);
+    init.set_client_y((r.top() + y).round() as i32);
+    let e = PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    canvas.dispatch_event(&e).unwrap()
+}
+
+/// Dispatches a keydown; returns false if the chart prevented its default action.
+pub fn key(target: &HtmlElement, key: &str) -> bool {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let e = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&e).unwrap()
+}
+
+pub fn shown(el: &HtmlElement) -> bool {
+    web_sys::window().unwrap().get_computed_style(el).unwrap().unwrap().get_property_value("display").unwrap() != "none"
+}
+
+pub fn text(el: &HtmlElement) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+pub fn inside(inner: &web_sys::DomRect, outer: &web_sys::DomRect) -> bool {
+    inner.left() >= outer.left() - 0.5
+        && inner.top() >= outer.top() - 0.5
+        && inner.right() <= outer.right() + 0.5
+        && inner.bottom() <= outer.bottom() + 0.5
+}
+
+pub fn js_error_message(value: JsValue) -> String {
+    value.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+}

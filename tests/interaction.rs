@@ -1,0 +1,295 @@
+//! Browser tests of reading the figures: hover, tap, keyboard, the screen-reader
+//! path, and that destroy() leaves no listener behind. Chrome and Firefox.
+#![cfg(target_arch = "wasm32")]
+
+use mali_idp_chart::data::Dataset;
+use mali_idp_chart::describe;
+use mali_idp_chart::format;
+use mali_idp_chart::locale::Lang;
+use mali_idp_chart::render::LIGHT;
+use mali_idp_chart::web::{Chart, Source, mount};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+mod browser;
+use browser::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn chart(width: u32) -> (HtmlElement, Chart) {
+    let el = container(width);
+    let chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    (el, chart)
+}
+
+fn done(el: HtmlElement, mut chart: Chart) {
+    chart.destroy();
+    el.remove();
+}
+
+fn rgb(c: (u8, u8, u8)) -> [u8; 4] {
+    [c.0, c.1, c.2, 255]
+}
+
+#[wasm_bindgen_test]
+async fn hovering_each_bar_shows_its_exact_figure_and_share() {
+    let (el, chart) = chart(640);
+    let (canvas, overlay, tip, dpr) = (chart.canvas(), chart.overlay(), chart.tooltip(), chart.device_pixel_ratio());
+    let data = Dataset::article(Lang::Fr);
+    let layout = chart.layout();
+    for (i, row) in layout.rows.iter().enumerate() {
+        let (x, y) = row.bar.center();
+        pointer(&canvas, "pointermove", "mouse", x, y);
+        next_frame().await;
+        assert_eq!(chart.highlighted(), (Some(i), Some(Source::Mouse)));
+        assert!(shown(&tip), "tooltip visible over bar {i}");
+        let r = &data.regions[row.region];
+        let t = text(&tip);
+        assert!(t.contains(&r.name), "{t}");
+        assert!(t.contains(&format!("{} personnes déplacées", format::int(r.persons, Lang::Fr))), "{t}");
+        let share = format::percent(format::share_permille(r.persons, data.total).unwrap(), Lang::Fr);
+        assert!(t.contains(&format!("{share} du total")), "{t}");
+        assert_eq!(t.contains("calculé"), r.computed, "only the computed row says it is computed: {t}");
+        assert_eq!(tip.get_attribute("role").as_deref(), Some("tooltip"));
+        // The highlighted bar is painted in the highlight colour on the overlay; the
+        // other bars show through it (transparent there).
+        for (px, py) in inner_points(&row.bar) {
+            assert_eq!(rgba(&overlay, dpr, px, py), rgb(LIGHT.bar_highlight), "highlighted bar {i}");
+        }
+        for other in layout.rows.iter().filter(|o| o.region != row.region) {
+            let (ox, oy) = other.bar.center();
+            assert_eq!(rgba(&overlay, dpr, ox, oy)[3], 0, "bar {} not highlighted", other.region);
+        }
+        // The chart below is untouched: hover never redraws it.
+        let base = if row.computed { LIGHT.bar_computed } else { LIGHT.bar };
+        assert_eq!(rgba(&canvas, dpr, x, y), rgb(base));
+        assert!(inside(&tip.get_bounding_client_rect(), &chart.root().get_bounding_client_rect()), "tooltip inside the chart");
+    }
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+async fn the_whole_row_is_a_target_and_gaps_and_leaving_hide_the_tooltip() {
+    let (el, chart) = chart(640);
+    let (canvas, tip) = (chart.canvas(), chart.tooltip());
+    let layout = chart.layout();
+    let row = &layout.rows[1];
+    // On the label, left of the bar.
+    pointer(&canvas, "pointermove", "mouse", row.hit.x + 2.0, row.bar.center().1);
+    next_frame().await;
+    assert_eq!(chart.highlighted().0, Some(1));
+    // In the gap between rows 1 and 2.
+    let gap = (row.hit.bottom() + layout.rows[2].hit.y) / 2.0;
+    pointer(&canvas, "pointermove", "mouse", row.bar.center().0, gap);
+    next_frame().await;
+    assert_eq!(chart.highlighted().0, None);
+    assert!(!shown(&tip), "a gap hides the tooltip");
+    // Back on a bar, then out of the chart.
+    pointer(&canvas, "pointermove", "mouse", row.bar.center().0, row.bar.center().1);
+    next_frame().await;
+    assert!(shown(&tip));
+    pointer(&canvas, "pointerleave", "mouse", -5.0, -5.0);
+    next_frame().await;
+    assert!(!shown(&tip), "leaving the chart hides the tooltip");
+    // Above the bars (the title) is no region either.
+    pointer(&canvas, "pointermove", "mouse", 20.0, 5.0);
+    next_frame().await;
+    assert_eq!(chart.highlighted().0, None);
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+async fn pointer_moves_are_coalesced_and_the_same_row_repaints_nothing() {
+    let (el, chart) = chart(640);
+    let canvas = chart.canvas();
+    let rows = chart.layout().rows;
+    let (x0, y0) = rows[0].bar.center();
+    pointer(&canvas, "pointermove", "mouse", x0, y0);
+    next_frame().await;
+    let painted = chart.overlay_paints();
+    // Twenty moves inside the same row: the tooltip follows, the overlay does not repaint.
+    for dx in 0..20 {
+        pointer(&canvas, "pointermove", "mouse", rows[0].bar.x + 3.0 + dx as f64 * 5.0, y0);
+        next_frame().await;
+    }
+    assert_eq!(chart.overlay_paints(), painted, "moving within a row paints nothing");
+    // Three rows crossed within one frame: one paint, for the last one.
+    for row in &rows[1..] {
+        let (x, y) = row.bar.center();
+        pointer(&canvas, "pointermove", "mouse", x, y);
+    }
+    next_frame().await;
+    assert_eq!(chart.overlay_paints(), painted + 1, "at most one paint per frame");
+    assert_eq!(chart.highlighted().0, Some(rows.len() - 1));
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+async fn the_tooltip_stays_inside_the_chart_near_its_edges() {
+    let (el, chart) = chart(320);
+    let (canvas, tip, root) = (chart.canvas(), chart.tooltip(), chart.root());
+    let layout = chart.layout();
+    let last = layout.rows.last().unwrap().clone();
+    for (x, y) in [
+        (last.hit.right() - 2.0, last.hit.bottom() - 2.0),
+        (last.hit.x + 2.0, last.hit.y + 2.0),
+        (layout.rows[0].hit.right() - 2.0, layout.rows[0].hit.y + 2.0),
+    ] {
+        pointer(&canvas, "pointermove", "mouse", x, y);
+        next_frame().await;
+        assert!(shown(&tip));
+        let (t, r) = (tip.get_bounding_client_rect(), root.get_bounding_client_rect());
+        assert!(inside(&t, &r), "tooltip {:?} leaves the chart {:?}", (t.left(), t.right()), (r.left(), r.right()));
+    }
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+async fn taps_toggle_the_tooltip_and_never_leave_it_stuck() {
+    let (el, chart) = chart(400);
+    let (canvas, tip, live) = (chart.canvas(), chart.tooltip(), chart.live_region());
+    let rows = chart.layout().rows;
+    let (x, y) = rows[1].bar.center();
+    // A finger sliding over the chart does not open anything on its own.
+    pointer(&canvas, "pointermove", "touch", x, y);
+    next_frame().await;
+    assert_eq!(chart.highlighted().0, None);
+    pointer(&canvas, "pointerdown", "touch", x, y);
+    pointer(&canvas, "pointerup", "touch", x, y);
+    assert_eq!(chart.highlighted(), (Some(1), Some(Source::Touch)));
+    assert!(shown(&tip));
+    assert!(text(&live).contains(&format::int(10_794, Lang::Fr)), "announced: {}", text(&live));
+    // The same row again: dismissed.
+    pointer(&canvas, "pointerup", "touch", x, y);
+    assert_eq!(chart.highlighted().0, None);
+    assert!(!shown(&tip));
+    // Another tap, then one elsewhere in the chart (the title): dismissed.
+    pointer(&canvas, "pointerup", "touch", x, y);
+    pointer(&canvas, "pointerup", "touch", 10.0, 5.0);
+    assert!(!shown(&tip), "a tap elsewhere in the chart dismisses");
+    // A tap outside the chart dismisses.
+    pointer(&canvas, "pointerup", "touch", x, y);
+    let outside = document().body().unwrap();
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_pointer_type("touch");
+    outside.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap()).unwrap();
+    assert!(!shown(&tip), "a tap outside dismisses");
+    // The page scrolling under a finger, or the browser taking the gesture, dismisses.
+    pointer(&canvas, "pointerup", "touch", x, y);
+    assert!(shown(&tip));
+    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+    assert!(!shown(&tip), "no tooltip stuck after a scroll");
+    pointer(&canvas, "pointerup", "touch", x, y);
+    pointer(&canvas, "pointercancel", "touch", x, y);
+    assert!(!shown(&tip), "no tooltip stuck after pointercancel");
+    // A mouse leaving does not close a tooltip a finger opened.
+    pointer(&canvas, "pointerup", "touch", x, y);
+    pointer(&canvas, "pointerleave", "mouse", -1.0, -1.0);
+    next_frame().await;
+    assert!(shown(&tip));
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_the_highlight_and_announce_it() {
+    let (el, chart) = chart(640);
+    let (canvas, tip, live, overlay) = (chart.canvas(), chart.tooltip(), chart.live_region(), chart.overlay());
+    let target: HtmlElement = canvas.clone().unchecked_into();
+    let data = Dataset::article(Lang::Fr);
+    let rows = chart.layout().rows;
+    assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"), "one tab stop");
+    target.focus().unwrap();
+    assert!(!key(&target, "ArrowDown"), "arrows do not scroll the page");
+    assert_eq!(chart.highlighted(), (Some(0), Some(Source::Keyboard)));
+    assert_eq!(text(&live), describe::announcement(&data, 0, Lang::Fr));
+    assert!(shown(&tip));
+    let (x, y) = rows[0].bar.center();
+    assert_eq!(rgba(&overlay, chart.device_pixel_ratio(), x, y), rgb(LIGHT.bar_highlight));
+    key(&target, "ArrowDown");
+    key(&target, "ArrowRight");
+    assert_eq!(chart.highlighted().0, Some(2));
+    assert_eq!(text(&live), describe::announcement(&data, 2, Lang::Fr));
+    for _ in 0..5 {
+        key(&target, "ArrowDown");
+    }
+    assert_eq!(chart.highlighted().0, Some(3), "stops at the last region");
+    assert!(text(&live).contains("(calculé)"), "{}", text(&live));
+    key(&target, "Home");
+    assert_eq!(chart.highlighted().0, Some(0));
+    key(&target, "End");
+    assert_eq!(chart.highlighted().0, Some(3));
+    key(&target, "ArrowUp");
+    assert_eq!(chart.highlighted().0, Some(2));
+    assert!(!key(&target, "Escape"));
+    assert_eq!(chart.highlighted().0, None);
+    assert!(!shown(&tip));
+    assert_eq!(rgba(&overlay, chart.device_pixel_ratio(), x, y)[3], 0, "highlight cleared");
+    assert!(key(&target, "a"), "other keys are left to the page");
+    // Leaving the chart with Tab clears a keyboard highlight.
+    key(&target, "ArrowDown");
+    target.blur().unwrap();
+    assert_eq!(chart.highlighted().0, None);
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+fn screen_readers_get_a_label_a_live_region_and_a_table() {
+    let (el, chart) = chart(640);
+    let canvas = chart.canvas();
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    let label = canvas.get_attribute("aria-label").unwrap();
+    assert!(label.contains("Tombouctou 22\u{202F}328"), "{label}");
+    assert!(label.contains("58\u{202F}985"), "{label}");
+    assert_eq!(chart.live_region().get_attribute("aria-live").as_deref(), Some("polite"));
+    let root = chart.root();
+    let table = root.query_selector("table").unwrap().expect("a data table");
+    let rows = table.query_selector_all("tbody tr").unwrap();
+    let data = Dataset::article(Lang::Fr);
+    assert_eq!(rows.length() as usize, data.regions.len() + 1, "every region and the total");
+    let (headers, expected) = describe::table(&data, Lang::Fr);
+    let ths = table.query_selector_all("thead th").unwrap();
+    assert_eq!(ths.length(), 4);
+    for (i, h) in headers.iter().enumerate() {
+        assert_eq!(ths.get(i as u32).unwrap().text_content().unwrap(), *h);
+    }
+    for (i, want) in expected.iter().enumerate() {
+        let cells = rows.get(i as u32).unwrap().unchecked_into::<web_sys::Element>().query_selector_all("th, td").unwrap();
+        let got: Vec<String> = (0..cells.length()).map(|c| cells.get(c).unwrap().text_content().unwrap()).collect();
+        assert_eq!(&got, want);
+    }
+    // Hidden on screen but not from assistive technology (no display:none).
+    let t: HtmlElement = table.unchecked_into();
+    assert!(shown(&t));
+    let hidden_box: HtmlElement = t.parent_element().unwrap().unchecked_into();
+    assert!(hidden_box.get_bounding_client_rect().width() <= 1.0, "visually hidden");
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+async fn after_destroy_no_listener_fires() {
+    let (el, mut chart) = chart(640);
+    let (canvas, counter) = (chart.canvas(), chart.event_counter());
+    assert!(chart.listener_count() >= 8);
+    let (x, y) = chart.layout().rows[0].bar.center();
+    pointer(&canvas, "pointermove", "mouse", x, y);
+    assert_eq!(counter.get(), 1, "the counter counts");
+    // A pending animation frame must be cancelled too.
+    pointer(&canvas, "pointermove", "mouse", x, y + 30.0);
+    chart.destroy();
+    let before = counter.get();
+    // Re-attach the detached canvas so events can reach it as they would in a page.
+    el.append_child(&canvas).unwrap();
+    for kind in ["pointermove", "pointerup", "pointerleave", "pointercancel"] {
+        pointer(&canvas, kind, "mouse", x, y);
+        pointer(&canvas, kind, "touch", x, y);
+    }
+    key(canvas.unchecked_ref(), "ArrowDown");
+    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+    document().body().unwrap().dispatch_event(&web_sys::Event::new("pointerdown").unwrap()).unwrap();
+    next_frame().await;
+    assert_eq!(counter.get(), before, "no listener fired after destroy");
+    assert_eq!(chart.listener_count(), 0);
+    el.remove();
+}
