@@ -243,8 +243,40 @@ impl Chart {
     }
 }
 
+/// One bar as JS sees it: where it is on the canvas (CSS pixels) and what it shows.
+#[derive(serde::Serialize)]
+struct BarInfo<'a> {
+    name: &'a str,
+    persons: u64,
+    computed: bool,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+}
+
 #[wasm_bindgen]
 impl Chart {
+    /// The bars as drawn, top to bottom: `{ name, persons, computed, x, y, width,
+    /// height }`, in CSS pixels from the canvas's top-left corner (for annotations,
+    /// and for tests that probe the page where the chart painted).
+    pub fn bars(&self) -> Result<JsValue, JsError> {
+        let shared = self.shared.as_ref().ok_or_else(|| error("bars: this chart was destroyed"))?;
+        let s = shared.borrow();
+        let bars: Vec<BarInfo> = s
+            .view
+            .layout
+            .rows
+            .iter()
+            .map(|row| {
+                let r = &s.view.data.regions[row.region];
+                let b = row.bar;
+                BarInfo { name: &r.name, persons: r.persons, computed: r.computed, x: b.x, y: b.y, width: b.w, height: b.h }
+            })
+            .collect();
+        serde_wasm_bindgen::to_value(&bars).map_err(|e| error(format!("bars: {e}")))
+    }
+
     /// Removes the chart from the page with every listener and pending frame it
     /// holds. Calling it again does nothing.
     pub fn destroy(&mut self) {
