@@ -84,6 +84,48 @@ pub fn table(data: &Dataset, lang: Lang) -> ([&'static str; 4], Vec<[String; 4]>
     (t.table_headers, rows)
 }
 
+/// One CSV field, quoted when it holds a separator, a quote or a line break.
+fn csv_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+/// The figures shown, as CSV for the "download the data" link: plain integers and
+/// shares with a decimal point (machine-readable in any locale), a column saying
+/// which figures are computed, then the total and the source line.
+pub fn csv(data: &Dataset, lang: Lang) -> String {
+    let t = lang.text();
+    let mut out = String::new();
+    let mut row = |fields: &[&str]| {
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, f);
+        }
+        out.push_str("\r\n");
+    };
+    let h = t.table_headers;
+    let share_head = format!("{} (%)", h[2]);
+    row(&[h[0], h[1], &share_head, h[3]]);
+    let share = |persons: u64| {
+        format::share_permille(persons, data.total).map(|p| format::percent(p, Lang::En).replace('%', "")).unwrap_or_default()
+    };
+    for r in &data.regions {
+        let persons = r.persons.to_string();
+        row(&[&r.name, &persons, &share(r.persons), if r.computed { t.computed } else { t.reported }]);
+    }
+    let total = data.total.to_string();
+    row(&[t.national_total, &total, &share(data.total), t.reported]);
+    row(&[&data.source]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +159,20 @@ mod tests {
         assert!(s.starts_with("Bar chart: Internally displaced people in Mali"), "{s}");
         assert!(s.contains("Timbuktu 22,328, Segou 10,794, Menaka 10,381"), "{s}");
         assert!(s.contains("National total 58,985"), "{s}");
+    }
+
+    #[test]
+    fn csv_has_every_figure_unformatted_and_the_source() {
+        let csv = csv(&Dataset::article(Lang::Fr), Lang::Fr);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "Région,Personnes déplacées,Part du total (%),Origine du chiffre");
+        assert_eq!(lines[1], "Tombouctou,22328,37.9,publié");
+        assert_eq!(lines[4], "Autres régions,15482,26.2,calculé");
+        assert_eq!(lines[5], "Total national,58985,100.0,publié");
+        assert!(lines[6].starts_with("\"Source : Commission Mouvement de Populations (CMP), chiffres"), "{}", lines[6]);
+        let mut out = String::new();
+        csv_field(&mut out, "a, \"b\"");
+        assert_eq!(out, "\"a, \"\"b\"\"\"");
     }
 
     #[test]

@@ -11,7 +11,9 @@ pub mod format;
 pub mod hit;
 pub mod layout;
 pub mod locale;
+pub mod options;
 pub mod render;
+pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

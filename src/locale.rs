@@ -62,6 +62,8 @@ pub struct Text {
     /// Start of the canvas's accessible name, before the largest figures.
     pub summary_lead: &'static str,
     pub summary_tail: &'static str,
+    pub download: &'static str,
+    pub download_file: &'static str,
 }
 
 static FR: Text = Text {
@@ -81,6 +83,8 @@ static FR: Text = Text {
     national_total: "Total national",
     summary_lead: "Graphique en barres",
     summary_tail: "Le tableau qui suit donne chaque chiffre.",
+    download: "Télécharger les données (CSV)",
+    download_file: "deplaces-internes-mali.csv",
 };
 
 static EN: Text = Text {
@@ -100,6 +104,8 @@ static EN: Text = Text {
     national_total: "National total",
     summary_lead: "Bar chart",
     summary_tail: "The table that follows gives every figure.",
+    download: "Download the data (CSV)",
+    download_file: "internally-displaced-mali.csv",
 };
 
 #[cfg(test)]

@@ -10,35 +10,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind, FontFamily, FontStyle};
 
+// Font family: a `FontFamily::Name` built directly from the theme's string costs
+// nothing; only plotters' `FontFamily::from(&str)` lowercases through Unicode tables
+// (+8 KB gzip), so it is never called.
+
 use crate::layout::{Align, Layout, Rect, Row, TextItem, TextRole};
-
-pub type Rgb = (u8, u8, u8);
-
-/// Colours and font of one look. Defaults meet WCAG AA contrast on their background
-/// (text 4.5:1, bars 3:1).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
-    pub background: Rgb,
-    pub bar: Rgb,
-    /// Computed rows: muted, so they read as not reported.
-    pub bar_computed: Rgb,
-    pub bar_highlight: Rgb,
-    pub text: Rgb,
-    pub muted: Rgb,
-}
-
-pub const LIGHT: Theme = Theme {
-    background: (0xff, 0xff, 0xff),
-    bar: (0x1d, 0x5d, 0x90),
-    bar_computed: (0x7d, 0x8a, 0x97),
-    bar_highlight: (0xc2, 0x41, 0x0c),
-    text: (0x1a, 0x1a, 0x1a),
-    muted: (0x55, 0x5d, 0x68),
-};
-
-/// The font family for every text. `SansSerif` rather than a family string: the
-/// string path lowercases through Unicode tables, +8 KB gzip in the wasm.
-pub const FAMILY: FontFamily<'static> = FontFamily::SansSerif;
+pub use crate::theme::{DARK, LIGHT, Rgb, Theme};
 
 fn color(rgb: Rgb) -> BackendColor {
     BackendColor { alpha: 1.0, rgb }
@@ -97,7 +74,7 @@ fn draw_text<DB: DrawingBackend>(
         Align::Right => HPos::Right,
     };
     let style = TextStyle {
-        font: FontDesc::new(FAMILY, t.font.size * scale, weight),
+        font: FontDesc::new(FontFamily::Name(&theme.font), t.font.size * scale, weight),
         color: color(text_color(theme, t.role)),
         pos: Pos::new(h, VPos::Center),
     };

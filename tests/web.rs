@@ -88,10 +88,10 @@ fn mounting_by_selector_works() {
     el.remove();
 }
 
-fn message(result: Result<Chart, wasm_bindgen::JsError>) -> String {
+fn message(result: Result<Chart, JsValue>) -> String {
     let err = match result {
         Ok(chart) => panic!("mount should fail, but drew a {} px chart", chart.layout().width),
-        Err(e) => JsValue::from(e),
+        Err(e) => e,
     };
     let err: js_sys::Error = err.dyn_into().expect("a JS Error");
     String::from(err.message())
@@ -110,7 +110,7 @@ fn bad_targets_and_options_throw_clear_errors() {
     let el = container(400);
     let options = js_sys::JSON::parse(r#"{"lang":"de"}"#).unwrap();
     let m = message(mount(el.clone().into(), options));
-    assert!(m.contains("options.lang") && m.contains("\"de\""), "{m}");
+    assert!(m.contains("lang: must be") && m.contains("\"de\""), "{m}");
     let options = js_sys::JSON::parse(r#"{"colour":"red"}"#).unwrap();
     let m = message(mount(el.clone().into(), options));
     assert!(m.contains("colour"), "unknown field named: {m}");

@@ -29,14 +29,21 @@ pub fn live_region(doc: &Document) -> Result<HtmlElement, JsError> {
     Ok(live)
 }
 
-/// A `<table>` with every row: region, persons, share, reported or computed, in a
-/// visually hidden box (a table itself grows to fit its cells, whatever its width).
-pub fn data_table(doc: &Document, data: &Dataset, lang: Lang) -> Result<HtmlElement, JsError> {
+/// The visually hidden box the data table lives in (a table itself grows to fit its
+/// cells, whatever width it is given).
+pub fn hidden_box(doc: &Document) -> Result<HtmlElement, JsError> {
     let wrap: HtmlElement = dom::create(doc, "div")?;
     wrap.set_class_name("mali-idp-chart__data");
     dom::style(&wrap, VISUALLY_HIDDEN);
+    Ok(wrap)
+}
+
+/// Replaces the box's content with a `<table>` of every row: region, persons,
+/// share, reported or computed, then the national total.
+pub fn fill_table(doc: &Document, wrap: &HtmlElement, data: &Dataset, lang: Lang) -> Result<(), JsError> {
+    wrap.set_text_content(None);
     let table: HtmlElement = dom::create(doc, "table")?;
-    append(&wrap, &table)?;
+    append(wrap, &table)?;
     dom::append_text(doc, &table, "caption", &data.title)?;
     let (headers, rows) = describe::table(data, lang);
     let head: Element = dom::create::<HtmlElement>(doc, "thead")?.into();
@@ -58,7 +65,7 @@ pub fn data_table(doc: &Document, data: &Dataset, lang: Lang) -> Result<HtmlElem
         append(&body, &tr)?;
     }
     append(&table, &body)?;
-    Ok(wrap)
+    Ok(())
 }
 
 fn append(parent: &Element, child: &Element) -> Result<(), JsError> {

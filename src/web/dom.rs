@@ -64,12 +64,14 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d
 /// and no forced page layout (plotters' web text sizing inserts a <span> per label).
 pub struct CanvasMeasure {
     pub ctx: CanvasRenderingContext2d,
+    /// The CSS font-family list the chart draws with.
+    pub family: String,
 }
 
 impl Measure for CanvasMeasure {
     fn width(&self, text: &str, font: Font) -> f64 {
         // Integer sizes only: formatting an f64 would link float printing (~5 KB gz).
-        let spec = format!("{}{}px sans-serif", if font.bold { "bold " } else { "" }, font.size as u32);
+        let spec = format!("{}{}px {}", if font.bold { "bold " } else { "" }, font.size as u32, self.family);
         self.ctx.set_font(&spec);
         self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
     }

@@ -7,23 +7,22 @@
 //! and the chart itself is never redrawn on hover. Pointer moves are coalesced to at
 //! most one update per animation frame; moving within one row repaints nothing.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
-use gloo_render::{AnimationFrame, request_animation_frame};
-use plotters_canvas::CanvasBackend;
+use gloo_render::request_animation_frame;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, Node, PointerEvent};
+use web_sys::{Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
 
-use crate::data::Dataset;
 use crate::describe;
 use crate::hit::{self, Step};
 use crate::layout::{self, Layout, Rect};
-use crate::locale::Lang;
-use crate::render::{self, Theme};
+use crate::render;
+use crate::theme;
 
 use super::dom;
+use super::view::{Pending, Shared, State, View};
 
 /// What last set the highlight: it decides what clears it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,53 +30,6 @@ pub enum Source {
     Mouse,
     Touch,
     Keyboard,
-}
-
-/// The chart's elements and the figures they show.
-pub struct View {
-    pub data: Dataset,
-    pub lang: Lang,
-    pub theme: Theme,
-    pub layout: Layout,
-    pub dpr: f64,
-    pub root: HtmlElement,
-    pub canvas: HtmlCanvasElement,
-    pub overlay: HtmlCanvasElement,
-    pub overlay_ctx: CanvasRenderingContext2d,
-    pub overlay_backend: CanvasBackend,
-    pub tooltip: HtmlElement,
-    pub live: HtmlElement,
-}
-
-/// A pointer update waiting for the next animation frame.
-struct Pending {
-    row: Option<usize>,
-    anchor: (f64, f64),
-}
-
-pub struct State {
-    pub view: View,
-    /// The highlighted row (index into `layout.rows`), as painted.
-    pub shown: Option<usize>,
-    pub source: Option<Source>,
-    pending: Option<Pending>,
-    frame: Option<AnimationFrame>,
-    /// Overlay repaints so far: tests check hover does not repaint needlessly.
-    pub overlay_paints: u32,
-}
-
-pub type Shared = Rc<RefCell<State>>;
-
-impl State {
-    pub fn new(view: View) -> State {
-        State { view, shown: None, source: None, pending: None, frame: None, overlay_paints: 0 }
-    }
-
-    /// Cancels a pending animation frame (dropping it cancels it).
-    pub fn cancel_frame(&mut self) {
-        self.frame = None;
-        self.pending = None;
-    }
 }
 
 /// The chart box and the canvas, in page coordinates.
@@ -243,10 +195,6 @@ fn focus_ring(canvas: &HtmlCanvasElement, on: bool, color: &str) {
     }
 }
 
-fn hex(rgb: (u8, u8, u8)) -> String {
-    format!("#{:02x}{:02x}{:02x}", rgb.0, rgb.1, rgb.2)
-}
-
 /// Attaches every listener the chart needs. The chart owns what this returns:
 /// dropping the listeners detaches them. `events` counts handled events (tests
 /// use it to prove nothing fires after destroy).
@@ -255,6 +203,7 @@ pub fn attach(shared: &Shared, events: &Rc<Cell<u32>>) -> Vec<EventListener> {
         let s = shared.borrow();
         (s.view.canvas.clone(), s.view.root.clone())
     };
+    let root_value: wasm_bindgen::JsValue = root.into();
     let mut out = Vec::new();
     let on = |target: &web_sys::EventTarget, kind: &'static str, f: Box<dyn Fn(&web_sys::Event)>| {
         let events = events.clone();
@@ -291,7 +240,7 @@ pub fn attach(shared: &Shared, events: &Rc<Cell<u32>>) -> Vec<EventListener> {
             return;
         }
         let mut st = s.borrow_mut();
-        st.cancel_frame();
+        st.cancel_pointer_frame();
         let (row, anchor) = locate(&st.view, e);
         // Above the finger, which covers what is below it.
         let anchor = (anchor.0, anchor.1 - 48.0);
@@ -322,7 +271,7 @@ pub fn attach(shared: &Shared, events: &Rc<Cell<u32>>) -> Vec<EventListener> {
             }
             e.prevent_default(); // arrows would scroll the page
             let mut st = s.borrow_mut();
-            st.cancel_frame();
+            st.cancel_pointer_frame();
             let next = step.apply(st.shown, st.view.layout.rows.len());
             let anchor = next.map(|i| bar_anchor(&st.view, i)).unwrap_or_default();
             if next.is_none() {
@@ -337,7 +286,7 @@ pub fn attach(shared: &Shared, events: &Rc<Cell<u32>>) -> Vec<EventListener> {
         let st = s.borrow();
         // Only for keyboard focus, as :focus-visible decides (not on a mouse click).
         let visible = st.view.canvas.matches(":focus-visible").unwrap_or(true);
-        focus_ring(&st.view.canvas, visible, &hex(st.view.theme.bar));
+        focus_ring(&st.view.canvas, visible, &theme::hex(st.view.theme.bar));
     })));
 
     let s = shared.clone();
@@ -352,9 +301,10 @@ pub fn attach(shared: &Shared, events: &Rc<Cell<u32>>) -> Vec<EventListener> {
     // A tap outside the chart dismisses a touch tooltip.
     if let Ok(doc) = dom::document() {
         let s = shared.clone();
-        let root_node: Node = root.clone().into();
         out.push(on(&doc, "pointerdown", Box::new(move |e| {
-            let inside = e.target().and_then(|t| t.dyn_into::<Node>().ok()).is_some_and(|n| root_node.contains(Some(&n)));
+            // The composed path sees through shadow roots (the custom element's), where
+            // the event's target is retargeted to the host.
+            let inside = e.composed_path().includes(&root_value, 0);
             let mut st = s.borrow_mut();
             if !inside && st.source == Some(Source::Touch) {
                 set_highlight(&mut st, None, (0.0, 0.0), Source::Touch);

@@ -6,28 +6,23 @@
 mod a11y;
 mod dom;
 mod interact;
+mod view;
+mod watch;
 
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
-use crate::data::Dataset;
 use crate::layout;
-use crate::locale::Lang;
-use crate::render::{self, LIGHT};
+use crate::options::{self, Value};
 
-use dom::{CanvasMeasure, create, style};
-use interact::{Shared, State, View};
+use view::{Settings, Shared, State};
 
 pub use interact::Source;
-
-/// Width used when the container reports none (not yet in the layout tree).
-const FALLBACK_WIDTH: f64 = 640.0;
 
 /// An error for JS, prefixed so a newsroom developer knows where it came from.
 pub(crate) fn error(msg: impl AsRef<str>) -> JsError {
@@ -61,30 +56,39 @@ fn resolve_target(doc: &Document, target: &JsValue) -> Result<Element, JsError> 
     Err(error(format!("mount: the target must be an Element or a CSS selector string, got {}", describe(target))))
 }
 
-/// Options accepted by `mount`.
-#[derive(serde::Deserialize, Default)]
-struct Options {
-    lang: Option<String>,
+/// JS options through serde-wasm-bindgen into the pure core's `Value`, then validated
+/// there (the same code the native tests and fuzzer run).
+fn parse_options(value: &JsValue) -> Result<options::Options, JsError> {
+    let value: Value = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| error(format!("options: {e}")))?;
+    options::validate(&value).map_err(|e| error(e.to_string()))
 }
 
-const OPTION_FIELDS: &[&str] = &["lang"];
+/// The message of a JS error value.
+fn message_of(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| describe(e))
+}
 
-fn parse_options(value: &JsValue) -> Result<Options, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+const FAILED_CLASS: &str = "mali-idp-chart--failed";
+
+/// Shows why no chart could be drawn, where it would have been: never a blank box.
+fn show_failure(doc: &Document, host: &Element, message: &str) {
+    if let Ok(el) = dom::create::<HtmlElement>(doc, "div") {
+        el.set_class_name(&format!("mali-idp-chart {FAILED_CLASS}"));
+        let _ = el.set_attribute("role", "alert");
+        el.set_text_content(Some(message));
+        dom::style(&el, view::ERROR_STYLE);
+        let _ = host.append_child(&el);
     }
-    if !value.is_object() {
-        return Err(error(format!("options: must be an object, got {}", describe(value))));
-    }
-    // serde-wasm-bindgen reads only the fields a struct declares, so
-    // `deny_unknown_fields` never fires: look at the object's own keys ourselves.
-    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !OPTION_FIELDS.contains(&key.as_str()) {
-            return Err(error(format!("options.{key}: unknown option (known: {})", OPTION_FIELDS.join(", "))));
+}
+
+fn clear_failures(host: &Element) {
+    if let Ok(list) = host.query_selector_all(&format!(":scope > .{FAILED_CLASS}")) {
+        for i in 0..list.length() {
+            if let Some(n) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                n.remove();
+            }
         }
     }
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| error(format!("options: {e}")))
 }
 
 /// A chart on the page. `destroy()` removes it and everything it attached.
@@ -93,109 +97,47 @@ pub struct Chart {
     shared: Option<Shared>,
     /// Owned listeners: dropping them removes them from their targets.
     listeners: Vec<EventListener>,
+    width_watch: Option<watch::WidthWatch>,
     events: Rc<Cell<u32>>,
 }
 
 /// Draws the chart into `target` (an Element or a CSS selector) and returns its
-/// handle. `options` is optional: `{ lang: "fr" | "en" }`.
+/// handle. `options` (optional): `{ lang: "fr" | "en", theme: "auto" | "light" |
+/// "dark", data: { title, subtitle?, source, total, households?, increase?,
+/// regions: [{ name, persons, computed? }], showRest? } }`.
+///
+/// Bad options throw an Error naming the field and the problem, and the same message
+/// is shown in the target in place of the chart.
 #[wasm_bindgen]
-pub fn mount(target: JsValue, options: JsValue) -> Result<Chart, JsError> {
+pub fn mount(target: JsValue, options: JsValue) -> Result<Chart, JsValue> {
     let doc = dom::document()?;
     let host = resolve_target(&doc, &target)?;
-    let options = parse_options(&options)?;
-    let lang = match options.lang.as_deref() {
-        None => Lang::Fr,
-        Some(tag) => Lang::from_tag(tag)
-            .ok_or_else(|| error(format!("options.lang: must be \"fr\" or \"en\", got {tag:?}")))?,
-    };
-    let data = Dataset::article(lang);
-    let view = build(&doc, &host, data, lang)?;
-    let shared: Shared = Rc::new(RefCell::new(State::new(view)));
-    let events = Rc::new(Cell::new(0));
-    let listeners = interact::attach(&shared, &events);
-    // Attached last: a mount that fails leaves nothing in the page.
-    let root = shared.borrow().view.root.clone();
+    clear_failures(&host);
+    mount_into(&doc, &host, &options).map_err(|e| {
+        let e = JsValue::from(e);
+        show_failure(&doc, &host, &message_of(&e));
+        e
+    })
+}
+
+fn mount_into(doc: &Document, host: &Element, options: &JsValue) -> Result<Chart, JsError> {
+    let mut settings = Settings::default();
+    settings.merge(parse_options(options)?);
+    let state = view::build(doc, settings)?;
+    let root = state.view.root.clone();
+    // In the page first, so the layout gets the width the page gives us.
     host.append_child(&root).map_err(|_| error("mount: cannot append to the target element"))?;
-    Ok(Chart { shared: Some(shared), listeners, events })
-}
-
-/// Creates the chart's elements, lays it out at the host's width and paints it.
-fn build(doc: &Document, host: &Element, data: Dataset, lang: Lang) -> Result<View, JsError> {
-    let root: HtmlElement = create(doc, "div")?;
-    root.set_class_name("mali-idp-chart");
-    let _ = root.set_attribute("lang", lang.tag());
-    style(&root, &[("position", "relative"), ("box-sizing", "border-box")]);
-
-    let canvas: HtmlCanvasElement = create(doc, "canvas")?;
-    style(canvas.unchecked_ref(), &[("display", "block")]);
-    a11y::label_canvas(&canvas, &data, lang);
-    let overlay: HtmlCanvasElement = create(doc, "canvas")?;
-    let _ = overlay.set_attribute("aria-hidden", "true");
-    style(overlay.unchecked_ref(), &[("position", "absolute"), ("left", "0"), ("top", "0"), ("pointer-events", "none")]);
-
-    let tooltip: HtmlElement = create(doc, "div")?;
-    tooltip.set_class_name("mali-idp-chart__tooltip");
-    let _ = tooltip.set_attribute("role", "tooltip");
-    style(&tooltip, &[
-        ("position", "absolute"),
-        ("display", "none"),
-        ("pointer-events", "none"),
-        ("z-index", "1"),
-        ("box-sizing", "border-box"),
-        ("max-width", "280px"),
-        ("padding", "6px 9px"),
-        ("background", "#ffffff"),
-        ("color", "#1a1a1a"),
-        ("border", "1px solid #b8c0ca"),
-        ("border-radius", "4px"),
-        ("box-shadow", "0 2px 6px rgba(0,0,0,.18)"),
-        ("font", "13px/1.4 sans-serif"),
-        ("text-align", "left"),
-        ("overflow-wrap", "anywhere"),
-    ]);
-    let live = a11y::live_region(doc)?;
-    let table = a11y::data_table(doc, &data, lang)?;
-    for child in [canvas.unchecked_ref::<Element>(), overlay.unchecked_ref(), tooltip.unchecked_ref(), live.unchecked_ref(), table.unchecked_ref()] {
-        root.append_child(child).map_err(|_| error("cannot build the chart"))?;
+    let shared: Shared = Rc::new(RefCell::new(state));
+    if let Err(e) = view::render(&mut shared.borrow_mut()) {
+        root.remove(); // a mount that fails leaves nothing of ours but the message
+        return Err(e);
     }
-
-    let width = match host.client_width() {
-        w if w > 0 => w as f64,
-        _ => FALLBACK_WIDTH,
-    };
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| *r > 0.0).unwrap_or(1.0);
-    let layout = layout::compute(&data, lang, width, &CanvasMeasure { ctx: dom::context_2d(&canvas)? });
-    let overlay_ctx = dom::context_2d(&overlay)?;
-    let view = View {
-        overlay_backend: CanvasBackend::with_canvas_object(overlay.clone()).ok_or_else(|| error("cannot draw on the canvas"))?,
-        data,
-        lang,
-        theme: LIGHT,
-        layout,
-        dpr,
-        root,
-        canvas,
-        overlay,
-        overlay_ctx,
-        tooltip,
-        live,
-    };
-    paint(&view)?;
-    Ok(view)
-}
-
-/// Sizes both canvases (backing store = CSS size × devicePixelRatio) and draws.
-fn paint(view: &View) -> Result<(), JsError> {
-    let (w, h) = render::backing_size(&view.layout, view.dpr);
-    let (css_w, css_h) = (format!("{}px", view.layout.width as u32), format!("{}px", view.layout.height as u32));
-    for c in [&view.canvas, &view.overlay] {
-        c.set_width(w);
-        c.set_height(h);
-        style(c.unchecked_ref(), &[("width", &css_w), ("height", &css_h)]);
-    }
-    let mut backend =
-        CanvasBackend::with_canvas_object(view.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
-    render::draw(&mut backend, &view.layout, &view.theme, view.dpr, None).map_err(|e| error(format!("drawing failed: {e}")))
+    watch::watch_ratio(&mut shared.borrow_mut(), &Rc::downgrade(&shared));
+    let events = Rc::new(Cell::new(0));
+    let mut listeners = interact::attach(&shared, &events);
+    listeners.extend(watch::watch_scheme(&shared));
+    let width_watch = watch::WidthWatch::new(&shared);
+    Ok(Chart { shared: Some(shared), listeners, width_watch, events })
 }
 
 /// Rust-side accessors, for the browser tests. They panic on a destroyed chart.
@@ -239,7 +181,17 @@ impl Chart {
         self.events.clone()
     }
     pub fn listener_count(&self) -> usize {
-        self.listeners.len()
+        self.listeners.len() + self.width_watch.is_some() as usize
+    }
+    /// Full renders so far (mount, updates, resizes, ratio and scheme changes).
+    pub fn renders(&self) -> u32 {
+        self.state().renders
+    }
+    pub fn alert(&self) -> HtmlElement {
+        self.state().view.alert.clone()
+    }
+    pub fn theme(&self) -> crate::theme::Theme {
+        self.state().view.theme.clone()
     }
 }
 
@@ -257,11 +209,36 @@ struct BarInfo<'a> {
 
 #[wasm_bindgen]
 impl Chart {
+    fn live(&self, method: &str) -> Result<&Shared, JsValue> {
+        self.shared.as_ref().ok_or_else(|| error(format!("{method}: this chart was destroyed")).into())
+    }
+
+    /// Changes some options (the others stay) and redraws. Bad options throw, are
+    /// shown in the widget above the chart, and leave the chart as it was.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let shared = self.live("update")?.clone();
+        let mut st = shared.borrow_mut();
+        let parsed = match parse_options(&options) {
+            Ok(o) => o,
+            Err(e) => {
+                let e = JsValue::from(e);
+                view::show_alert(&st.view, Some(&message_of(&e)));
+                return Err(e);
+            }
+        };
+        st.settings.merge(parsed);
+        st.cancel_pointer_frame();
+        view::render(&mut st)?;
+        view::show_alert(&st.view, None);
+        watch::watch_ratio(&mut st, &Rc::downgrade(&shared));
+        Ok(())
+    }
+
     /// The bars as drawn, top to bottom: `{ name, persons, computed, x, y, width,
     /// height }`, in CSS pixels from the canvas's top-left corner (for annotations,
     /// and for tests that probe the page where the chart painted).
-    pub fn bars(&self) -> Result<JsValue, JsError> {
-        let shared = self.shared.as_ref().ok_or_else(|| error("bars: this chart was destroyed"))?;
+    pub fn bars(&self) -> Result<JsValue, JsValue> {
+        let shared = self.live("bars")?;
         let s = shared.borrow();
         let bars: Vec<BarInfo> = s
             .view
@@ -274,16 +251,17 @@ impl Chart {
                 BarInfo { name: &r.name, persons: r.persons, computed: r.computed, x: b.x, y: b.y, width: b.w, height: b.h }
             })
             .collect();
-        serde_wasm_bindgen::to_value(&bars).map_err(|e| error(format!("bars: {e}")))
+        serde_wasm_bindgen::to_value(&bars).map_err(|e| error(format!("bars: {e}")).into())
     }
 
     /// Removes the chart from the page with every listener and pending frame it
     /// holds. Calling it again does nothing.
     pub fn destroy(&mut self) {
         self.listeners.clear();
+        self.width_watch = None;
         if let Some(shared) = self.shared.take() {
             let mut s = shared.borrow_mut();
-            s.cancel_frame();
+            s.cancel_frames();
             s.view.root.remove();
         }
     }

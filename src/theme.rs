@@ -1,0 +1,166 @@
+//! Colours and font: the light and dark defaults (WCAG AA on their background), the
+//! theme choice, and parsing of the colours a page sets in CSS custom properties
+//! (`--idp-bar` ...). Pure; depends on nothing.
+
+use std::borrow::Cow;
+
+pub type Rgb = (u8, u8, u8);
+
+/// Colours and font of one look.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub background: Rgb,
+    pub bar: Rgb,
+    /// Computed rows: muted, so they read as not reported.
+    pub bar_computed: Rgb,
+    pub bar_highlight: Rgb,
+    pub text: Rgb,
+    pub muted: Rgb,
+    /// A CSS font-family list. "sans-serif" by default.
+    pub font: Cow<'static, str>,
+}
+
+pub const LIGHT: Theme = Theme {
+    background: (0xff, 0xff, 0xff),
+    bar: (0x1d, 0x5d, 0x90),
+    bar_computed: (0x7d, 0x8a, 0x97),
+    bar_highlight: (0xc2, 0x41, 0x0c),
+    text: (0x1a, 0x1a, 0x1a),
+    muted: (0x55, 0x5d, 0x68),
+    font: Cow::Borrowed("sans-serif"),
+};
+
+pub const DARK: Theme = Theme {
+    background: (0x16, 0x19, 0x1d),
+    bar: (0x5b, 0xa4, 0xe6),
+    bar_computed: (0x8a, 0x95, 0xa1),
+    bar_highlight: (0xf5, 0x9e, 0x42),
+    text: (0xf2, 0xf4, 0xf6),
+    muted: (0xb3, 0xbc, 0xc6),
+    font: Cow::Borrowed("sans-serif"),
+};
+
+/// Which look a chart asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    /// Follows the reader's `prefers-color-scheme`, live.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn from_name(name: &str) -> Option<ThemeChoice> {
+        match name.trim() {
+            "auto" => Some(ThemeChoice::Auto),
+            "light" => Some(ThemeChoice::Light),
+            "dark" => Some(ThemeChoice::Dark),
+            _ => None,
+        }
+    }
+
+    pub fn base(self, prefers_dark: bool) -> &'static Theme {
+        match self {
+            ThemeChoice::Light => &LIGHT,
+            ThemeChoice::Dark => &DARK,
+            ThemeChoice::Auto if prefers_dark => &DARK,
+            ThemeChoice::Auto => &LIGHT,
+        }
+    }
+}
+
+/// The CSS custom properties a page may set, and the colour each one overrides.
+pub const CSS_COLOR_PROPERTIES: [&str; 6] =
+    ["--idp-bg", "--idp-bar", "--idp-bar-computed", "--idp-bar-highlight", "--idp-text", "--idp-muted"];
+pub const CSS_FONT_PROPERTY: &str = "--idp-font";
+
+impl Theme {
+    /// The colour slot a CSS custom property sets.
+    pub fn slot(&mut self, property: &str) -> Option<&mut Rgb> {
+        Some(match property {
+            "--idp-bg" => &mut self.background,
+            "--idp-bar" => &mut self.bar,
+            "--idp-bar-computed" => &mut self.bar_computed,
+            "--idp-bar-highlight" => &mut self.bar_highlight,
+            "--idp-text" => &mut self.text,
+            "--idp-muted" => &mut self.muted,
+            _ => return None,
+        })
+    }
+}
+
+/// Parses a colour as a canvas context normalises it: "#rrggbb" or
+/// "rgba(r, g, b, a)" (alpha is dropped: the chart paints opaque colours).
+pub fn parse_color(s: &str) -> Option<Rgb> {
+    let s = s.trim();
+    if let Some(hex) = s.strip_prefix('#') {
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let c = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        return Some((c(0)?, c(2)?, c(4)?));
+    }
+    let inner = s.strip_prefix("rgba(").or_else(|| s.strip_prefix("rgb("))?.strip_suffix(')')?;
+    let mut parts = inner.split(',').map(|p| p.trim().parse::<u8>().ok());
+    Some((parts.next()??, parts.next()??, parts.next()??))
+}
+
+/// "#rrggbb", for CSS.
+pub fn hex(c: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// WCAG relative luminance, in thousandths-free f64 (used by tests and checks only).
+pub fn luminance(c: Rgb) -> f64 {
+    let lin = |v: u8| {
+        let s = v as f64 / 255.0;
+        if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// WCAG contrast ratio between two colours (1 to 21).
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_default_themes_meet_wcag_aa() {
+        for t in [&LIGHT, &DARK] {
+            assert!(contrast(t.text, t.background) >= 4.5, "text");
+            assert!(contrast(t.muted, t.background) >= 4.5, "muted text (source, notes)");
+            // Bars are graphics: 3:1 against the background (WCAG 1.4.11).
+            for bar in [t.bar, t.bar_computed, t.bar_highlight] {
+                assert!(contrast(bar, t.background) >= 3.0, "{bar:?} on {:?}", t.background);
+            }
+            // The computed bar must be told apart from a reported one.
+            assert_ne!(t.bar, t.bar_computed);
+        }
+    }
+
+    #[test]
+    fn colours_parse_as_canvases_normalise_them() {
+        assert_eq!(parse_color("#1d5d90"), Some((0x1d, 0x5d, 0x90)));
+        assert_eq!(parse_color(" rgba(10, 20, 30, 0.5) "), Some((10, 20, 30)));
+        assert_eq!(parse_color("rgb(1,2,3)"), Some((1, 2, 3)));
+        assert_eq!(parse_color("#fff"), None);
+        assert_eq!(parse_color("red"), None);
+        assert_eq!(parse_color("rgba(300, 0, 0)"), None);
+        assert_eq!(parse_color("#é12345"), None);
+    }
+
+    #[test]
+    fn theme_choice_follows_the_reader_only_when_auto() {
+        assert_eq!(ThemeChoice::Auto.base(true), &DARK);
+        assert_eq!(ThemeChoice::Auto.base(false), &LIGHT);
+        assert_eq!(ThemeChoice::Light.base(true), &LIGHT);
+        assert_eq!(ThemeChoice::from_name("dark"), Some(ThemeChoice::Dark));
+        assert_eq!(ThemeChoice::from_name("Dark"), None);
+    }
+}
