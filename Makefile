@@ -13,7 +13,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 90
 PKG := www/pkg
 WASM := $(PKG)/mali_idp_chart_bg.wasm
 
-.PHONY: all setup build serve test test-native test-browser test-e2e fallback size clean
+.PHONY: all setup build serve test test-native test-browser test-e2e fallback package size clean
 
 all: build
 
@@ -48,6 +48,14 @@ fallback:
 	cargo run --quiet --locked --bin fallback -- --lang fr --out www/fallback-fr.svg
 	cargo run --quiet --locked --bin fallback -- --lang en --out www/fallback-en.svg
 
+## The npm package in pkg/: wasm + JS glue + types (wasm-pack), the custom element,
+## the iframe parent helper and the static fallbacks.
+package:
+	tools/setup.sh build
+	wasm-pack build --release --target web --out-dir pkg --out-name mali_idp_chart
+	node tools/package.mjs
+	cd pkg && npm pack --dry-run --loglevel=warn
+
 ## Print the release payload, raw and gzip -9.
 size:
 	@for f in $(WASM) $(PKG)/mali_idp_chart.js; do \
@@ -55,4 +63,4 @@ size:
 
 clean:
 	cargo clean
-	rm -rf $(PKG)
+	rm -rf $(PKG) pkg

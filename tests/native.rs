@@ -236,3 +236,40 @@ fn hit_testing_uses_the_drawn_rows() {
         assert_eq!(row_at(&l, f64::NAN, 10.0), None);
     }
 }
+
+#[test]
+fn the_static_fallbacks_in_www_are_up_to_date() {
+    for (lang, file) in [(Lang::Fr, "fallback-fr.svg"), (Lang::En, "fallback-en.svg")] {
+        let (fresh, _) = svg::render(&Dataset::article(lang), lang, 640.0, &LIGHT).unwrap();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/").to_string() + file;
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(committed == fresh, "www/{file} is stale or missing: run `make fallback`");
+        let texts = svg_texts(&committed).join(" ");
+        let d = Dataset::article(lang);
+        for r in &d.regions {
+            assert!(texts.contains(&format::int(r.persons, lang)), "{file} lacks {}", r.persons);
+        }
+    }
+}
+
+#[test]
+fn the_fallback_tool_rejects_bad_arguments_by_name() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_fallback")).args(args).output().unwrap()
+    };
+    let ok = run(&["--lang", "en", "--width", "400"]);
+    assert!(ok.status.success());
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("Timbuktu"));
+    for (args, needle) in [
+        (&["--lang", "de"][..], "--lang: must be fr or en, got \"de\""),
+        (&["--width", "abc"][..], "--width: must be a number of pixels from 200 to 4000, got \"abc\""),
+        (&["--width", "NaN"][..], "--width: must be a number"),
+        (&["--width"][..], "--width: needs a value"),
+        (&["--colour", "red"][..], "unknown argument \"--colour\""),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}

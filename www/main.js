@@ -5,12 +5,14 @@ import init, { mount } from './pkg/mali_idp_chart.js';
 const host = document.getElementById('chart');
 try {
   await init();
-  window.maliIdpChart = mount(host, { lang: document.documentElement.lang || 'fr' });
 } catch (err) {
-  // Never a blank box: say what went wrong where the chart should be.
+  // Never a blank box: the static image stays, with a word on why.
   const box = document.createElement('p');
   box.className = 'chart-error';
-  box.textContent = `Le graphique n'a pas pu s'afficher : ${err && err.message ? err.message : err}`;
-  host.replaceChildren(box);
+  box.textContent = `Le graphique interactif n'a pas pu se charger : ${err && err.message ? err.message : err}`;
+  host.append(box);
   throw err;
 }
+host.replaceChildren(); // the <noscript> fallback
+// Bad options would throw here, and mount() shows the same message in the page.
+window.maliIdpChart = mount(host, { lang: document.documentElement.lang || 'fr' });

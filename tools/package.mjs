@@ -1,0 +1,44 @@
+// Completes the npm package wasm-pack wrote to pkg/: adds the custom element (its
+// import rewritten for the package layout), the static fallbacks, the iframe
+// parent helper, TypeScript types for them, and the matching package.json fields.
+import { readFile, writeFile, copyFile } from 'node:fs/promises';
+
+const pkg = new URL('../pkg/', import.meta.url);
+const www = new URL('../www/', import.meta.url);
+
+const element = (await readFile(new URL('mali-idp-chart.js', www), 'utf8'))
+  .replace("from './pkg/mali_idp_chart.js'", "from './mali_idp_chart.js'");
+if (!element.includes("from './mali_idp_chart.js'")) throw new Error('element import not rewritten');
+await writeFile(new URL('mali-idp-chart.js', pkg), element);
+for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'embed-parent.js']) await copyFile(new URL(f, www), new URL(f, pkg));
+
+await writeFile(new URL('mali-idp-chart.d.ts', pkg), `/** Instantiates the wasm once per page. */
+export function load(): Promise<unknown>;
+/** The <mali-idp-chart lang="fr|en" theme="auto|light|dark"> element. */
+export class MaliIdpChart extends HTMLElement {
+  static observedAttributes: string[];
+  /** The chart handle, or null before it is drawn and after removal. */
+  readonly chart: import('./mali_idp_chart.js').Chart | null;
+}
+declare global {
+  interface HTMLElementTagNameMap { 'mali-idp-chart': MaliIdpChart; }
+}
+`);
+await writeFile(new URL('embed-parent.d.ts', pkg), `/** Sizes chart iframes to the heights they post ({ type: "mali-idp-chart:height", id, height }). */
+export function listenForHeights(root?: Document | Element): void;
+`);
+
+const meta = JSON.parse(await readFile(new URL('package.json', pkg), 'utf8'));
+const extra = ['mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg'];
+meta.files = [...new Set([...(meta.files ?? []), ...extra])];
+meta.exports = {
+  '.': { types: './mali_idp_chart.d.ts', default: './mali_idp_chart.js' },
+  './element': { types: './mali-idp-chart.d.ts', default: './mali-idp-chart.js' },
+  './embed-parent': { types: './embed-parent.d.ts', default: './embed-parent.js' },
+  './mali_idp_chart_bg.wasm': './mali_idp_chart_bg.wasm',
+  './fallback-fr.svg': './fallback-fr.svg',
+  './fallback-en.svg': './fallback-en.svg',
+};
+meta.sideEffects = ['./mali-idp-chart.js', './snippets/*'];
+await writeFile(new URL('package.json', pkg), JSON.stringify(meta, null, 2) + '\n');
+console.log(`pkg/: ${meta.name}@${meta.version}, files: ${meta.files.join(', ')}`);

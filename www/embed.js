@@ -1,0 +1,31 @@
+// The chart alone, for an <iframe> (CMSs that allow no script in the article).
+// Query: ?lang=fr|en&theme=auto|light|dark&id=ANY
+// It posts its height to the parent page on load and on every resize:
+//   { type: "mali-idp-chart:height", id: "<the id parameter or null>", height: <CSS px> }
+import init, { mount } from './pkg/mali_idp_chart.js';
+
+const params = new URLSearchParams(location.search);
+const options = {};
+for (const key of ['lang', 'theme']) if (params.has(key)) options[key] = params.get(key);
+const id = params.get('id');
+document.documentElement.lang = options.lang === 'en' ? 'en' : 'fr';
+
+let last = -1;
+function postHeight() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last || window.parent === window) return;
+  last = height;
+  window.parent.postMessage({ type: 'mali-idp-chart:height', id, height }, '*');
+}
+
+const host = document.getElementById('chart');
+try {
+  await init();
+  host.replaceChildren();
+  window.maliIdpChart = mount(host, options);
+} catch (err) {
+  console.error(err); // mount() also shows the message in the page
+} finally {
+  new ResizeObserver(postHeight).observe(document.documentElement);
+  postHeight();
+}

@@ -1,0 +1,138 @@
+// <mali-idp-chart>: the chart as a custom element, for CMS pages that allow a script
+// tag but not code. One wasm instantiation per page, however many elements.
+//
+//   <script type="module" src="mali-idp-chart.js"></script>
+//   <mali-idp-chart lang="fr" theme="auto"></mali-idp-chart>
+//
+// Custom figures go in an inline JSON child (CMSs that forbid scripts usually allow
+// this one, which browsers never run):
+//   <mali-idp-chart lang="en">
+//     <script type="application/json">{"title": "...", "source": "...", "total": 100,
+//       "regions": [{"name": "A", "persons": 60}]}</script>
+//   </mali-idp-chart>
+//
+// The chart lives in a shadow root, so the page's CSS cannot reach its layout; its
+// colours and font still follow the page's --idp-* custom properties.
+import init, { mount } from './pkg/mali_idp_chart.js';
+
+let ready = null;
+/** Instantiates the wasm once for the whole page. */
+export function load() {
+  ready ??= init();
+  return ready;
+}
+
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(`
+  :host { display: block; }
+  :host([hidden]) { display: none; }
+  .fallback { display: block; max-width: 100%; height: auto; }
+  .fallback[hidden] { display: none; }
+`);
+
+const FALLBACK_ALT = {
+  fr: 'Graphique : personnes déplacées internes au Mali, par région (image statique)',
+  en: 'Chart: internally displaced people in Mali, by region (static image)',
+};
+
+export class MaliIdpChart extends HTMLElement {
+  static observedAttributes = ['lang', 'theme'];
+
+  #chart = null;
+  #slot;
+  #fallback;
+  #generation = 0;
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [sheet];
+    this.#fallback = document.createElement('img');
+    this.#fallback.className = 'fallback';
+    this.#slot = document.createElement('div');
+    shadow.append(this.#fallback, this.#slot);
+  }
+
+  /** The chart handle (null until drawn, or after removal). */
+  get chart() {
+    return this.#chart;
+  }
+
+  connectedCallback() {
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#generation++; // a render still waiting for the wasm is abandoned
+    this.#chart?.destroy();
+    this.#chart = null;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.isConnected) return;
+    if (this.#chart) {
+      try {
+        this.#chart.update(this.#attributes());
+      } catch (err) {
+        console.error(err); // also shown in the widget by update()
+      }
+    } else {
+      this.#render();
+    }
+  }
+
+  #attributes() {
+    const options = {};
+    const lang = this.getAttribute('lang');
+    const theme = this.getAttribute('theme');
+    if (lang) options.lang = lang;
+    if (theme) options.theme = theme;
+    return options;
+  }
+
+  #options() {
+    const options = this.#attributes();
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (script) {
+      try {
+        options.data = JSON.parse(script.textContent);
+      } catch (err) {
+        throw new Error(`mali-idp-chart: data: malformed JSON in <script type="application/json">: ${err.message}`);
+      }
+    }
+    return options;
+  }
+
+  #showError(message) {
+    const box = document.createElement('div');
+    box.setAttribute('role', 'alert');
+    box.className = 'mali-idp-chart mali-idp-chart--failed';
+    box.textContent = message;
+    Object.assign(box.style, { padding: '10px 12px', border: '1px solid #d08a8a', borderRadius: '4px',
+      background: '#fdf2f2', color: '#7a1414', font: '14px/1.45 sans-serif' });
+    this.#slot.replaceChildren(box);
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    const lang = (this.getAttribute('lang') || 'fr').startsWith('en') ? 'en' : 'fr';
+    this.#fallback.alt = FALLBACK_ALT[lang];
+    this.#fallback.src = new URL(`./fallback-${lang}.svg`, import.meta.url).href;
+    this.#fallback.hidden = false;
+    this.#chart?.destroy();
+    this.#chart = null;
+    await load();
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#slot.replaceChildren();
+    try {
+      this.#chart = mount(this.#slot, this.#options());
+      this.#fallback.hidden = true;
+    } catch (err) {
+      if (!this.#slot.querySelector('[role=alert]')) this.#showError(err.message);
+      this.#fallback.hidden = true;
+      console.error(err);
+    }
+  }
+}
+
+if (!customElements.get('mali-idp-chart')) customElements.define('mali-idp-chart', MaliIdpChart);
