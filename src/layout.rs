@@ -106,6 +106,8 @@ pub struct Layout {
     pub texts: Vec<TextItem>,
     /// Names above their bars (narrow screens) rather than beside them.
     pub stacked: bool,
+    /// The padding around the content, for the widget's other parts to align with.
+    pub pad: f64,
 }
 
 /// Measures a text's advance width in CSS pixels.
@@ -246,7 +248,7 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
     paragraph(&mut texts, &mut y, &data.source, TextRole::Source, m.small);
     y += m.pad;
 
-    Layout { width, height: y.ceil(), rows, texts, stacked }
+    Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad }
 }
 
 /// Gap between the pointer and the tooltip.

@@ -198,7 +198,7 @@ pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
         data: settings.dataset(),
         lang,
         theme: theme::LIGHT,
-        layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false },
+        layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0 },
         dpr: 1.0,
         root,
         canvas,
@@ -326,6 +326,10 @@ pub fn render(state: &mut State) -> Result<(), JsError> {
     let csv = format!("\u{FEFF}{}", describe::csv(&v.data, lang));
     v.download.set_href(&format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv))));
     style(v.download.unchecked_ref(), &[("color", &bar)]);
+    if let Some(footer) = v.download.parent_element() {
+        let pad = v.layout.pad as u32;
+        style(footer.unchecked_ref(), &[("padding", &format!("0 {pad}px {pad}px"))]);
+    }
     state.renders += 1;
     Ok(())
 }

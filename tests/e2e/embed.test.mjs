@@ -1,0 +1,127 @@
+// Embedding in real pages: the custom element (attributes, inline JSON, removal), the
+// iframe and its height message, a 280 px phone and a 2x screen. Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, shots } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const names = (page, id) => page.evaluate((id) => document.getElementById(id).chart.bars().map((b) => b.name), id);
+
+test('custom elements render, follow their attributes and destroy themselves when removed', async () => {
+  const { page, context, problems } = await open(env.browser, `${env.url}demo.html`, { width: 1100 });
+  await page.waitForFunction(() => ['element-fr', 'element-en', 'element-json'].every((id) => document.getElementById(id).chart));
+  assert.deepEqual(await names(page, 'element-fr'), ['Tombouctou', 'Ségou', 'Ménaka', 'Autres régions']);
+  assert.deepEqual(await names(page, 'element-en'), ['Timbuktu', 'Segou', 'Menaka', 'Other regions']);
+  // Inline JSON data, with the rest computed.
+  const json = await page.evaluate(() => document.getElementById('element-json').chart.bars());
+  assert.deepEqual(json.map((b) => [b.name, b.persons, b.computed]),
+    [['Région A', 420, false], ['Région B', 310, false], ['Autres régions', 270, true]]);
+  // The wasm was instantiated once for the page, not once per element.
+  const wasmLoads = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+  assert.equal(wasmLoads, 1);
+  // An attribute change re-renders in the new language and theme.
+  await page.evaluate(() => document.getElementById('element-fr').setAttribute('lang', 'en'));
+  assert.deepEqual(await names(page, 'element-fr'), ['Timbuktu', 'Segou', 'Menaka', 'Other regions']);
+  const bg = await page.evaluate(() => {
+    const el = document.getElementById('element-fr');
+    el.setAttribute('theme', 'dark');
+    const c = el.shadowRoot.querySelector('canvas');
+    return [...c.getContext('2d').getImageData(1, 1, 1, 1).data];
+  });
+  assert.deepEqual(bg, [0x16, 0x19, 0x1d, 255], 'dark background after theme="dark"');
+  await page.locator('#element-en').screenshot({ path: `${shots}element-en-dark.png` });
+  // Removing the element destroys the chart: nothing of it is left in its shadow root.
+  const left = await page.evaluate(async () => {
+    const el = document.getElementById('element-en');
+    const shadow = el.shadowRoot;
+    el.remove();
+    return { chart: el.chart, roots: shadow.querySelectorAll('.mali-idp-chart').length };
+  });
+  assert.deepEqual(left, { chart: null, roots: 0 });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('bad inline JSON and bad figures are shown in the element, named', async () => {
+  const { page, context, problems } = await open(env.browser, `${env.url}demo.html`, {
+    width: 900, expect: [/malformed JSON/, /data\.regions\[1\]\.persons/],
+  });
+  await page.waitForFunction(() => document.getElementById('element-fr').chart);
+  const messages = await page.evaluate(async () => {
+    const make = (json) => {
+      const el = document.createElement('mali-idp-chart');
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = json;
+      el.append(script);
+      document.body.append(el);
+      return el;
+    };
+    const broken = make('{"title": "T", oops}');
+    const negative = make('{"title":"T","source":"S","total":9,"regions":[{"name":"A","persons":1},{"name":"B","persons":-5}]}');
+    const hostile = make('{"title":"<img src=x onerror=alert(1)>","source":"</script><b>S</b>","total":9,"regions":[{"name":"<b>bold</b>","persons":1}]}');
+    await new Promise((r) => setTimeout(r, 300));
+    const alertText = (el) => el.shadowRoot.querySelector('[role=alert]')?.textContent ?? '';
+    return {
+      broken: alertText(broken),
+      negative: alertText(negative),
+      hostileNames: hostile.chart.bars().map((b) => b.name),
+      hostileTags: hostile.shadowRoot.querySelectorAll('img:not(.fallback), b').length,
+      hostileTitle: hostile.shadowRoot.querySelector('caption').textContent,
+    };
+  });
+  assert.match(messages.broken, /^mali-idp-chart: data: malformed JSON in <script type="application\/json">/);
+  assert.equal(messages.negative, 'mali-idp-chart: data.regions[1].persons: must be a whole number >= 0, got -5');
+  assert.deepEqual(messages.hostileNames, ['<b>bold</b>'], 'markup in data is text');
+  assert.equal(messages.hostileTags, 0, 'and never parsed');
+  assert.equal(messages.hostileTitle, '<img src=x onerror=alert(1)>');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the iframe embed posts its height and the parent page fits it', async () => {
+  const { page, context, problems } = await open(env.browser, `${env.url}demo.html`, { width: 1100 });
+  const fit = async (id) => page.waitForFunction((id) => {
+    const frame = document.getElementById(id);
+    const doc = frame.contentDocument;
+    if (!doc || !doc.querySelector('canvas')) return false;
+    const inner = Math.ceil(doc.documentElement.getBoundingClientRect().height);
+    return inner > 200 && frame.getBoundingClientRect().height === inner ? inner : false;
+  }, id, { timeout: 10000 });
+  const [fr, en] = [await (await fit('frame-fr')).jsonValue(), await (await fit('frame-en')).jsonValue()];
+  assert.ok(fr > 200 && en > 200, `${fr} ${en}`);
+  // The message itself: type, id, height.
+  const message = await page.evaluate(() => new Promise((resolve) => {
+    window.addEventListener('message', (e) => resolve(e.data), { once: true });
+    const frame = document.getElementById('frame-fr');
+    frame.style.width = '300px'; // another width, another height: a new message
+  }));
+  assert.equal(message.type, 'mali-idp-chart:height');
+  assert.equal(message.id, 'frame-fr');
+  assert.ok(Number.isInteger(message.height) && message.height !== fr, `a new height: ${message.height} vs ${fr}`);
+  assert.equal(await (await fit('frame-fr')).jsonValue(), message.height);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+for (const [width, dpr] of [[280, 1], [280, 2], [1600, 2]]) {
+  test(`the article page at ${width} px and ratio ${dpr}: nothing overflows, the canvas is crisp`, async () => {
+    const { page, context, problems } = await open(env.browser, env.url, { width, height: 800, dpr });
+    const canvas = page.locator('#chart canvas[role=img]');
+    await canvas.waitFor();
+    const info = await page.evaluate(() => {
+      const c = document.querySelector('#chart canvas[role=img]');
+      const r = c.getBoundingClientRect();
+      return { scroll: document.documentElement.scrollWidth, view: innerWidth, cssW: r.width, right: r.right, w: c.width, host: c.closest('#chart').clientWidth };
+    });
+    assert.ok(info.scroll <= info.view, `no horizontal scroll: ${info.scroll} > ${info.view}`);
+    assert.equal(info.cssW, info.host);
+    assert.equal(info.w, Math.round(info.cssW * dpr));
+    await page.locator('#chart').screenshot({ path: `${shots}article-${width}px-dpr${dpr}.png` });
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}
