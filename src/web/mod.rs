@@ -136,6 +136,7 @@ fn mount_into(doc: &Document, host: &Element, options: &JsValue) -> Result<Chart
     let events = Rc::new(Cell::new(0));
     let mut listeners = interact::attach(&shared, &events);
     listeners.extend(watch::watch_scheme(&shared));
+    listeners.extend(watch::watch_zoom(&shared));
     let width_watch = watch::WidthWatch::new(&shared);
     Ok(Chart { shared: Some(shared), listeners, width_watch, events })
 }

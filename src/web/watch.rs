@@ -61,6 +61,19 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
     st.ratio_watch = Some((dpr, listener));
 }
 
+/// A window resize with a new ratio (browser zoom does both): a second way to see a
+/// ratio change, for browsers and emulators that do not fire the media query's.
+pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
+    let weak = Rc::downgrade(shared);
+    Some(EventListener::new(&web_sys::window()?, "resize", move |_| {
+        if let Some(shared) = weak.upgrade() {
+            if shared.borrow().view.dpr != view::device_pixel_ratio() {
+                request_render(&shared);
+            }
+        }
+    }))
+}
+
 /// Listens for the reader's colour scheme changing (only "auto" follows it).
 pub fn watch_scheme(shared: &Shared) -> Option<EventListener> {
     let query = web_sys::window()?.match_media("(prefers-color-scheme: dark)").ok()??;

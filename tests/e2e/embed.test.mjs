@@ -125,3 +125,35 @@ for (const [width, dpr] of [[280, 1], [280, 2], [1600, 2]]) {
     await context.close();
   });
 }
+
+test('theme "auto" follows the reader\'s colour scheme live, and a new pixel ratio redraws crisp', async () => {
+  // The test polls pixels, which makes Chromium suggest willReadFrequently.
+  const { page, context, problems } = await open(env.browser, `${env.url}demo.html`, { width: 1100, expect: [/willReadFrequently/] });
+  await page.waitForFunction(() => window.demoChart);
+  const pixel = () => page.evaluate(() => {
+    const c = document.querySelector('#element-fr').shadowRoot.querySelector('canvas');
+    return { bg: [...c.getContext('2d').getImageData(1, 1, 1, 1).data], w: c.width, css: c.getBoundingClientRect().width };
+  });
+  await page.evaluate(() => document.getElementById('element-fr').setAttribute('theme', 'auto'));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => true);
+  assert.deepEqual((await pixel()).bg, [255, 255, 255, 255]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#element-fr').shadowRoot.querySelector('canvas');
+    return c.getContext('2d').getImageData(1, 1, 1, 1).data[0] === 0x16;
+  }, null, { timeout: 5000 });
+  // The ratio changes under the page, as with browser zoom (which also resizes the
+  // window). Headless Chromium does not fire the resolution media query under
+  // emulation, so this exercises the resize path of the two ratio watchers.
+  const before = await pixel();
+  assert.equal(before.w, Math.round(before.css));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1080, height: 900, deviceScaleFactor: 2, mobile: false });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#element-fr').shadowRoot.querySelector('canvas');
+    return devicePixelRatio === 2 && c.width === Math.round(c.getBoundingClientRect().width * 2);
+  }, null, { timeout: 5000 });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
