@@ -21,10 +21,11 @@ all: build
 setup:
 	tools/setup.sh all
 
-## Build the release bundle into www/pkg (wasm + JS glue).
+## Build the release bundle into www/pkg (wasm + JS glue), from the cdylib-only
+## bundle/ crate so LTO covers the whole program.
 build:
 	tools/setup.sh build
-	wasm-pack build --release --target web --out-dir $(PKG) --out-name mali_idp_chart --no-pack
+	wasm-pack build bundle --release --target web --out-dir ../$(PKG) --out-name mali_idp_chart --no-pack
 	@$(MAKE) --no-print-directory size
 
 ## Build, then serve www/ at http://127.0.0.1:$(PORT)/
@@ -52,7 +53,8 @@ fallback:
 ## the iframe parent helper and the static fallbacks.
 package:
 	tools/setup.sh build
-	wasm-pack build --release --target web --out-dir pkg --out-name mali_idp_chart
+	wasm-pack build bundle --release --target web --out-dir ../pkg --out-name mali_idp_chart
+	cp README.md LICENSE-MIT pkg/
 	node tools/package.mjs
 	cd pkg && npm pack --dry-run --loglevel=warn
 

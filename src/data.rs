@@ -103,7 +103,15 @@ impl Dataset {
     /// Reported regions largest first (ties keep their order), computed ones after
     /// them: a remainder is not a region and should not rank among them.
     pub fn sorted(mut self) -> Dataset {
-        self.regions.sort_by(|a, b| a.computed.cmp(&b.computed).then(b.persons.cmp(&a.persons)));
+        // Unstable sort on (computed, larger first, original position): the same order
+        // as a stable sort, with the smaller of core's two sort implementations.
+        let mut keyed: Vec<(bool, std::cmp::Reverse<u64>, usize, Region)> = std::mem::take(&mut self.regions)
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| (r.computed, std::cmp::Reverse(r.persons), i, r))
+            .collect();
+        keyed.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        self.regions = keyed.into_iter().map(|k| k.3).collect();
         self
     }
 

@@ -47,12 +47,20 @@ pub fn int(n: u64, lang: Lang) -> String {
 
 /// `part / whole` in tenths of a percent, rounded half up (as Intl's "halfExpand"
 /// does for positive numbers). `None` when `whole` is 0: a share of nothing.
-pub fn share_permille(part: u64, whole: u64) -> Option<u64> {
+/// Exact for figures up to 2^53 − 1 (all that options accept) in u64 arithmetic;
+/// beyond, both are scaled down first (u128 would add 2 KB of wasm for nothing).
+pub fn share_permille(mut part: u64, mut whole: u64) -> Option<u64> {
     if whole == 0 {
         return None;
     }
-    let (part, whole) = (part as u128, whole as u128);
-    Some(((part * 2000 + whole) / (2 * whole)) as u64)
+    while part > (u64::MAX - whole) / 2000 || whole > u64::MAX / 2 {
+        part >>= 1;
+        whole >>= 1;
+    }
+    if whole == 0 {
+        return Some(if part == 0 { 0 } else { 1000 });
+    }
+    Some((part * 2000 + whole) / (2 * whole))
 }
 
 /// A permille as a percentage with one decimal: "37,9 %" (fr) or "37.9%" (en).

@@ -75,10 +75,24 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut entries = Vec::new();
-        while let Some((k, v)) = map.next_entry::<String, Value>()? {
+        // Keys as `Value` too: a `String` key would link serde's type-mismatch
+        // messages, and with them float formatting (~5 KB of wasm), for nothing.
+        while let Some((k, v)) = map.next_entry::<Value, Value>()? {
+            let Value::String(k) = k else { return Err(de::Error::custom("object keys must be strings")) };
             entries.push((k, v));
         }
         Ok(Value::Object(entries))
+    }
+    // Whatever else a deserializer may offer is not JSON: say so in plain words
+    // (serde's default would format the value, linking float formatting).
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Value, E> {
+        Err(E::custom("binary data is not a valid option value"))
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Value, A::Error> {
+        Err(de::Error::custom("this value is not a valid option value"))
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Value::deserialize(d)
     }
 }
 
@@ -294,12 +308,10 @@ fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
         }
         regions.push(Region { name, persons, computed });
     }
-    let sum: u128 = regions.iter().map(|r| r.persons as u128).sum();
-    if sum > total as u128 {
-        return fail(
-            "data.regions",
-            format!("the regions add up to {}, more than data.total ({})", sum, total),
-        );
+    // Each figure is below 2^53 and there are at most 5000: the sum fits in u64.
+    let sum: u64 = regions.iter().map(|r| r.persons).sum();
+    if sum > total {
+        return fail("data.regions", format!("the regions add up to {sum}, more than data.total ({total})"));
     }
     Ok(DataInput { title, subtitle, source, total, households, increase, regions, show_rest })
 }

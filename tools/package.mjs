@@ -29,6 +29,12 @@ export function listenForHeights(root?: Document | Element): void;
 `);
 
 const meta = JSON.parse(await readFile(new URL('package.json', pkg), 'utf8'));
+// wasm-pack names the package after the bundle/ crate it built; publish it as the
+// chart, with the chart crate's description and version.
+const cargo = await readFile(new URL('../Cargo.toml', import.meta.url), 'utf8');
+const field = (k) => cargo.match(new RegExp(`^${k} = "(.*)"$`, 'm'))?.[1];
+Object.assign(meta, { name: 'mali-idp-chart', version: field('version'), description: field('description'), license: field('license') });
+meta.files = (meta.files ?? []).concat(['README.md', 'LICENSE-MIT']);
 const extra = ['mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg'];
 meta.files = [...new Set([...(meta.files ?? []), ...extra])];
 meta.exports = {

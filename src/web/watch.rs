@@ -65,7 +65,8 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
 /// ratio change, for browsers and emulators that do not fire the media query's.
 pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
     let weak = Rc::downgrade(shared);
-    Some(EventListener::new(&web_sys::window()?, "resize", move |_| {
+    let win = web_sys::window()?;
+    Some(EventListener::new(&win, "resize", move |_| {
         if let Some(shared) = weak.upgrade() {
             if shared.borrow().view.dpr != view::device_pixel_ratio() {
                 request_render(&shared);
