@@ -13,7 +13,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 90
 PKG := www/pkg
 WASM := $(PKG)/mali_idp_chart_bg.wasm
 
-.PHONY: all setup build serve test test-native test-browser test-e2e fallback package size clean
+.PHONY: all setup build serve test test-native test-browser test-e2e fallback package size bench twiggy clean
 
 all: build
 
@@ -57,6 +57,21 @@ package:
 	cp README.md LICENSE-MIT pkg/
 	node tools/package.mjs
 	cd pkg && npm pack --dry-run --loglevel=warn
+
+## Side-by-side benchmark against Chart.js and uPlot (headless Chromium); the table is
+## printed and written to target/bench.md. BENCH_LOADS, BENCH_MOVES, BENCH_CYCLES
+## shorten a run.
+bench: build
+	tools/setup.sh browsers
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	node bench/run.mjs
+
+## What takes the space in the wasm: an unoptimised build with names, through twiggy.
+twiggy:
+	tools/setup.sh build
+	command -v twiggy >/dev/null || cargo install --locked twiggy --version 0.8.0
+	wasm-pack build bundle --release --target web --out-dir ../target/twiggy --out-name mali_idp_chart --no-pack --no-opt
+	twiggy top -n 30 target/twiggy/mali_idp_chart_bg.wasm
 
 ## Print the release payload, raw and gzip -9.
 size:

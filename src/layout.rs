@@ -150,7 +150,22 @@ struct Metrics {
     row_gap: f64,
 }
 
+/// Beyond this many rows, bars get thinner so a long list stays a readable height
+/// (and within what a canvas can hold).
+pub const COMPACT_ROWS: usize = 40;
+
 impl Metrics {
+    fn new(width: f64, rows: usize) -> Metrics {
+        let mut m = Metrics::for_width(width);
+        if rows > COMPACT_ROWS {
+            m.name.size = 12.0;
+            m.value.size = 12.0;
+            m.bar_h = 12.0;
+            m.row_gap = 4.0;
+        }
+        m
+    }
+
     fn for_width(width: f64) -> Metrics {
         let narrow = width < 480.0;
         let f = |size, bold| Font { size, bold };
@@ -183,7 +198,7 @@ pub fn row_name(data: &Dataset, region: usize) -> String {
 /// Lays the chart out at `width` CSS pixels; the height follows from the content.
 pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) -> Layout {
     let width = if width.is_finite() { width.max(MIN_WIDTH) } else { MIN_WIDTH };
-    let m = Metrics::for_width(width);
+    let m = Metrics::new(width, data.regions.len());
     let inner = width - 2.0 * m.pad;
     let left = m.pad;
     let mut texts = Vec::new();

@@ -124,7 +124,7 @@ fn fail<T>(path: &str, problem: impl Into<String>) -> Result<T, OptionError> {
 /// The largest integer a JS number holds exactly (2^53 − 1).
 pub const MAX_SAFE: u64 = (1 << 53) - 1;
 /// More regions than this is almost surely a mistake (and a chart no one can read).
-pub const MAX_REGIONS: usize = 5000;
+pub const MAX_REGIONS: usize = 1000;
 /// Titles, names and source lines longer than this are cut off by no one: rejected.
 pub const MAX_TEXT: usize = 1000;
 

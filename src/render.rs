@@ -100,6 +100,16 @@ pub fn draw<DB: DrawingBackend>(
     backend.present()
 }
 
+/// Largest canvas side browsers accept (Chromium and Firefox: 32 767 px).
+pub const MAX_CANVAS_SIDE: f64 = 32_000.0;
+
+/// The device-pixel ratio to draw at: the screen's, unless the canvas would exceed
+/// what browsers accept (a very long chart on a dense screen), then as much as fits.
+pub fn effective_scale(layout: &Layout, dpr: f64) -> f64 {
+    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
+    dpr.min(MAX_CANVAS_SIDE / layout.height.max(1.0)).min(MAX_CANVAS_SIDE / layout.width.max(1.0))
+}
+
 /// Device-pixel size of the canvas for a layout at `scale`: CSS size × ratio.
 pub fn backing_size(layout: &Layout, scale: f64) -> (u32, u32) {
     ((layout.width * scale).round() as u32, (layout.height * scale).round() as u32)

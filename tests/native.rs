@@ -273,3 +273,33 @@ fn the_fallback_tool_rejects_bad_arguments_by_name() {
         assert!(err.contains(needle), "{args:?}: {err}");
     }
 }
+
+fn many(n: usize) -> Dataset {
+    let regions = (0..n)
+        .map(|i| mali_idp_chart::data::Region { name: format!("Région {i}"), persons: (i as u64 * 7919) % 100_000, computed: false })
+        .collect::<Vec<_>>();
+    let total = regions.iter().map(|r| r.persons).sum();
+    Dataset { title: "Test".into(), subtitle: None, source: "Test".into(), total, households: None, increase: None, regions }.sorted()
+}
+
+#[test]
+fn long_lists_stay_inside_a_canvas_browsers_accept_and_never_overlap() {
+    for n in [1, 41, 500, mali_idp_chart::options::MAX_REGIONS] {
+        for w in WIDTHS {
+            let l = layout::compute(&many(n), Lang::Fr, w, &Estimate);
+            assert_eq!(l.rows.len(), n);
+            for dpr in [1.0, 2.0, 3.0] {
+                let scale = render::effective_scale(&l, dpr);
+                let (bw, bh) = render::backing_size(&l, scale);
+                assert!(bw <= 32_767 && bh <= 32_767, "{n} rows at {w}px, ratio {dpr}: {bw}x{bh}");
+                assert!(scale <= dpr && scale > 0.0);
+            }
+            for pair in l.rows.windows(2) {
+                assert!(pair[0].hit.bottom() <= pair[1].hit.y, "rows overlap with {n} rows");
+            }
+            for t in &l.texts {
+                assert!(inside(&t.bounds(), &l), "{:?} leaves the chart with {n} rows at {w}px", t.text);
+            }
+        }
+    }
+}

@@ -295,6 +295,7 @@ pub fn render(state: &mut State) -> Result<(), JsError> {
     };
     let measure = CanvasMeasure { ctx: v.ctx.clone(), family: v.theme.font.to_string() };
     v.layout = layout::compute(&v.data, lang, width, &measure);
+    v.dpr = render::effective_scale(&v.layout, v.dpr);
 
     let (w, h) = render::backing_size(&v.layout, v.dpr);
     let css_w = format!("{}px", v.layout.width as u32);

@@ -1,0 +1,158 @@
+// `make bench`: mali-idp-chart beside Chart.js 4, uPlot 1.6 and the floor (a bare
+// canvas), all measured in one run in headless Chromium. Prints one table and writes
+// it to target/bench.md. Nothing here is asserted: machines are noisy.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync, constants } from 'node:zlib';
+import { cpus, totalmem } from 'node:os';
+import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
+import { serve } from '../tools/serve.mjs';
+
+const root = new URL('../', import.meta.url).pathname;
+const LOADS = Number(process.env.BENCH_LOADS ?? 21);
+const MOVES = Number(process.env.BENCH_MOVES ?? 1000);
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
+const LIBS = [
+  { id: 'ours', name: 'mali-idp-chart', files: ['www/pkg/mali_idp_chart_bg.wasm', 'www/pkg/mali_idp_chart.js'] },
+  { id: 'chartjs', name: 'Chart.js 4.6.1', files: ['bench/node_modules/chart.js/dist/chart.umd.min.js'] },
+  { id: 'uplot', name: 'uPlot 1.6.32', files: ['bench/node_modules/uplot/dist/uPlot.iife.min.js', 'bench/node_modules/uplot/dist/uPlot.min.css'] },
+  { id: 'floor', name: 'floor (bare canvas)', files: [] },
+];
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage',
+  '--js-flags=--expose-gc', '--enable-precise-memory-info'];
+
+const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
+const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const kb = (b) => (b / 1024).toFixed(1);
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(v < 1 ? 3 : 1) : 'n/a');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
+
+function payload(lib) {
+  let raw = 0, gz = 0;
+  for (const f of lib.files) {
+    const bytes = readFileSync(root + f);
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
+  }
+  return { raw, gz };
+}
+
+async function pageFor(browser, url, lib, n) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${url}bench/pages/${lib.id}.html?n=${n}`);
+  await page.waitForFunction(() => window.benchPaintedAt !== undefined, null, { timeout: 60000 });
+  return { context, page };
+}
+
+async function firstPaint(browser, url, lib) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const { context, page } = await pageFor(browser, url, lib, 4); // a fresh context: cold cache
+    times.push(await page.evaluate(() => window.benchPaintedAt));
+    await context.close();
+  }
+  times.shift(); // the very first load also warms the browser process itself
+  return { median: median(times), max: Math.max(...times), loads: times.length };
+}
+
+async function hover(browser, url, lib, n) {
+  const { context, page } = await pageFor(browser, url, lib, n);
+  const costs = await page.evaluate(async (moves) => {
+    const target = bench.target();
+    const points = bench.targets();
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const out = [];
+    await frame();
+    for (let i = 0; i < moves; i++) {
+      const p = points[i % points.length];
+      const r = target.getBoundingClientRect();
+      const init = { clientX: r.left + p.x + (i % 3), clientY: r.top + p.y, bubbles: true, pointerType: 'mouse', isPrimary: true };
+      window.benchFrameTime = 0;
+      const t0 = performance.now();
+      target.dispatchEvent(new PointerEvent('pointermove', init));
+      target.dispatchEvent(new MouseEvent('mousemove', init));
+      const sync = performance.now() - t0;
+      await frame();
+      await frame();
+      out.push(sync + window.benchFrameTime);
+    }
+    return out;
+  }, MOVES);
+  await context.close();
+  return { median: median(costs), p95: pct(costs, 0.95) };
+}
+
+async function lifecycle(browser, url, lib) {
+  const { context, page } = await pageFor(browser, url, lib, 4);
+  const r = await page.evaluate(async (cycles) => {
+    const heap = () => { gc(); gc(); return performance.memory.usedJSHeapSize; };
+    bench.destroy(); bench.mount(); bench.destroy(); // warm up, then measure from here
+    const before = { heap: heap(), listeners: window.benchListeners, wasm: bench.memory?.() };
+    for (let i = 0; i < cycles; i++) { bench.mount(); bench.destroy(); }
+    await new Promise((r) => setTimeout(r, 50));
+    const after = { heap: heap(), listeners: window.benchListeners, wasm: bench.memory?.() };
+    return { heap: after.heap - before.heap, listeners: after.listeners - before.listeners,
+      wasm: before.wasm === undefined ? null : after.wasm - before.wasm };
+  }, CYCLES);
+  await context.close();
+  return r;
+}
+
+const { server, url } = await serve(root);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+const results = {};
+try {
+  for (const lib of LIBS) {
+    process.stderr.write(`${lib.name}: payload, first paint`);
+    const r = (results[lib.id] = { payload: payload(lib), paint: await firstPaint(browser, url, lib) });
+    if (lib.id !== 'floor') {
+      r.hover = {};
+      for (const n of [4, 100, 1000]) {
+        process.stderr.write(`, hover ${n}`);
+        r.hover[n] = await hover(browser, url, lib, n);
+      }
+      process.stderr.write(', lifecycle');
+      r.life = await lifecycle(browser, url, lib);
+    }
+    process.stderr.write('\n');
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const floor = results.floor.paint.median;
+const above = (id) => results[id].paint.median - floor;
+const o = results.ours, c = results.chartjs, u = results.uplot;
+const row = (label, f, fmt, better = '') => {
+  const [a, b, d] = [f(o), f(c), f(u)];
+  return `| ${label} | ${fmt(a)} | ${fmt(b)} | ${fmt(d)} | ${ratio(a, b)} | ${ratio(a, d)} |${better}`;
+};
+const lines = [
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${kb(totalmem() / 1024)} MB RAM; headless Chromium (Debian), devicePixelRatio 1, 640 px wide charts.`,
+  `Loads per first-paint figure: ${LOADS - 1} cold (fresh context each); hover: ${MOVES} synthetic moves per size; lifecycle: ${CYCLES} mount/destroy cycles.`,
+  '',
+  '| measure | mali-idp-chart | Chart.js 4.6.1 | uPlot 1.6.32 | ours / Chart.js | ours / uPlot |',
+  '|---|---|---|---|---|---|',
+  row('payload raw (KB)', (r) => r.payload.raw, kb),
+  row('payload gzip -9 (KB)', (r) => r.payload.gz, kb),
+  row('first paint, median (ms)', (r) => r.paint.median, ms),
+  row('first paint, max (ms)', (r) => r.paint.max, ms),
+  `| floor: bare canvas, median / max (ms) | ${ms(floor)} / ${ms(results.floor.paint.max)} | | | | |`,
+  row('first paint above the floor (ms)', (r) => r.paint.median - floor, ms),
+  ...[4, 100, 1000].flatMap((n) => [
+    row(`hover, ${n} bars, median (ms/move)`, (r) => r.hover[n].median, ms),
+    row(`hover, ${n} bars, p95 (ms/move)`, (r) => r.hover[n].p95, ms),
+  ]),
+  row('hover cost 1000 / 4 bars (median)', (r) => r.hover[1000].median / r.hover[4].median, (v) => v.toFixed(2)),
+  row('lifecycle: JS heap growth (KB)', (r) => r.life.heap, kb),
+  `| lifecycle: wasm memory growth (KB) | ${o.life.wasm === null ? 'n/a' : kb(o.life.wasm)} | (no wasm) | (no wasm) | | |`,
+  row('lifecycle: listeners left', (r) => r.life.listeners, (v) => String(v)),
+];
+void above;
+const table = lines.join('\n');
+console.log(table);
+mkdirSync(root + 'target', { recursive: true });
+writeFileSync(root + 'target/bench.md', `${table}\n`);
+writeFileSync(root + 'target/bench.json', JSON.stringify(results, null, 2));
