@@ -289,6 +289,31 @@ pub fn place_tooltip(at: (f64, f64), tip: (f64, f64), area: Rect) -> (f64, f64) 
     (axis(at.0, tip.0, area.x, area.right()), axis(at.1, tip.1, area.y, area.bottom()))
 }
 
+/// The tooltip's type and box: 13 px text, line height 1.4, 9 × 6 px padding, a 1 px
+/// border, at most 280 px wide. The web shell styles it with these very numbers.
+pub const TIP_FONT: f64 = 13.0;
+pub const TIP_LINE: f64 = 1.4;
+pub const TIP_PAD: (f64, f64) = (9.0, 6.0);
+pub const TIP_MAX_WIDTH: f64 = 280.0;
+
+/// The tooltip's outer size for a bold name and plain lines, measured rather than
+/// read back from the page: showing a tooltip then forces no layout.
+pub fn tooltip_size(name: &str, lines: &[String], measure: &dyn Measure) -> (f64, f64) {
+    let chrome = (2.0 * (TIP_PAD.0 + 1.0), 2.0 * (TIP_PAD.1 + 1.0));
+    let max_text = TIP_MAX_WIDTH - chrome.0;
+    let (mut width, mut count) = (0.0f64, 0usize);
+    let texts = std::iter::once((name, true)).chain(lines.iter().map(|l| (l.as_str(), false)));
+    for (text, bold) in texts {
+        let font = Font { size: TIP_FONT, bold };
+        for line in wrap(text, max_text, font, measure) {
+            width = width.max(measure.width(&line, font));
+            count += 1;
+        }
+    }
+    // One pixel of slack, so sub-pixel rounding never wraps a line the page's way.
+    ((width.ceil() + 1.0).min(max_text) + chrome.0, count as f64 * TIP_FONT * TIP_LINE + chrome.1)
+}
+
 /// Greedy word wrap to `max` pixels; a word wider than a line is cut between
 /// characters, so no line ever overflows (and a long name is never lost).
 pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<String> {
@@ -356,6 +381,17 @@ mod tests {
         // An area that starts off-origin (chart scrolled partly out of view).
         let shifted = Rect { x: 0.0, y: 150.0, w: 400.0, h: 150.0 };
         assert_eq!(place_tooltip((100.0, 120.0), (80.0, 40.0), shifted).1, 150.0);
+    }
+
+    #[test]
+    fn tooltip_size_fits_its_longest_line_and_wraps_long_ones() {
+        let (w, h) = tooltip_size("Abc", &["12345".into()], &Mono);
+        assert_eq!(w, 5.0 * 13.0 + 1.0 + 20.0);
+        assert_eq!(h, 2.0 * 13.0 * 1.4 + 14.0);
+        let long = "x".repeat(100);
+        let (w, h) = tooltip_size(&long, &[], &Mono);
+        assert_eq!(w, TIP_MAX_WIDTH);
+        assert!(h > 3.0 * 13.0 * 1.4, "a long name wraps over several lines");
     }
 
     #[test]

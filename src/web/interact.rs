@@ -13,7 +13,7 @@ use std::rc::Rc;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::request_animation_frame;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
+use web_sys::{HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
 
 use crate::describe;
 use crate::hit::{self, Step};
@@ -50,11 +50,6 @@ impl Frame {
     fn scale(&self, layout: &Layout) -> f64 {
         if self.canvas.w > 0.0 { self.canvas.w / layout.width } else { 1.0 }
     }
-    /// A client point in layout coordinates.
-    fn to_layout(&self, layout: &Layout, client: (f64, f64)) -> (f64, f64) {
-        let s = self.scale(layout);
-        ((client.0 - self.canvas.x) / s, (client.1 - self.canvas.y) / s)
-    }
     /// A layout point in the root's coordinates (where the tooltip is positioned).
     fn layout_to_root(&self, layout: &Layout, p: (f64, f64)) -> (f64, f64) {
         let s = self.scale(layout);
@@ -63,11 +58,16 @@ impl Frame {
 }
 
 /// The row under a pointer event and the anchor for its tooltip (root coordinates).
+/// Uses the event's offset (relative to the canvas) and the canvas's offset in the
+/// root: no bounding-box query on the hot path of every pointer move.
 fn locate(view: &View, e: &PointerEvent) -> (Option<usize>, (f64, f64)) {
-    let f = frame(view);
-    let client = (e.client_x() as f64, e.client_y() as f64);
-    let (x, y) = f.to_layout(&view.layout, client);
-    (hit::row_at(&view.layout, x, y), (client.0 - f.root.0, client.1 - f.root.1))
+    let canvas: &HtmlElement = view.canvas.unchecked_ref();
+    let shown = canvas.client_width() as f64;
+    // A page's CSS may show the canvas narrower than laid out (max-width: 100%).
+    let s = if shown > 0.0 { shown / view.layout.width } else { 1.0 };
+    let (ox, oy) = (e.offset_x() as f64, e.offset_y() as f64);
+    let row = hit::row_at(&view.layout, ox / s, oy / s);
+    (row, (canvas.offset_left() as f64 + ox, canvas.offset_top() as f64 + oy))
 }
 
 /// Repaints the overlay if the highlighted row changes: clears the old bar, draws
@@ -95,39 +95,46 @@ fn paint_highlight(state: &mut State, row: Option<usize>) {
 }
 
 /// Fills the tooltip for `row` (text only, through textContent) and places it next to
-/// `anchor`, inside the chart's box and the viewport.
-fn show_tooltip(view: &View, doc: &Document, row: usize, anchor: (f64, f64), refill: bool) {
-    let tip = &view.tooltip;
+/// `anchor`, inside the chart's box and the viewport. Reads the page's geometry
+/// before writing anything and sizes the tooltip by measuring its text, so it forces
+/// no layout however often it runs.
+fn show_tooltip(state: &mut State, row: usize, anchor: (f64, f64), refill: bool) {
+    let v = &state.view;
+    // Reads first, while layout is clean.
+    let root = v.root.get_bounding_client_rect();
+    let canvas: &HtmlElement = v.canvas.unchecked_ref();
+    let (cx, cy, cw, ch) = (
+        canvas.offset_left() as f64,
+        canvas.offset_top() as f64,
+        canvas.client_width() as f64,
+        canvas.client_height() as f64,
+    );
     if refill {
-        let region = view.layout.rows[row].region;
-        let (name, lines) = describe::tooltip(&view.data, region, view.lang);
-        tip.set_text_content(None);
-        if let Ok(strong) = dom::append_text(doc, tip, "strong", &name) {
-            dom::style(&strong, &[("display", "block")]);
-        }
-        for line in lines {
-            let _ = dom::append_text(doc, tip, "div", &line);
+        let region = v.layout.rows[row].region;
+        let (name, lines) = describe::tooltip(&v.data, region, v.lang);
+        let measure = dom::CanvasMeasure { ctx: v.ctx.clone(), family: v.theme.font.to_string() };
+        state.tip_size = layout::tooltip_size(&name, &lines, &measure);
+        v.tip_text[0].set_text_content(Some(&name));
+        for (i, el) in v.tip_text[1..].iter().enumerate() {
+            let line = lines.get(i);
+            el.set_text_content(line.map(String::as_str));
+            dom::style(el, &[("display", if line.is_some() { "block" } else { "none" })]);
         }
     }
-    dom::style(tip, &[("display", "block")]);
-    let f = frame(view);
-    let win = web_sys::window();
-    let (vw, vh) = win
+    let (vw, vh) = web_sys::window()
         .map(|w| {
             let n = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::MAX);
             (n(w.inner_width()), n(w.inner_height()))
         })
         .unwrap_or((f64::MAX, f64::MAX));
     // The chart's box, cut to the viewport, in root coordinates.
-    let (cx, cy) = (f.canvas.x - f.root.0, f.canvas.y - f.root.1);
-    let left = cx.max(-f.root.0);
-    let top = cy.max(-f.root.1);
-    let right = (cx + f.canvas.w).min(vw - f.root.0);
-    let bottom = (cy + f.canvas.h).min(vh - f.root.1);
+    let left = cx.max(-root.left());
+    let top = cy.max(-root.top());
+    let right = (cx + cw).min(vw - root.left());
+    let bottom = (cy + ch).min(vh - root.top());
     let area = Rect { x: left, y: top, w: (right - left).max(0.0), h: (bottom - top).max(0.0) };
-    let size = (tip.offset_width() as f64, tip.offset_height() as f64);
-    let (x, y) = layout::place_tooltip(anchor, size, area);
-    dom::style(tip, &[("left", &px(x)), ("top", &px(y))]);
+    let (x, y) = layout::place_tooltip(anchor, state.tip_size, area);
+    dom::style(&v.tooltip, &[("display", "block"), ("width", &px(state.tip_size.0)), ("left", &px(x)), ("top", &px(y))]);
 }
 
 fn px(v: f64) -> String {
@@ -140,13 +147,12 @@ fn hide_tooltip(view: &View) {
 
 /// Sets the highlight to `row` (or clears it) at once, with its tooltip.
 pub fn set_highlight(state: &mut State, row: Option<usize>, anchor: (f64, f64), source: Source) {
-    let Ok(doc) = dom::document() else { return };
     let changed = state.shown != row;
     paint_highlight(state, row);
     state.source = row.map(|_| source);
     match row {
         Some(i) => {
-            show_tooltip(&state.view, &doc, i, anchor, changed);
+            show_tooltip(state, i, anchor, changed);
             if source != Source::Mouse && changed {
                 let region = state.view.layout.rows[i].region;
                 let text = describe::announcement(&state.view.data, region, state.view.lang);

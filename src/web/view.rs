@@ -69,6 +69,8 @@ pub struct View {
     pub overlay_ctx: CanvasRenderingContext2d,
     pub overlay_backend: CanvasBackend,
     pub tooltip: HtmlElement,
+    /// The tooltip's name line and up to three fact lines, made once and refilled.
+    pub tip_text: [HtmlElement; 4],
     pub live: HtmlElement,
     pub table_box: HtmlElement,
     pub download: HtmlAnchorElement,
@@ -91,6 +93,8 @@ pub struct State {
     pub frame: Option<AnimationFrame>,
     /// A re-render waiting for the next frame (resize, ratio or scheme change).
     pub render_frame: Option<AnimationFrame>,
+    /// The tooltip's size as last measured (CSS px).
+    pub tip_size: (f64, f64),
     /// Overlay repaints so far: tests check hover does not repaint needlessly.
     pub overlay_paints: u32,
     /// Full renders so far: tests check resizing does not loop.
@@ -154,14 +158,20 @@ pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
         ("box-sizing", "border-box"),
         ("max-width", "280px"),
         ("margin", "0"),
-        ("padding", "6px 9px"),
+        ("padding", "6px 9px"), // layout::TIP_PAD
         ("border-radius", "4px"),
         ("box-shadow", "0 2px 6px rgba(0,0,0,.18)"),
-        ("font-size", "13px"),
-        ("line-height", "1.4"),
+        ("font-size", "13px"), // layout::TIP_FONT
+        ("line-height", "1.4"), // layout::TIP_LINE
         ("text-align", "left"),
+        ("white-space", "normal"),
         ("overflow-wrap", "anywhere"),
     ]);
+    let tip_text: [HtmlElement; 4] = [create(doc, "strong")?, create(doc, "div")?, create(doc, "div")?, create(doc, "div")?];
+    for el in &tip_text {
+        style(el, &[("display", "block"), ("margin", "0"), ("font-size", "13px"), ("line-height", "1.4")]);
+        tooltip.append_child(el).map_err(|_| error("cannot build the chart"))?;
+    }
     let live = a11y::live_region(doc)?;
     let table_box = a11y::hidden_box(doc)?;
 
@@ -207,6 +217,7 @@ pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
         overlay_ctx,
         overlay_backend,
         tooltip,
+        tip_text,
         live,
         table_box,
         download,
@@ -220,6 +231,7 @@ pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
         pending: None,
         frame: None,
         render_frame: None,
+        tip_size: (0.0, 0.0),
         overlay_paints: 0,
         renders: 0,
         ratio_watch: None,
