@@ -315,20 +315,34 @@ pub fn tooltip_size(name: &str, lines: &[String], measure: &dyn Measure) -> (f64
 }
 
 /// Greedy word wrap to `max` pixels; a word wider than a line is cut between
-/// characters, so no line ever overflows (and a long name is never lost).
+/// characters, so no line ever overflows (and a long name is never lost). Each word
+/// is measured once and lines are summed from word and space widths: measuring text
+/// is the costliest step of a first render in the browser.
 pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<String> {
+    let space = measure.width(" ", font);
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut line_w = 0.0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if measure.width(&candidate, font) <= max {
-            line = candidate;
+        let word_w = measure.width(word, font);
+        let candidate_w = if line.is_empty() { word_w } else { line_w + space + word_w };
+        if candidate_w <= max {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            line_w = candidate_w;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        // The word alone: cut it if even that does not fit.
+        if word_w <= max {
+            line.push_str(word);
+            line_w = word_w;
+            continue;
+        }
+        // The word alone is too wide: cut it between characters.
         for c in word.chars() {
             line.push(c);
             if line.chars().count() > 1 && measure.width(&line, font) > max {
@@ -336,6 +350,7 @@ pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<Stri
                 lines.push(std::mem::replace(&mut line, c.to_string()));
             }
         }
+        line_w = measure.width(&line, font);
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);

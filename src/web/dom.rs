@@ -66,13 +66,25 @@ pub struct CanvasMeasure {
     pub ctx: CanvasRenderingContext2d,
     /// The CSS font-family list the chart draws with.
     pub family: String,
+    /// The font last set on the context: setting it again costs a CSS parse.
+    pub current: std::cell::Cell<Option<(u32, bool)>>,
+}
+
+impl CanvasMeasure {
+    pub fn new(ctx: CanvasRenderingContext2d, family: &str) -> CanvasMeasure {
+        CanvasMeasure { ctx, family: family.to_string(), current: std::cell::Cell::new(None) }
+    }
 }
 
 impl Measure for CanvasMeasure {
     fn width(&self, text: &str, font: Font) -> f64 {
         // Integer sizes only: formatting an f64 would link float printing (~5 KB gz).
-        let spec = format!("{}{}px {}", if font.bold { "bold " } else { "" }, font.size as u32, self.family);
-        self.ctx.set_font(&spec);
+        let key = (font.size as u32, font.bold);
+        if self.current.get() != Some(key) {
+            let spec = format!("{}{}px {}", if font.bold { "bold " } else { "" }, key.0, self.family);
+            self.ctx.set_font(&spec);
+            self.current.set(Some(key));
+        }
         self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
     }
 }

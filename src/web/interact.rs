@@ -112,7 +112,7 @@ fn show_tooltip(state: &mut State, row: usize, anchor: (f64, f64), refill: bool)
     if refill {
         let region = v.layout.rows[row].region;
         let (name, lines) = describe::tooltip(&v.data, region, v.lang);
-        let measure = dom::CanvasMeasure { ctx: v.ctx.clone(), family: v.theme.font.to_string() };
+        let measure = dom::CanvasMeasure::new(v.ctx.clone(), &v.theme.font);
         state.tip_size = layout::tooltip_size(&name, &lines, &measure);
         v.tip_text[0].set_text_content(Some(&name));
         for (i, el) in v.tip_text[1..].iter().enumerate() {

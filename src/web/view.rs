@@ -305,7 +305,7 @@ pub fn render(state: &mut State) -> Result<(), JsError> {
         w if w > 0 => w as f64,
         _ => FALLBACK_WIDTH,
     };
-    let measure = CanvasMeasure { ctx: v.ctx.clone(), family: v.theme.font.to_string() };
+    let measure = CanvasMeasure::new(v.ctx.clone(), &v.theme.font);
     v.layout = layout::compute(&v.data, lang, width, &measure);
     v.dpr = render::effective_scale(&v.layout, v.dpr);
 
