@@ -13,7 +13,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 90
 PKG := www/pkg
 WASM := $(PKG)/mali_idp_chart_bg.wasm
 
-.PHONY: all setup build serve test test-native test-browser test-e2e fallback package size bench twiggy clean
+.PHONY: all setup build serve test test-native test-browser test-e2e fallback package size bench twiggy fuzz clean
 
 all: build
 
@@ -65,6 +65,15 @@ bench: build
 	tools/setup.sh browsers
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	node bench/run.mjs
+
+## libFuzzer on the options entry point for FUZZ_SECONDS (default 120); not in CI.
+## Needs a nightly toolchain and cargo-fuzz, both installed here if missing.
+FUZZ_SECONDS ?= 120
+fuzz:
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz --version 0.13.2
+	mkdir -p target/fuzz-corpus && cp fuzz/corpus/options/* target/fuzz-corpus/
+	cd fuzz && cargo +nightly fuzz run options ../target/fuzz-corpus -- -max_total_time=$(FUZZ_SECONDS)
 
 ## What takes the space in the wasm: an unoptimised build with names, through twiggy.
 twiggy:

@@ -21,11 +21,14 @@ pub fn create<T: JsCast>(doc: &Document, tag: &str) -> Result<T, wasm_bindgen::J
         .ok_or_else(|| error(format!("cannot create a <{tag}> element")))
 }
 
-/// Sets CSS properties; our own values are always valid, so failures are ignored.
+/// Sets CSS properties, marked `!important`: an inline important declaration beats
+/// any page rule (`canvas { width: 50% !important }` included), so the page's CSS
+/// cannot distort the chart or break hit testing. Our own values are always valid,
+/// so failures are ignored.
 pub fn style(el: &HtmlElement, props: &[(&str, &str)]) {
     let s = el.style();
     for (k, v) in props {
-        let _ = s.set_property(k, v);
+        let _ = s.set_property_with_priority(k, v, "important");
     }
 }
 

@@ -6,6 +6,7 @@
 mod a11y;
 mod dom;
 mod interact;
+mod panic;
 mod view;
 mod watch;
 
@@ -160,6 +161,8 @@ pub struct Chart {
     listeners: Vec<EventListener>,
     width_watch: Option<watch::WidthWatch>,
     events: Rc<Cell<u32>>,
+    /// Registration with the panic hook, undone on destroy.
+    panic_id: u32,
 }
 
 /// Draws the chart into `target` (an Element or a CSS selector) and returns its
@@ -182,6 +185,7 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<Chart, JsValue> {
 }
 
 fn mount_into(doc: &Document, host: &Element, options: &JsValue) -> Result<Chart, JsError> {
+    panic::install();
     let mut settings = Settings::default();
     settings.merge(parse_options(options)?);
     let state = view::build(doc, settings)?;
@@ -199,7 +203,11 @@ fn mount_into(doc: &Document, host: &Element, options: &JsValue) -> Result<Chart
     listeners.extend(watch::watch_scheme(&shared));
     listeners.extend(watch::watch_zoom(&shared));
     let width_watch = watch::WidthWatch::new(&shared);
-    Ok(Chart { shared: Some(shared), listeners, width_watch, events })
+    let panic_id = {
+        let s = shared.borrow();
+        panic::register(&s.view.alert, s.settings.lang == crate::locale::Lang::Fr)
+    };
+    Ok(Chart { shared: Some(shared), listeners, width_watch, events, panic_id })
 }
 
 /// Rust-side accessors, for the browser tests. They panic on a destroyed chart.
@@ -241,6 +249,10 @@ impl Chart {
     /// A counter of events the chart's listeners handled; it outlives the chart.
     pub fn event_counter(&self) -> Rc<Cell<u32>> {
         self.events.clone()
+    }
+    /// Charts the panic hook would report to (destroyed ones are not among them).
+    pub fn panic_registrations() -> usize {
+        panic::registered()
     }
     pub fn listener_count(&self) -> usize {
         self.listeners.len() + self.width_watch.is_some() as usize
@@ -319,6 +331,7 @@ impl Chart {
     /// Removes the chart from the page with every listener and pending frame it
     /// holds. Calling it again does nothing.
     pub fn destroy(&mut self) {
+        panic::unregister(self.panic_id);
         self.listeners.clear();
         self.width_watch = None;
         if let Some(shared) = self.shared.take() {

@@ -169,7 +169,7 @@ pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
     ]);
     let tip_text: [HtmlElement; 4] = [create(doc, "strong")?, create(doc, "div")?, create(doc, "div")?, create(doc, "div")?];
     for el in &tip_text {
-        style(el, &[("display", "block"), ("margin", "0"), ("font-size", "13px"), ("line-height", "1.4")]);
+        style(el, &[("display", "block"), ("margin", "0"), ("padding", "0"), ("font-size", "13px"), ("line-height", "1.4")]);
         tooltip.append_child(el).map_err(|_| error("cannot build the chart"))?;
     }
     let live = a11y::live_region(doc)?;
@@ -177,7 +177,7 @@ pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
 
     let footer: HtmlElement = create(doc, "div")?;
     footer.set_class_name("mali-idp-chart__footer");
-    style(&footer, &[("padding", "0 12px 10px"), ("font-size", "13px"), ("line-height", "1.4")]);
+    style(&footer, &[("margin", "0"), ("padding", "0 12px 10px"), ("font-size", "13px"), ("line-height", "1.4")]);
     let download: HtmlAnchorElement = create(doc, "a")?;
     footer.append_child(&download).map_err(|_| error("cannot build the chart"))?;
 

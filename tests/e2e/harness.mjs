@@ -27,9 +27,10 @@ export async function start({ csp = '' } = {}) {
 }
 
 /** A new page that records console problems; `problems()` lists them. */
-export async function open(browser, url, { width = 1000, height = 900, dpr = 1, expect = [] } = {}) {
+export async function open(browser, url, { width = 1000, height = 900, dpr = 1, expect = [], init } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: true });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const seen = [];
   page.on('console', (m) => {
     if (['error', 'warning'].includes(m.type()) && !expect.some((re) => re.test(m.text()))) seen.push(`${m.type()}: ${m.text()}`);

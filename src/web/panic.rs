@@ -1,0 +1,58 @@
+//! The last line of defence. No panic should be reachable from JS (inputs are
+//! validated, DOM failures are errors), but if one happens anyway, the reader sees
+//! a message in every chart instead of a frozen one, and the console gets one report.
+
+use std::cell::{Cell, RefCell};
+
+use web_sys::HtmlElement;
+
+use super::dom;
+
+thread_local! {
+    /// Each live chart's alert box and the message for its language.
+    static ALERTS: RefCell<Vec<(u32, HtmlElement, &'static str)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Installs the hook once per page.
+pub fn install() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("mali-idp-chart: internal error: {info}").into());
+            ALERTS.with(|alerts| {
+                // try_borrow: the panic may have struck while the list was in use.
+                if let Ok(alerts) = alerts.try_borrow() {
+                    for (_, el, message) in alerts.iter() {
+                        el.set_text_content(Some(message));
+                        dom::style(el, &[("display", "block")]);
+                    }
+                }
+            });
+        }));
+    });
+}
+
+/// Registers a chart's alert box; the id unregisters it on destroy.
+pub fn register(alert: &HtmlElement, fr: bool) -> u32 {
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    let message = if fr {
+        "mali-idp-chart : erreur interne, le graphique s'est arrêté. Rechargez la page."
+    } else {
+        "mali-idp-chart: internal error, the chart stopped. Please reload the page."
+    };
+    ALERTS.with(|a| a.borrow_mut().push((id, alert.clone(), message)));
+    id
+}
+
+pub fn unregister(id: u32) {
+    ALERTS.with(|a| a.borrow_mut().retain(|(i, _, _)| *i != id));
+}
+
+/// Charts registered (for tests: destroy must unregister).
+pub fn registered() -> usize {
+    ALERTS.with(|a| a.borrow().len())
+}

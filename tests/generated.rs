@@ -1,0 +1,157 @@
+//! Generated inputs (proptest): arbitrary option objects and figures go through the
+//! same validation and layout as in the browser. Whatever comes in: no panic, every
+//! rejection names a field, every accepted chart lays out inside its drawing area,
+//! with its figures exact.
+#![cfg(not(target_arch = "wasm32"))]
+
+use mali_idp_chart::format;
+use mali_idp_chart::layout::{self, Estimate};
+use mali_idp_chart::locale::Lang;
+use mali_idp_chart::options::{self, Value};
+use proptest::prelude::*;
+
+/// Numbers a newsroom (or a bug) could pass: ordinary counts, edges, and garbage.
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        4 => (0u64..200_000).prop_map(|n| n as f64),
+        1 => Just(0.0),
+        1 => Just(options::MAX_SAFE as f64),
+        1 => Just(options::MAX_SAFE as f64 + 1.0),
+        1 => (-1_000_000i64..0).prop_map(|n| n as f64),
+        1 => (0.0f64..1e6),
+        1 => Just(f64::NAN),
+        1 => Just(f64::INFINITY),
+        1 => Just(f64::NEG_INFINITY),
+        1 => Just(-0.0),
+        1 => Just(1e300),
+    ]
+}
+
+/// Texts: plain, empty, long, right-to-left, emoji, markup, control characters.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[A-Za-zÀ-ÿ' -]{1,30}",
+        1 => Just(String::new()),
+        1 => Just("   ".to_string()),
+        1 => "[a-z]{150,220}",
+        1 => Just("تمبكتو — منطقة".to_string()),
+        1 => Just("Région 🚀👨‍👩‍👧".to_string()),
+        1 => Just("<img src=x onerror=alert(1)></script>".to_string()),
+        1 => Just("a\u{0}b\nc\td".to_string()),
+        1 => any::<String>(),
+    ]
+}
+
+/// Any JSON-like value, a few levels deep.
+fn any_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        number().prop_map(Value::Number),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(("[a-z]{1,8}", inner), 0..6).prop_map(Value::Object),
+        ]
+    })
+}
+
+fn obj(entries: Vec<(&str, Value)>) -> Value {
+    Value::Object(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+/// Sometimes a value of the expected kind, sometimes anything at all.
+fn or_any(good: impl Strategy<Value = Value> + 'static) -> BoxedStrategy<Value> {
+    prop_oneof![6 => good, 1 => any_value()].boxed()
+}
+
+fn region() -> impl Strategy<Value = Value> {
+    (or_any(text().prop_map(Value::String)), or_any(number().prop_map(Value::Number)), prop::option::of(any::<bool>()))
+        .prop_map(|(name, persons, computed)| {
+            let mut e = vec![("name", name), ("persons", persons)];
+            if let Some(c) = computed {
+                e.push(("computed", Value::Bool(c)));
+            }
+            obj(e)
+        })
+}
+
+/// Option objects shaped like real ones, with faults mixed in.
+fn options_value() -> impl Strategy<Value = Value> {
+    let data = (
+        or_any(text().prop_map(Value::String)),
+        or_any(text().prop_map(Value::String)),
+        or_any(number().prop_map(Value::Number)),
+        prop::collection::vec(region(), 0..60),
+        prop::option::of(any::<bool>()),
+        prop::option::of(("[a-z]{3,8}", any_value())),
+    )
+        .prop_map(|(title, source, total, regions, rest, extra)| {
+            let mut e = vec![("title", title), ("source", source), ("total", total), ("regions", Value::Array(regions))];
+            if let Some(r) = rest {
+                e.push(("showRest", Value::Bool(r)));
+            }
+            let mut v = obj(e);
+            if let (Value::Object(entries), Some((k, x))) = (&mut v, extra) {
+                entries.push((k, x));
+            }
+            v
+        });
+    let lang = prop_oneof![Just("fr"), Just("en"), Just("de"), Just("EN-gb")].prop_map(|s| Value::String(s.into()));
+    let theme = prop_oneof![Just("auto"), Just("light"), Just("dark"), Just("neon")].prop_map(|s| Value::String(s.into()));
+    prop_oneof![
+        8 => (prop::option::of(or_any(lang)), prop::option::of(or_any(theme)), prop::option::of(or_any(data.boxed())))
+            .prop_map(|(l, t, d)| {
+                let mut e = vec![];
+                if let Some(l) = l { e.push(("lang", l)); }
+                if let Some(t) = t { e.push(("theme", t)); }
+                if let Some(d) = d { e.push(("data", d)); }
+                obj(e)
+            }),
+        1 => any_value(),
+    ]
+}
+
+const FIELDS: [&str; 4] = ["options", "lang", "theme", "data"];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn validation_and_layout_never_panic_and_say_where(v in options_value(), width in 200.0f64..1600.0) {
+        match options::validate(&v) {
+            Err(e) => {
+                let head = e.path.split(['.', '[']).next().unwrap_or("");
+                prop_assert!(FIELDS.contains(&head), "rejection without a field: {e}");
+                prop_assert!(!e.problem.is_empty());
+            }
+            Ok(o) => {
+                let lang = o.lang.unwrap_or(Lang::Fr);
+                let data = match &o.data {
+                    Some(d) => d.to_dataset(lang),
+                    None => mali_idp_chart::data::Dataset::article(lang),
+                };
+                prop_assert!(data.regions.iter().map(|r| r.persons).sum::<u64>() <= data.total);
+                let l = layout::compute(&data, lang, width, &Estimate);
+                prop_assert_eq!(l.rows.len(), data.regions.len());
+                for r in &l.rows {
+                    prop_assert!(r.bar.x >= 0.0 && r.bar.right() <= l.width + 1e-6 && r.bar.bottom() <= l.height);
+                    prop_assert!(r.bar.w >= 0.0 && r.bar.w.is_finite());
+                }
+                for t in &l.texts {
+                    let b = t.bounds();
+                    prop_assert!(b.x >= -1e-6 && b.right() <= l.width + 1e-6, "{:?} leaves the chart", t.text);
+                    prop_assert!(b.y >= 0.0 && b.bottom() <= l.height + 1e-6);
+                }
+                // Every figure drawn is exactly one of the data's.
+                for (row, r) in l.rows.iter().zip(&data.regions) {
+                    let _ = row;
+                    let shown = format::int(r.persons, lang);
+                    prop_assert!(l.texts.iter().any(|t| t.text == shown));
+                }
+            }
+        }
+    }
+}
