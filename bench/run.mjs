@@ -45,15 +45,19 @@ async function pageFor(browser, url, lib, n) {
   return { context, page };
 }
 
-async function firstPaint(browser, url, lib) {
-  const times = [];
+/** Cold loads, one library after the other in each round, so drifts in the machine's
+ * load hit every library alike. The first round only warms the browser up. */
+async function firstPaints(browser, url) {
+  const times = Object.fromEntries(LIBS.map((l) => [l.id, []]));
   for (let i = 0; i < LOADS; i++) {
-    const { context, page } = await pageFor(browser, url, lib, 4); // a fresh context: cold cache
-    times.push(await page.evaluate(() => window.benchPaintedAt));
-    await context.close();
+    for (const lib of LIBS) {
+      const { context, page } = await pageFor(browser, url, lib, 4); // a fresh context: cold cache
+      const t = await page.evaluate(() => window.benchPaintedAt);
+      if (i > 0) times[lib.id].push(t);
+      await context.close();
+    }
   }
-  times.shift(); // the very first load also warms the browser process itself
-  return { median: median(times), max: Math.max(...times), loads: times.length };
+  return Object.fromEntries(Object.entries(times).map(([id, t]) => [id, { median: median(t), max: Math.max(...t), loads: t.length }]));
 }
 
 async function hover(browser, url, lib, n) {
@@ -103,9 +107,11 @@ const { server, url } = await serve(root);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 const results = {};
 try {
+  process.stderr.write('first paint, all libraries in turn\n');
+  const paints = await firstPaints(browser, url);
   for (const lib of LIBS) {
-    process.stderr.write(`${lib.name}: payload, first paint`);
-    const r = (results[lib.id] = { payload: payload(lib), paint: await firstPaint(browser, url, lib) });
+    process.stderr.write(`${lib.name}: payload`);
+    const r = (results[lib.id] = { payload: payload(lib), paint: paints[lib.id] });
     if (lib.id !== 'floor') {
       r.hover = {};
       for (const n of [4, 100, 1000]) {
@@ -131,7 +137,7 @@ const row = (label, f, fmt, better = '') => {
 };
 const lines = [
   `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${kb(totalmem() / 1024)} MB RAM; headless Chromium (Debian), devicePixelRatio 1, 640 px wide charts.`,
-  `Loads per first-paint figure: ${LOADS - 1} cold (fresh context each); hover: ${MOVES} synthetic moves per size; lifecycle: ${CYCLES} mount/destroy cycles.`,
+  `First paint: navigation start to the first animation frame after the chart is drawn, ${LOADS - 1} cold loads each (fresh context, libraries in turn). Hover: main-thread time per synthetic move (event handlers plus the next frame's callbacks), ${MOVES} moves per size. Lifecycle: ${CYCLES} mount/destroy cycles after a warm-up; heap after forced GC; listeners counted by wrapping EventTarget (listeners on detached elements count).`,
   '',
   '| measure | mali-idp-chart | Chart.js 4.6.1 | uPlot 1.6.32 | ours / Chart.js | ours / uPlot |',
   '|---|---|---|---|---|---|',

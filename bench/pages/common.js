@@ -20,7 +20,7 @@
   });
 
   // Listeners currently attached anywhere, through EventTarget.
-  const live = new Map();
+  const live = new WeakMap(); // weak: counting must not keep detached elements alive
   const key = (type, fn, opts) => `${type}|${typeof opts === 'boolean' ? opts : !!(opts && opts.capture)}`;
   const add = EventTarget.prototype.addEventListener;
   const remove = EventTarget.prototype.removeEventListener;
