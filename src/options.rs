@@ -183,13 +183,8 @@ pub struct Options {
 /// Custom figures, as a newsroom gives them (one language: theirs).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataInput {
-    pub title: String,
-    pub subtitle: Option<String>,
-    pub source: String,
-    pub total: u64,
-    pub households: Option<u64>,
-    pub increase: Option<u64>,
-    pub regions: Vec<Region>,
+    /// The figures as given, in the given order.
+    pub given: Dataset,
     /// Show what the regions leave of the total as a computed "other regions" row.
     pub show_rest: bool,
 }
@@ -313,27 +308,19 @@ fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
     if sum > total {
         return fail("data.regions", format!("the regions add up to {sum}, more than data.total ({total})"));
     }
-    Ok(DataInput { title, subtitle, source, total, households, increase, regions, show_rest })
+    let given = Dataset { title, subtitle, source, total, households, increase, regions };
+    Ok(DataInput { given, show_rest })
 }
 
 impl DataInput {
     /// The dataset to draw, in `lang` for the words that are ours.
     pub fn to_dataset(&self, lang: Lang) -> Dataset {
-        let mut regions = self.regions.clone();
-        let sum: u64 = regions.iter().map(|r| r.persons).sum(); // <= total, checked
-        if self.show_rest && sum < self.total {
-            regions.push(Region { name: lang.text().other_regions.into(), persons: self.total - sum, computed: true });
+        let mut data = self.given.clone();
+        let sum: u64 = data.regions.iter().map(|r| r.persons).sum(); // <= total, checked
+        if self.show_rest && sum < data.total {
+            data.regions.push(Region { name: lang.text().other_regions.into(), persons: data.total - sum, computed: true });
         }
-        Dataset {
-            title: self.title.clone(),
-            subtitle: self.subtitle.clone(),
-            source: self.source.clone(),
-            total: self.total,
-            households: self.households,
-            increase: self.increase,
-            regions,
-        }
-        .sorted()
+        data.sorted()
     }
 }
 
