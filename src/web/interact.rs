@@ -110,15 +110,26 @@ fn show_tooltip(state: &mut State, row: usize, anchor: (f64, f64), refill: bool)
         canvas.client_height() as f64,
     );
     if refill {
-        let region = v.layout.rows[row].region;
-        let (name, lines) = describe::tooltip(&v.data, region, v.lang);
-        let measure = dom::CanvasMeasure::new(v.ctx.clone(), &v.theme.font);
-        state.tip_size = layout::tooltip_size(&name, &lines, &measure);
-        v.tip_text[0].set_text_content(Some(&name));
-        for (i, el) in v.tip_text[1..].iter().enumerate() {
-            let line = lines.get(i);
-            el.set_text_content(line.map(String::as_str));
-            dom::style(el, &[("display", if line.is_some() { "block" } else { "none" })]);
+        // Each row's words and measured size are computed once per render: hovering
+        // back and forth over the same rows measures no text again.
+        if state.tip_cache.len() != v.layout.rows.len() {
+            state.tip_cache = vec![None; v.layout.rows.len()];
+        }
+        if state.tip_cache[row].is_none() {
+            let region = v.layout.rows[row].region;
+            let (name, lines) = describe::tooltip(&v.data, region, v.lang);
+            let measure = dom::CanvasMeasure::new(v.ctx.clone(), &v.theme.font);
+            let size = layout::tooltip_size(&name, &lines, &measure);
+            state.tip_cache[row] = Some((name, lines, size));
+        }
+        if let Some((name, lines, size)) = &state.tip_cache[row] {
+            state.tip_size = *size;
+            v.tip_text[0].set_text_content(Some(name));
+            for (i, el) in v.tip_text[1..].iter().enumerate() {
+                let line = lines.get(i);
+                el.set_text_content(line.map(String::as_str));
+                dom::style(el, &[("display", if line.is_some() { "block" } else { "none" })]);
+            }
         }
     }
     let (vw, vh) = web_sys::window()

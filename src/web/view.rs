@@ -95,6 +95,9 @@ pub struct State {
     pub render_frame: Option<AnimationFrame>,
     /// The tooltip's size as last measured (CSS px).
     pub tip_size: (f64, f64),
+    /// Per row: the tooltip's name, lines and size, filled on first hover, emptied
+    /// by every render.
+    pub tip_cache: Vec<Option<(String, Vec<String>, (f64, f64))>>,
     /// Overlay repaints so far: tests check hover does not repaint needlessly.
     pub overlay_paints: u32,
     /// Full renders so far: tests check resizing does not loop.
@@ -232,6 +235,7 @@ pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
         frame: None,
         render_frame: None,
         tip_size: (0.0, 0.0),
+        tip_cache: Vec::new(),
         overlay_paints: 0,
         renders: 0,
         ratio_watch: None,
@@ -322,6 +326,7 @@ pub fn render(state: &mut State) -> Result<(), JsError> {
     render::draw(&mut backend, &v.layout, &v.theme, v.dpr, None).map_err(|e| error(format!("drawing failed: {e}")))?;
     state.shown = None;
     state.source = None;
+    state.tip_cache.clear();
 
     // The words around the canvas, in the same language and colours.
     let (bg, text, muted, bar) =

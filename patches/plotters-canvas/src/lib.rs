@@ -1,3 +1,4 @@
+#![allow(deprecated)] // web-sys deprecated the string colour setters this crate uses; upstream code, left as is.
 /*!
    The Plotters HTML5 Canvas backend.
 
