@@ -41,7 +41,7 @@ test-native:
 test-browser:
 	wasm-pack test --headless --chrome --firefox -- --locked
 
-test-e2e: build
+test-e2e: build package
 	node --test tests/e2e/
 
 ## The static SVG fallbacks, drawn by the same code as the canvas.

@@ -70,9 +70,9 @@ install_geckodriver() {
 }
 
 install_node_tools() {
-  # binaryen (a wasm-opt recent enough for rustc's output) and playwright-core, pinned
+  # binaryen (a wasm-opt recent enough for rustc's output), playwright-core and esbuild, pinned
   # by tools/package-lock.json. Never `playwright install`: browsers come from Debian.
-  if [ -x "$here/node_modules/.bin/wasm-opt" ] && [ -d "$here/node_modules/playwright-core" ] \
+  if [ -x "$here/node_modules/.bin/wasm-opt" ] && [ -d "$here/node_modules/playwright-core" ] && [ -x "$here/node_modules/.bin/esbuild" ] \
      && [ "$here/node_modules/.package-lock.json" -nt "$here/package-lock.json" ]; then return; fi
   say "installing node tools (binaryen, playwright-core)"
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)

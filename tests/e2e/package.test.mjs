@@ -1,0 +1,65 @@
+// The npm package from `make package`, used the two ways the README shows: bundled
+// (esbuild, resolving the package's exports like any bundler) and as a plain module.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, symlinkSync, copyFileSync, writeFileSync, existsSync } from 'node:fs';
+import { build } from '../../tools/node_modules/esbuild/lib/main.js';
+import { chromium } from '../../tools/node_modules/playwright-core/index.mjs';
+import { serve } from '../../tools/serve.mjs';
+import { root, shots } from './harness.mjs';
+
+const app = `${root}target/bundler-app/`;
+let server, url, browser;
+
+before(async () => {
+  assert.ok(existsSync(`${root}pkg/package.json`), 'run `make package` first (make test does)');
+  rmSync(app, { recursive: true, force: true });
+  mkdirSync(`${app}node_modules`, { recursive: true });
+  symlinkSync(`${root}pkg`, `${app}node_modules/mali-idp-chart`, 'dir');
+  writeFileSync(`${app}entry.js`, `
+    import init, { mount } from 'mali-idp-chart';
+    import 'mali-idp-chart/element';
+    await init();
+    window.chart = mount('#chart', { lang: 'en', theme: 'dark' });
+  `);
+  await build({ entryPoints: [`${app}entry.js`], bundle: true, format: 'esm', outdir: `${app}out`, logLevel: 'error' });
+  // A bundler user ships the package's assets next to the bundle.
+  for (const f of ['mali_idp_chart_bg.wasm', 'fallback-fr.svg', 'fallback-en.svg']) copyFileSync(`${root}pkg/${f}`, `${app}out/${f}`);
+  writeFileSync(`${app}index.html`, `<!doctype html><meta charset="utf-8"><title>bundled</title><link rel="icon" href="data:,">
+    <div id="chart" style="width:600px"></div><mali-idp-chart lang="fr" style="width:400px"></mali-idp-chart>
+    <script type="module" src="out/entry.js"></script>`);
+  writeFileSync(`${app}plain.html`, `<!doctype html><meta charset="utf-8"><title>plain</title><link rel="icon" href="data:,">
+    <div id="chart" style="width:500px"></div>
+    <script type="module" src="plain.js"></script>`);
+  writeFileSync(`${app}plain.js`, `import init, { mount } from './node_modules/mali-idp-chart/mali_idp_chart.js';
+    await init(); window.chart = mount('#chart', {});`);
+  ({ server, url } = await serve(app));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the package works from a bundle: the API and the custom element', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(url);
+  await page.waitForFunction(() => window.chart && document.querySelector('mali-idp-chart').chart);
+  const names = await page.evaluate(() => window.chart.bars().map((b) => b.name));
+  assert.deepEqual(names, ['Timbuktu', 'Segou', 'Menaka', 'Other regions']);
+  const element = await page.evaluate(() => document.querySelector('mali-idp-chart').chart.bars()[0].name);
+  assert.equal(element, 'Tombouctou');
+  await page.screenshot({ path: `${shots}bundled-package.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the package works as a plain module without a bundler', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${url}plain.html`);
+  await page.waitForFunction(() => window.chart);
+  assert.equal(await page.evaluate(() => window.chart.bars().length), 4);
+  await page.close();
+});
