@@ -84,3 +84,40 @@ test('hostile page CSS and a right-to-left document keep layout and hit testing 
     await env.close();
   }
 });
+
+test('lifecycle faults: an element removed before the wasm is ready, a frozen and resumed tab', async () => {
+  const env = await start();
+  try {
+    const { page, context, problems } = await open(env.browser, `${env.url}demo.html`, { width: 900 });
+    // Removed while its render still waits for the wasm: nothing is drawn, nothing throws.
+    const removed = await page.evaluate(async () => {
+      const el = document.createElement('mali-idp-chart');
+      document.body.append(el);
+      el.remove();
+      await new Promise((r) => setTimeout(r, 500));
+      return { chart: el.chart, drawn: el.shadowRoot.querySelectorAll('canvas').length };
+    });
+    assert.deepEqual(removed, { chart: null, drawn: 0 });
+    // Re-attached later: drawn then.
+    const again = await page.evaluate(async () => {
+      const el = document.createElement('mali-idp-chart');
+      document.body.append(el);
+      el.remove();
+      document.body.append(el);
+      await new Promise((r) => setTimeout(r, 500));
+      return el.chart ? el.chart.bars().length : 0;
+    });
+    assert.equal(again, 4);
+    // The tab frozen (hidden, no frames) then resumed: the charts still answer.
+    await page.waitForFunction(() => window.demoChart);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+    await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+    await page.evaluate(() => window.demoChart.update({ lang: 'en' }));
+    assert.equal(await page.evaluate(() => window.demoChart.bars()[0].name), 'Timbuktu');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});
