@@ -61,7 +61,11 @@ pub struct View {
     pub lang: Lang,
     pub theme: Theme,
     pub layout: Layout,
+    /// The ratio the canvas is drawn at: the screen's, unless capped for a canvas
+    /// too large for the browser (see `render::effective_scale`).
     pub dpr: f64,
+    /// The screen's devicePixelRatio when last rendered (what the watchers compare).
+    pub screen_dpr: f64,
     pub root: HtmlElement,
     pub canvas: HtmlCanvasElement,
     pub ctx: CanvasRenderingContext2d,
@@ -213,6 +217,7 @@ pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
         theme: theme::LIGHT,
         layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0 },
         dpr: 1.0,
+        screen_dpr: 1.0,
         root,
         canvas,
         ctx,
@@ -304,14 +309,14 @@ pub fn render(state: &mut State) -> Result<(), JsError> {
     v.data = state.settings.dataset();
     v.lang = lang;
     v.theme = resolve_theme(v, state.settings.theme);
-    v.dpr = device_pixel_ratio();
+    v.screen_dpr = device_pixel_ratio();
     let width = match v.root.client_width() {
         w if w > 0 => w as f64,
         _ => FALLBACK_WIDTH,
     };
     let measure = CanvasMeasure::new(v.ctx.clone(), &v.theme.font);
     v.layout = layout::compute(&v.data, lang, width, &measure);
-    v.dpr = render::effective_scale(&v.layout, v.dpr);
+    v.dpr = render::effective_scale(&v.layout, v.screen_dpr);
 
     let (w, h) = render::backing_size(&v.layout, v.dpr);
     let css_w = format!("{}px", v.layout.width as u32);

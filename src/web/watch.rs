@@ -44,7 +44,7 @@ pub fn rerender(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
 
 /// Arms a listener for the current devicePixelRatio changing (if not armed for it).
 pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
-    let dpr = st.view.dpr;
+    let dpr = st.view.screen_dpr;
     if st.ratio_watch.as_ref().is_some_and(|(watched, _)| *watched == dpr) {
         return;
     }
@@ -68,7 +68,7 @@ pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
     let win = web_sys::window()?;
     Some(EventListener::new(&win, "resize", move |_| {
         if let Some(shared) = weak.upgrade() {
-            if shared.borrow().view.dpr != view::device_pixel_ratio() {
+            if shared.borrow().view.screen_dpr != view::device_pixel_ratio() {
                 request_render(&shared);
             }
         }
