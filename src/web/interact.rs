@@ -11,7 +11,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
-use gloo_render::request_animation_frame;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
 
@@ -22,7 +21,7 @@ use crate::render;
 use crate::theme;
 
 use super::dom;
-use super::view::{Pending, Shared, State, View};
+use super::view::{self, Pending, Shared, State, View};
 
 /// What last set the highlight: it decides what clears it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,25 +175,16 @@ pub fn set_highlight(state: &mut State, row: Option<usize>, anchor: (f64, f64), 
 
 /// Queues a pointer update for the next animation frame: many moves, one update.
 fn schedule(shared: &Shared, row: Option<usize>, anchor: (f64, f64)) {
-    let mut s = shared.borrow_mut();
-    s.pending = Some(Pending { row, anchor });
-    if s.frame.is_some() {
-        return;
-    }
-    // A weak reference: the frame is owned by the state, so a strong one would cycle.
-    let weak = Rc::downgrade(shared);
-    s.frame = Some(request_animation_frame(move |_| {
-        let Some(shared) = weak.upgrade() else { return };
-        let mut s = shared.borrow_mut();
-        s.frame = None;
+    shared.borrow_mut().pending = Some(Pending { row, anchor });
+    view::once_next_frame(shared, |s| &mut s.frame, |s, _| {
         if let Some(p) = s.pending.take() {
             // A touch or keyboard highlight is not cleared by a mouse leaving.
             if p.row.is_none() && s.source.is_some_and(|src| src != Source::Mouse) {
                 return;
             }
-            set_highlight(&mut s, p.row, p.anchor, Source::Mouse);
+            set_highlight(s, p.row, p.anchor, Source::Mouse);
         }
-    }));
+    });
 }
 
 /// The anchor for a keyboard highlight: the end of the bar, in root coordinates.

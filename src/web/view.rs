@@ -128,6 +128,27 @@ impl State {
     }
 }
 
+/// Runs `run` on the next animation frame, once however often it is asked before
+/// then: `slot` holds the pending frame (dropping it cancels it). The callback holds
+/// the state weakly: the state owns the frame, so a strong reference would cycle.
+pub fn once_next_frame(
+    shared: &Shared,
+    slot: fn(&mut State) -> &mut Option<AnimationFrame>,
+    run: fn(&mut State, &std::rc::Weak<RefCell<State>>),
+) {
+    let mut s = shared.borrow_mut();
+    if slot(&mut s).is_some() {
+        return;
+    }
+    let weak = Rc::downgrade(shared);
+    *slot(&mut s) = Some(gloo_render::request_animation_frame(move |_| {
+        let Some(shared) = weak.upgrade() else { return };
+        let mut st = shared.borrow_mut();
+        *slot(&mut st) = None;
+        run(&mut st, &weak);
+    }));
+}
+
 /// Creates the widget's elements (not yet in the page).
 pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
     let root: HtmlElement = create(doc, "div")?;

@@ -6,7 +6,6 @@
 use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
-use gloo_render::request_animation_frame;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ResizeObserver, ResizeObserverEntry};
@@ -17,17 +16,7 @@ use super::view::{self, Shared, State};
 /// Rendering in a frame rather than in the observer's callback also keeps a height
 /// change of ours from re-triggering the observer in the same frame.
 pub fn request_render(shared: &Shared) {
-    let mut s = shared.borrow_mut();
-    if s.render_frame.is_some() {
-        return;
-    }
-    let weak = Rc::downgrade(shared);
-    s.render_frame = Some(request_animation_frame(move |_| {
-        let Some(shared) = weak.upgrade() else { return };
-        let mut st = shared.borrow_mut();
-        st.render_frame = None;
-        rerender(&mut st, &weak);
-    }));
+    view::once_next_frame(shared, |s| &mut s.render_frame, rerender);
 }
 
 /// Renders now; shows a failure in the widget (there is no caller to throw to).
