@@ -242,3 +242,39 @@ async fn a_thousand_mount_destroy_cycles_leave_nothing_behind() {
     assert!(memory() <= m0 + 64 * 1024, "wasm memory stays at its plateau: {} -> {}", m0, memory());
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_scrollbar_toggled_by_the_charts_own_height_does_not_loop() {
+    // Heights of the chart at a normal (490 px) and a narrow (475 px) width: narrow
+    // type makes it shorter, so a scroll box between the two heights shows a
+    // scrollbar at 490 and none at 475: the classic feedback loop.
+    let probe = |w: u32| {
+        let el = container(w);
+        let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
+        let h = chart.root().get_bounding_client_rect().height();
+        chart.destroy();
+        el.remove();
+        h
+    };
+    let (tall, short) = (probe(490), probe(475));
+    assert!(tall > short + 10.0, "narrow type is shorter: {tall} vs {short}");
+    let scroller = container(490);
+    scroller.style().set_property("height", &format!("{}px", ((tall + short) / 2.0).round())).unwrap();
+    scroller.style().set_property("overflow-y", "auto").unwrap();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    scroller.append_child(&host).unwrap();
+    let mut chart = mount(host.into(), JsValue::UNDEFINED).unwrap();
+    for _ in 0..6 {
+        next_frame().await;
+    }
+    let renders = chart.renders();
+    for _ in 0..20 {
+        next_frame().await;
+    }
+    let scrollbar = scroller.offset_width() - scroller.client_width();
+    web_sys::console::log_1(&format!("scrollbar width here: {scrollbar}px").into());
+    assert_eq!(chart.renders(), renders, "no render per frame (scrollbar {scrollbar}px)");
+    assert!(chart.layout().width <= scroller.client_width() as f64, "the chart fits its box");
+    chart.destroy();
+    scroller.remove();
+}

@@ -106,6 +106,11 @@ pub struct State {
     pub overlay_paints: u32,
     /// Full renders so far: tests check resizing does not loop.
     pub renders: u32,
+    /// Which observed widths to follow (see `layout::WidthFollower`).
+    pub follower: layout::WidthFollower,
+    /// The width the next render lays out, when the follower chose one; otherwise
+    /// the widget's own width is read.
+    pub target_width: Option<f64>,
     /// The ratio being watched for a change, and its listener.
     pub ratio_watch: Option<(f64, gloo_events::EventListener)>,
 }
@@ -265,6 +270,8 @@ pub fn build(doc: &Document, settings: Settings) -> Result<State, JsError> {
         overlay_paints: 0,
         renders: 0,
         ratio_watch: None,
+        follower: layout::WidthFollower::default(),
+        target_width: None,
     })
 }
 
@@ -331,10 +338,12 @@ pub fn render(state: &mut State) -> Result<(), JsError> {
     v.lang = lang;
     v.theme = resolve_theme(v, state.settings.theme);
     v.screen_dpr = device_pixel_ratio();
-    let width = match v.root.client_width() {
-        w if w > 0 => w as f64,
+    let width = match (state.target_width.take(), v.root.client_width()) {
+        (Some(w), _) => w,
+        (None, w) if w > 0 => w as f64,
         _ => FALLBACK_WIDTH,
     };
+    state.follower.laid_out(width, js_sys::Date::now());
     let measure = CanvasMeasure::new(v.ctx.clone(), &v.theme.font);
     v.layout = layout::compute(&v.data, lang, width, &measure);
     v.dpr = render::effective_scale(&v.layout, v.screen_dpr);

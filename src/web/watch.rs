@@ -94,9 +94,11 @@ impl WidthWatch {
                 .dyn_into::<ResizeObserverEntry>()
                 .map(|e| e.content_rect().width())
                 .unwrap_or(0.0);
-            let laid_out = shared.borrow().view.layout.width;
-            // Only a real change of width: our own height changes also land here.
-            if width > 0.0 && (width.floor() - laid_out).abs() >= 1.0 {
+            // Our own height changes land here too; the follower keeps only real
+            // width changes and stops a scrollbar from flipping us every frame.
+            let target = shared.borrow().follower.observe(width, js_sys::Date::now());
+            if let Some(w) = target {
+                shared.borrow_mut().target_width = Some(w);
                 request_render(&shared);
             }
         });
