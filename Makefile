@@ -44,10 +44,13 @@ test-browser:
 test-e2e: build package
 	node --test tests/e2e/
 
-## The static SVG fallbacks, drawn by the same code as the canvas.
+## The static SVG fallbacks, drawn by the same code as the canvas, and the PNG
+## social cards made from them.
 fallback:
 	cargo run --quiet --locked --bin fallback -- --lang fr --out www/fallback-fr.svg
 	cargo run --quiet --locked --bin fallback -- --lang en --out www/fallback-en.svg
+	tools/setup.sh node
+	node tools/social.mjs
 
 ## The npm package in pkg/: wasm + JS glue + types (wasm-pack), the custom element,
 ## the iframe parent helper and the static fallbacks.

@@ -31,3 +31,16 @@ for (const dpr of [1, 2]) {
     await context.close();
   });
 }
+
+test('the social card the page names is a 1200 x 630 PNG of the chart', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { page, context } = await open(env.browser, env.url, { width: 900 });
+  const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+  assert.equal(image, 'social-fr.png');
+  for (const lang of ['fr', 'en']) {
+    const png = readFileSync(new URL(`../../www/social-${lang}.png`, import.meta.url));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+  }
+  await context.close();
+});
