@@ -22,10 +22,10 @@ setup:
 	tools/setup.sh all
 
 ## Build the release bundle into www/pkg (wasm + JS glue), from the cdylib-only
-## bundle/ crate so LTO covers the whole program.
+## bundle/ crate so LTO covers the whole program (see tools/build.sh).
 build:
 	tools/setup.sh build
-	wasm-pack build bundle --release --target web --out-dir ../$(PKG) --out-name mali_idp_chart --no-pack
+	tools/build.sh $(PKG)
 	@$(MAKE) --no-print-directory size
 
 ## Build, then serve www/ at http://127.0.0.1:$(PORT)/
@@ -52,11 +52,12 @@ fallback:
 	tools/setup.sh node
 	node tools/social.mjs
 
-## The npm package in pkg/: wasm + JS glue + types (wasm-pack), the custom element,
-## the iframe parent helper and the static fallbacks.
+## The npm package in pkg/: wasm + JS glue + types, the custom element, the iframe
+## parent helper and the static fallbacks.
 package:
 	tools/setup.sh build
-	wasm-pack build bundle --release --target web --out-dir ../pkg --out-name mali_idp_chart
+	rm -rf pkg
+	tools/build.sh pkg
 	cp README.md LICENSE-MIT pkg/
 	node tools/package.mjs
 	cd pkg && npm pack --dry-run --loglevel=warn

@@ -1,6 +1,6 @@
-// Completes the npm package wasm-pack wrote to pkg/: adds the custom element (its
-// import rewritten for the package layout), the static fallbacks, the iframe
-// parent helper, TypeScript types for them, and the matching package.json fields.
+// Completes the npm package tools/build.sh wrote to pkg/ (wasm, JS glue, types): adds
+// the custom element (its import rewritten for the package layout), the static
+// fallbacks, the iframe parent helper, TypeScript types for them, and package.json.
 import { readFile, writeFile, copyFile } from 'node:fs/promises';
 
 const pkg = new URL('../pkg/', import.meta.url);
@@ -28,15 +28,14 @@ await writeFile(new URL('embed-parent.d.ts', pkg), `/** Sizes chart iframes to t
 export function listenForHeights(root?: Document | Element): void;
 `);
 
-const meta = JSON.parse(await readFile(new URL('package.json', pkg), 'utf8'));
-// wasm-pack names the package after the bundle/ crate it built; publish it as the
-// chart, with the chart crate's description and version.
+// The package is the chart crate: its name, description, version and licence.
 const cargo = await readFile(new URL('../Cargo.toml', import.meta.url), 'utf8');
 const field = (k) => cargo.match(new RegExp(`^${k} = "(.*)"$`, 'm'))?.[1];
-Object.assign(meta, { name: 'mali-idp-chart', version: field('version'), description: field('description'), license: field('license') });
-meta.files = (meta.files ?? []).concat(['README.md', 'LICENSE-MIT']);
-const extra = ['mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg'];
-meta.files = [...new Set([...(meta.files ?? []), ...extra])];
+const meta = { name: 'mali-idp-chart', type: 'module', version: field('version'), description: field('description'), license: field('license') };
+meta.files = ['mali_idp_chart_bg.wasm', 'mali_idp_chart.js', 'mali_idp_chart.d.ts', 'README.md', 'LICENSE-MIT',
+  'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg'];
+meta.main = 'mali_idp_chart.js';
+meta.types = 'mali_idp_chart.d.ts';
 meta.exports = {
   '.': { types: './mali_idp_chart.d.ts', default: './mali_idp_chart.js' },
   './element': { types: './mali-idp-chart.d.ts', default: './mali-idp-chart.js' },
@@ -45,6 +44,6 @@ meta.exports = {
   './fallback-fr.svg': './fallback-fr.svg',
   './fallback-en.svg': './fallback-en.svg',
 };
-meta.sideEffects = ['./mali-idp-chart.js', './snippets/*'];
+meta.sideEffects = ['./mali-idp-chart.js'];
 await writeFile(new URL('package.json', pkg), JSON.stringify(meta, null, 2) + '\n');
 console.log(`pkg/: ${meta.name}@${meta.version}, files: ${meta.files.join(', ')}`);

@@ -27,6 +27,13 @@ install_wasm_target() {
   rustup target add wasm32-unknown-unknown
 }
 
+install_rust_src() {
+  # The shipped build rebuilds the standard library for the wasm (tools/build.sh).
+  if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then return; fi
+  say "adding the rust-src component"
+  rustup component add rust-src
+}
+
 install_apt_packages() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
@@ -80,9 +87,9 @@ install_node_tools() {
 
 # Functions are named install_* so none shadows the command it installs.
 case "${1:-all}" in
-  build) install_wasm_target; install_wasm_pack; install_wasm_bindgen_cli; install_node_tools ;;
+  build) install_wasm_target; install_rust_src; install_wasm_pack; install_wasm_bindgen_cli; install_node_tools ;;
   browsers) install_apt_packages; install_geckodriver ;;
   node) install_node_tools ;;
-  all) install_wasm_target; install_apt_packages; install_wasm_pack; install_wasm_bindgen_cli; install_geckodriver; install_node_tools ;;
+  all) install_wasm_target; install_rust_src; install_apt_packages; install_wasm_pack; install_wasm_bindgen_cli; install_geckodriver; install_node_tools ;;
   *) echo "usage: $0 [all|build|browsers|node]" >&2; exit 2 ;;
 esac

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the shipped bundle (wasm + JS glue + types) into the folder given (default
+# www/pkg), smallest first:
+#   1. the cdylib-only bundle/ crate, release profile (opt-level z, LTO), with the
+#      standard library rebuilt for it and `panic = immediate-abort`: a panic traps
+#      at once instead of formatting a message, so no panic message, location or
+#      formatting code is linked (measured: -8 KB gzip). This needs the `rust-src`
+#      component and unstable cargo flags, enabled on the stable toolchain through
+#      RUSTC_BOOTSTRAP for this one command. SHIP_STD=0 builds without it (the stock
+#      standard library, panic = abort).
+#   2. wasm-bindgen for `--target web`.
+#   3. wasm-opt -Oz; then tools/glue.mjs shortens the import names in the wasm and
+#      the glue alike (wasm-bindgen's hashed names take ~2 KB gzip in each file) and
+#      minifies the glue with esbuild.
+# Usage: tools/build.sh [OUT_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-www/pkg}
+target=wasm32-unknown-unknown
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+ship_std=${SHIP_STD:-1}
+if [ "$ship_std" = 1 ] && ! [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  echo "[build] the rust-src component is missing (tools/setup.sh build adds it); building with the stock standard library" >&2
+  ship_std=0
+fi
+if [ "$ship_std" = 1 ]; then
+  # Its own target folder: these flags would otherwise invalidate every other build.
+  dir=target/shipped
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    cargo build --locked --release --target $target -p mali-idp-chart-bundle \
+      -Zbuild-std=std,panic_abort --target-dir $dir
+else
+  dir=target
+  cargo build --locked --release --target $target -p mali-idp-chart-bundle
+fi
+wasm="$dir/$target/release/mali_idp_chart_bundle.wasm"
+
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+wasm-bindgen --target web --out-dir "$tmp" --out-name mali_idp_chart "$wasm"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --strip-producers \
+  -o "$out/mali_idp_chart_bg.wasm" "$tmp/mali_idp_chart_bg.wasm"
+node tools/glue.mjs "$tmp/mali_idp_chart.js" "$out/mali_idp_chart_bg.wasm" "$out/mali_idp_chart.js"
+cp "$tmp/mali_idp_chart.d.ts" "$tmp/mali_idp_chart_bg.wasm.d.ts" "$out/"

@@ -1,0 +1,95 @@
+// Shortens the wasm's import names and minifies the JS glue to match (tools/build.sh).
+//
+// wasm-bindgen names every import `__wbg_<method>_<16 hex digits>` under the module
+// "./mali_idp_chart_bg.js". Those names appear twice, in the wasm's import section
+// and as keys of the glue's import object, and the hashes do not compress: ~110 of
+// them cost about 2 KB gzip in each file. binaryen's --minify-imports only renames
+// imports from "env", so this does it: each import gets a short name in both files,
+// the module becomes "a", and the glue is then minified by esbuild.
+// Usage: node tools/glue.mjs GLUE_IN WASM_IN_OUT GLUE_OUT
+import { readFileSync, writeFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
+
+const [glueIn, wasmPath, glueOut] = process.argv.slice(2);
+let glue = readFileSync(glueIn, 'utf8');
+const wasm = readFileSync(wasmPath);
+
+// --- wasm: read and rewrite the import section (id 2) -----------------------------
+function leb(buf, pos) {
+  let value = 0, shift = 0, byte;
+  do { byte = buf[pos++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+  return [value, pos];
+}
+function encodeLeb(n) {
+  const out = [];
+  do { let b = n & 0x7f; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n);
+  return Buffer.from(out);
+}
+const encodeName = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encodeLeb(b.length), b]); };
+// Skips one import description (what follows the two names) and returns its end.
+function skipDesc(buf, pos) {
+  const kind = buf[pos++];
+  const limits = (p) => { const flags = buf[p++]; [, p] = leb(buf, p); if (flags & 1) [, p] = leb(buf, p); return p; };
+  switch (kind) {
+    case 0: return leb(buf, pos)[1]; // function: type index
+    case 1: return limits(pos + 1); // table: reference type, limits
+    case 2: return limits(pos); // memory: limits
+    case 3: return pos + 2; // global: value type, mutability
+    case 4: return leb(buf, pos + 1)[1]; // tag: attribute, type index
+    default: throw new Error(`unknown import kind ${kind} at byte ${pos - 1}`);
+  }
+}
+
+const shortName = (i) => i.toString(36);
+const renamed = new Map(); // old import name -> new one
+const parts = [wasm.subarray(0, 8)];
+let pos = 8;
+let module = null;
+while (pos < wasm.length) {
+  const id = wasm[pos];
+  const [size, start] = leb(wasm, pos + 1);
+  const end = start + size;
+  if (id !== 2) {
+    parts.push(wasm.subarray(pos, end));
+    pos = end;
+    continue;
+  }
+  let [count, p] = leb(wasm, start);
+  const body = [encodeLeb(count)];
+  for (let i = 0; i < count; i++) {
+    let len;
+    [len, p] = leb(wasm, p);
+    const mod = wasm.toString('utf8', p, p + len); p += len;
+    [len, p] = leb(wasm, p);
+    const name = wasm.toString('utf8', p, p + len); p += len;
+    const descStart = p;
+    p = skipDesc(wasm, p);
+    if (!mod.endsWith('_bg.js')) throw new Error(`unexpected import module ${mod}`);
+    if (module && module !== mod) throw new Error(`two import modules: ${module}, ${mod}`);
+    module = mod;
+    const short = shortName(renamed.size);
+    renamed.set(name, short);
+    body.push(encodeName('a'), encodeName(short), wasm.subarray(descStart, p));
+  }
+  if (p !== end) throw new Error('import section not read to its end');
+  const section = Buffer.concat(body);
+  parts.push(Buffer.from([2]), encodeLeb(section.length), section);
+  pos = end;
+}
+if (!module) throw new Error('no import section found');
+
+// --- glue: the same names as keys of the import object ----------------------------
+for (const [old, short] of renamed) {
+  const key = new RegExp(`^(\\s+)${old.replace(/[$]/g, '\\$')}: `, 'gm');
+  const hits = glue.match(key)?.length ?? 0;
+  if (hits !== 1) throw new Error(`import ${old}: found ${hits} times in the glue, expected once`);
+  glue = glue.replace(key, `$1${JSON.stringify(short)}: `);
+}
+const moduleKey = `"${module}": import0`;
+if (!glue.includes(moduleKey)) throw new Error(`the glue does not name the module ${module}`);
+glue = glue.replace(moduleKey, 'a: import0');
+
+const { code } = transformSync(glue, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+writeFileSync(wasmPath, Buffer.concat(parts));
+writeFileSync(glueOut, code);
+console.log(`[build] ${renamed.size} imports renamed; glue ${glue.length} -> ${code.length} bytes`);
