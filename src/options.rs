@@ -155,11 +155,13 @@ pub fn number_text(n: f64) -> String {
     }
     let sign = if n < 0.0 { "-" } else { "" };
     let a = n.abs();
-    if a >= 1e21 {
-        return format!("{sign}a number over 10^21");
+    // u64 holds every integer below 10^19 (u128 would link 2 KB of wasm for
+    // numbers no newsroom means).
+    if a >= 1e19 {
+        return format!("{sign}a number over 10^19");
     }
-    let whole = a.trunc() as u128;
-    let micro = ((a - a.trunc()) * 1e6).round() as u128;
+    let whole = a.trunc() as u64;
+    let micro = ((a - a.trunc()) * 1e6).round() as u64;
     let (whole, micro) = if micro >= 1_000_000 { (whole + 1, 0) } else { (whole, micro) };
     if micro == 0 {
         return format!("{sign}{whole}");
@@ -411,7 +413,8 @@ mod tests {
         assert_eq!(number_text(-5.0), "-5");
         assert_eq!(number_text(0.1), "0.1");
         assert_eq!(number_text(2.5), "2.5");
-        assert_eq!(number_text(1e21), "a number over 10^21");
+        assert_eq!(number_text(1e21), "a number over 10^19");
+        assert_eq!(number_text(9.9e18), "9900000000000000000");
         assert_eq!(number_text(-0.0), "0");
         assert_eq!(number_text(f64::NEG_INFINITY), "-Infinity");
     }

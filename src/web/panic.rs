@@ -1,6 +1,11 @@
 //! The last line of defence. No panic should be reachable from JS (inputs are
 //! validated, DOM failures are errors), but if one happens anyway, the reader sees
 //! a message in every chart instead of a frozen one, and the console gets one report.
+//!
+//! The shipped build (tools/build.sh) is compiled with `panic = immediate-abort`: a
+//! panic there traps on the spot, no hook can run, and the chart keeps its last
+//! drawing while the browser reports the trap in the console. The hook and the list
+//! of alert boxes are then left out (they would be dead code); test builds keep them.
 
 use std::cell::{Cell, RefCell};
 
@@ -16,7 +21,9 @@ thread_local! {
 
 /// Installs the hook once per page.
 pub fn install() {
+    #[cfg(not(panic = "immediate-abort"))]
     static ONCE: std::sync::Once = std::sync::Once::new();
+    #[cfg(not(panic = "immediate-abort"))]
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("mali-idp-chart: internal error: {info}").into());
@@ -44,7 +51,9 @@ pub fn register(alert: &HtmlElement, fr: bool) -> u32 {
     } else {
         "mali-idp-chart: internal error, the chart stopped. Please reload the page."
     };
-    ALERTS.with(|a| a.borrow_mut().push((id, alert.clone(), message)));
+    if cfg!(not(panic = "immediate-abort")) {
+        ALERTS.with(|a| a.borrow_mut().push((id, alert.clone(), message)));
+    }
     id
 }
 
