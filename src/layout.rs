@@ -205,9 +205,8 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
     let mut y = m.pad;
 
     let paragraph = |texts: &mut Vec<TextItem>, y: &mut f64, text: &str, role, font: Font| {
-        for line in wrap(text, inner, font, measure) {
+        for (line, width) in wrap(text, inner, font, measure) {
             let h = font.size * 1.3;
-            let width = measure.width(&line, font);
             texts.push(TextItem { text: line, role, x: left, y: *y + h / 2.0, font, align: Align::Left, width });
             *y += h;
         }
@@ -220,8 +219,11 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
 
     let names: Vec<String> = (0..data.regions.len()).map(|i| row_name(data, i)).collect();
     let values: Vec<String> = data.regions.iter().map(|r| format::int(r.persons, lang)).collect();
-    let name_w = names.iter().map(|n| measure.width(n, m.name)).fold(0.0, f64::max);
-    let value_w = values.iter().map(|v| measure.width(v, m.value)).fold(0.0, f64::max);
+    // Each measured once: widths are reused for the rows below.
+    let name_ws: Vec<f64> = names.iter().map(|n| measure.width(n, m.name)).collect();
+    let value_ws: Vec<f64> = values.iter().map(|v| measure.width(v, m.value)).collect();
+    let name_w = name_ws.iter().copied().fold(0.0, f64::max);
+    let value_w = value_ws.iter().copied().fold(0.0, f64::max);
     let stacked = name_w + LABEL_GAP > inner * MAX_NAME_SHARE;
     let bar_x = if stacked { left } else { left + name_w + LABEL_GAP };
     let bar_span = (inner - (bar_x - left) - LABEL_GAP - value_w).max(1.0);
@@ -232,9 +234,8 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
         let row_top = y;
         if stacked {
             // Name lines above the bar, wrapped if a name is wider than the chart.
-            for line in wrap(&names[i], inner, m.name, measure) {
+            for (line, width) in wrap(&names[i], inner, m.name, measure) {
                 let h = m.name.size * 1.3;
-                let width = measure.width(&line, m.name);
                 texts.push(TextItem { text: line, role: TextRole::Name, x: left, y: y + h / 2.0, font: m.name, align: Align::Left, width });
                 y += h;
             }
@@ -244,11 +245,9 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
         let bar = Rect { x: bar_x, y, w: bar_len, h: m.bar_h };
         let mid = y + m.bar_h / 2.0;
         if !stacked {
-            let width = measure.width(&names[i], m.name);
-            texts.push(TextItem { text: names[i].clone(), role: TextRole::Name, x: bar_x - LABEL_GAP, y: mid, font: m.name, align: Align::Right, width });
+            texts.push(TextItem { text: names[i].clone(), role: TextRole::Name, x: bar_x - LABEL_GAP, y: mid, font: m.name, align: Align::Right, width: name_ws[i] });
         }
-        let width = measure.width(&values[i], m.value);
-        texts.push(TextItem { text: values[i].clone(), role: TextRole::Value, x: bar.right() + LABEL_GAP, y: mid, font: m.value, align: Align::Left, width });
+        texts.push(TextItem { text: values[i].clone(), role: TextRole::Value, x: bar.right() + LABEL_GAP, y: mid, font: m.value, align: Align::Left, width: value_ws[i] });
         y += m.bar_h;
         rows.push(Row { region: i, bar, hit: Rect { x: left, y: row_top, w: inner, h: y - row_top }, computed: region.computed });
         y += m.row_gap;
@@ -343,8 +342,8 @@ pub fn tooltip_size(name: &str, lines: &[String], measure: &dyn Measure) -> (f64
     let texts = std::iter::once((name, true)).chain(lines.iter().map(|l| (l.as_str(), false)));
     for (text, bold) in texts {
         let font = Font { size: TIP_FONT, bold };
-        for line in wrap(text, max_text, font, measure) {
-            width = width.max(measure.width(&line, font));
+        for (_, line_w) in wrap(text, max_text, font, measure) {
+            width = width.max(line_w);
             count += 1;
         }
     }
@@ -352,16 +351,34 @@ pub fn tooltip_size(name: &str, lines: &[String], measure: &dyn Measure) -> (f64
     ((width.ceil() + 1.0).min(max_text) + chrome.0, count as f64 * TIP_FONT * TIP_LINE + chrome.1)
 }
 
-/// Greedy word wrap to `max` pixels; a word wider than a line is cut between
-/// characters, so no line ever overflows (and a long name is never lost). Each word
-/// is measured once and lines are summed from word and space widths: measuring text
-/// is the costliest step of a first render in the browser.
-pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<String> {
-    let space = measure.width(" ", font);
+/// Greedy word wrap to `max` pixels, each line with its measured width; a word wider
+/// than a line is cut between characters, so no line ever overflows (and a long name
+/// is never lost). Measuring text is the costliest step of a first render in the
+/// browser, so a text that fits is measured once, whole; one that does not has each
+/// word measured once, lines summed from word and space widths, and each line it
+/// ends with measured whole for its exact width.
+pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<(String, f64)> {
+    let mut whole = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !whole.is_empty() {
+            whole.push(' ');
+        }
+        whole.push_str(word);
+    }
     let mut lines = Vec::new();
+    let whole_w = measure.width(&whole, font);
+    if whole_w <= max {
+        lines.push((whole, whole_w));
+        return lines;
+    }
+    let finish = |lines: &mut Vec<(String, f64)>, line: String| {
+        let w = measure.width(&line, font);
+        lines.push((line, w));
+    };
+    let space = measure.width(" ", font);
     let mut line = String::new();
     let mut line_w = 0.0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    for word in whole.split(' ') {
         let word_w = measure.width(word, font);
         let candidate_w = if line.is_empty() { word_w } else { line_w + space + word_w };
         if candidate_w <= max {
@@ -373,11 +390,11 @@ pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<Stri
             continue;
         }
         if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
+            finish(&mut lines, std::mem::take(&mut line));
         }
+        line_w = word_w;
         if word_w <= max {
             line.push_str(word);
-            line_w = word_w;
             continue;
         }
         // The word alone is too wide: cut it between characters.
@@ -385,13 +402,13 @@ pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<Stri
             line.push(c);
             if line.chars().count() > 1 && measure.width(&line, font) > max {
                 line.pop();
-                lines.push(std::mem::replace(&mut line, c.to_string()));
+                finish(&mut lines, std::mem::replace(&mut line, c.to_string()));
             }
         }
         line_w = measure.width(&line, font);
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+    if !line.is_empty() {
+        finish(&mut lines, line);
     }
     lines
 }
@@ -410,12 +427,36 @@ mod tests {
         }
     }
 
+    /// Counts measurements (the costly call in a browser).
+    struct Counting(std::cell::Cell<u32>);
+    impl Measure for Counting {
+        fn width(&self, text: &str, font: Font) -> f64 {
+            self.0.set(self.0.get() + 1);
+            Mono.width(text, font)
+        }
+    }
+
+    #[test]
+    fn a_text_that_fits_is_measured_once_and_a_wrapped_one_once_per_word_and_line() {
+        let m = Counting(std::cell::Cell::new(0));
+        assert_eq!(wrap("aa bb cc", 100.0, F, &m), [("aa bb cc".to_string(), 80.0)]);
+        assert_eq!(m.0.get(), 1);
+        m.0.set(0);
+        assert_eq!(wrap("aa bb cc", 50.0, F, &m).len(), 2);
+        // whole text, space, three words, two lines
+        assert_eq!(m.0.get(), 7);
+    }
+
     #[test]
     fn wrap_breaks_at_spaces_and_cuts_words_longer_than_a_line() {
-        assert_eq!(wrap("aa bb cc", 50.0, F, &Mono), ["aa bb", "cc"]);
-        assert_eq!(wrap("abcdefgh", 30.0, F, &Mono), ["abc", "def", "gh"]);
-        assert_eq!(wrap("", 30.0, F, &Mono), [""]);
-        assert_eq!(wrap("a  b", 100.0, F, &Mono), ["a b"]);
+        let lines = |text, max| -> Vec<String> { wrap(text, max, F, &Mono).into_iter().map(|(l, _)| l).collect() };
+        assert_eq!(lines("aa bb cc", 50.0), ["aa bb", "cc"]);
+        assert_eq!(lines("abcdefgh", 30.0), ["abc", "def", "gh"]);
+        assert_eq!(lines("", 30.0), [""]);
+        assert_eq!(lines("a  b", 100.0), ["a b"]);
+        assert_eq!(lines(" a  b ", 30.0), ["a b"]);
+        // Widths are each line's own measure.
+        assert_eq!(wrap("aa bb cc", 50.0, F, &Mono), [("aa bb".to_string(), 50.0), ("cc".to_string(), 20.0)]);
     }
 
     #[test]

@@ -45,3 +45,5 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   -o "$out/mali_idp_chart_bg.wasm" "$tmp/mali_idp_chart_bg.wasm"
 node tools/glue.mjs "$tmp/mali_idp_chart.js" "$out/mali_idp_chart_bg.wasm" "$out/mali_idp_chart.js"
 cp "$tmp/mali_idp_chart.d.ts" "$tmp/mali_idp_chart_bg.wasm.d.ts" "$out/"
+rm -rf "$out/snippets"
+if [ -d "$tmp/snippets" ]; then cp -r "$tmp/snippets" "$out/"; fi

@@ -11,8 +11,6 @@ use std::cell::{Cell, RefCell};
 
 use web_sys::HtmlElement;
 
-use super::dom;
-
 thread_local! {
     /// Each live chart's alert box and the message for its language.
     static ALERTS: RefCell<Vec<(u32, HtmlElement, &'static str)>> = const { RefCell::new(Vec::new()) };
@@ -32,7 +30,7 @@ pub fn install() {
                 if let Ok(alerts) = alerts.try_borrow() {
                     for (_, el, message) in alerts.iter() {
                         el.set_text_content(Some(message));
-                        dom::style(el, &[("display", "block")]);
+                        super::dom::style(el, &[("display", "block")]);
                     }
                 }
             });
