@@ -13,12 +13,12 @@ pub fn document() -> Result<Document, wasm_bindgen::JsError> {
     web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document: mount must run in a page"))
 }
 
-/// Creates `<tag>` as type `T`, or says which element could not be made.
+/// Creates `<tag>` as type `T`, or says which element could not be made. Unchecked
+/// cast: in an HTML document `createElement` returns the interface of the tag (our
+/// own tag names, each matched to its type at the call), and an `instanceof` test
+/// per type would cost an import and its glue for nothing.
 pub fn create<T: JsCast>(doc: &Document, tag: &str) -> Result<T, wasm_bindgen::JsError> {
-    doc.create_element(tag)
-        .ok()
-        .and_then(|e| e.dyn_into::<T>().ok())
-        .ok_or_else(|| error(format!("cannot create a <{tag}> element")))
+    doc.create_element(tag).map(JsCast::unchecked_into).map_err(|_| error(format!("cannot create a <{tag}> element")))
 }
 
 /// Sets CSS properties, marked `!important`: an inline important declaration beats
@@ -59,7 +59,8 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d
         .get_context("2d")
         .ok()
         .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        // getContext("2d") returns a CanvasRenderingContext2D or null.
+        .map(JsCast::unchecked_into::<CanvasRenderingContext2d>)
         .ok_or_else(|| error("this browser gives no 2D canvas context"))
 }
 
