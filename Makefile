@@ -79,11 +79,12 @@ fuzz:
 	mkdir -p target/fuzz-corpus && cp fuzz/corpus/options/* target/fuzz-corpus/
 	cd fuzz && cargo +nightly fuzz run options ../target/fuzz-corpus -- -max_total_time=$(FUZZ_SECONDS)
 
-## What takes the space in the wasm: an unoptimised build with names, through twiggy.
-twiggy:
-	tools/setup.sh build
+## What takes the space in the wasm: the shipped build before wasm-opt (with its
+## function names), through twiggy.
+twiggy: build
 	command -v twiggy >/dev/null || cargo install --locked twiggy --version 0.8.0
-	wasm-pack build bundle --release --target web --out-dir ../target/twiggy --out-name mali_idp_chart --no-pack --no-opt
+	wasm-bindgen --target web --out-dir target/twiggy --out-name mali_idp_chart \
+	  $$(ls target/shipped/wasm32-unknown-unknown/release/mali_idp_chart_bundle.wasm 2>/dev/null || echo target/wasm32-unknown-unknown/release/mali_idp_chart_bundle.wasm)
 	twiggy top -n 30 target/twiggy/mali_idp_chart_bg.wasm
 
 ## Print the release payload, raw and gzip -9.
