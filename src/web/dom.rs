@@ -17,8 +17,14 @@ pub fn document() -> Result<Document, wasm_bindgen::JsError> {
 /// cast: in an HTML document `createElement` returns the interface of the tag (our
 /// own tag names, each matched to its type at the call), and an `instanceof` test
 /// per type would cost an import and its glue for nothing.
+#[inline]
 pub fn create<T: JsCast>(doc: &Document, tag: &str) -> Result<T, wasm_bindgen::JsError> {
-    doc.create_element(tag).map(JsCast::unchecked_into).map_err(|_| error(format!("cannot create a <{tag}> element")))
+    create_element(doc, tag).map(JsCast::unchecked_into)
+}
+
+/// The one copy of the work and its error message, whatever the type asked for.
+fn create_element(doc: &Document, tag: &str) -> Result<Element, wasm_bindgen::JsError> {
+    doc.create_element(tag).map_err(|_| error(format!("cannot create a <{tag}> element")))
 }
 
 /// Sets CSS properties, marked `!important`: an inline important declaration beats

@@ -26,8 +26,13 @@ use view::{Settings, Shared, State};
 pub use interact::Source;
 
 /// An error for JS, prefixed so a newsroom developer knows where it came from.
+#[inline]
 pub(crate) fn error(msg: impl AsRef<str>) -> JsError {
-    JsError::new(&format!("mali-idp-chart: {}", msg.as_ref()))
+    prefixed_error(msg.as_ref())
+}
+
+fn prefixed_error(msg: &str) -> JsError {
+    JsError::new(&format!("mali-idp-chart: {msg}"))
 }
 
 fn describe(value: &JsValue) -> String {
