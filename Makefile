@@ -39,7 +39,7 @@ test-native:
 	cargo test --locked
 
 test-browser:
-	wasm-pack test --headless --chrome --firefox -- --locked
+	wasm-pack test --headless --chrome --firefox -- --locked --features probes
 
 test-e2e: build package
 	node --test tests/e2e/

@@ -1,7 +1,9 @@
-//! Hit testing: which region a pointer is on, from the very rows `render` painted.
-//! Pure; depends on `layout` only. Coordinates are CSS pixels relative to the
-//! canvas's top-left corner, whatever the devicePixelRatio: layout is in CSS pixels.
+//! Hit testing: which region a pointer is on, from the very rows `render` painted,
+//! and the bars as `highlight::Targets`. Pure; depends on `layout` and `highlight`.
+//! Coordinates are CSS pixels relative to the canvas's top-left corner, whatever the
+//! devicePixelRatio: layout is in CSS pixels.
 
+use crate::highlight::Targets;
 use crate::layout::Layout;
 
 /// The index (into `Layout::rows`) of the row under the pointer, if any. Rows are
@@ -15,62 +17,38 @@ pub fn row_at(layout: &Layout, x: f64, y: f64) -> Option<usize> {
     rows.get(i).filter(|r| r.hit.contains(x, y)).map(|_| i)
 }
 
-/// A key that moves the keyboard highlight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Next,
-    Previous,
-    First,
-    Last,
-    Clear,
-}
-
-impl Step {
-    /// The step for a `KeyboardEvent.key` value; `None` for keys the chart leaves alone.
-    pub fn from_key(key: &str) -> Option<Step> {
-        Some(match key {
-            "ArrowDown" | "ArrowRight" => Step::Next,
-            "ArrowUp" | "ArrowLeft" => Step::Previous,
-            "Home" => Step::First,
-            "End" => Step::Last,
-            "Escape" | "Esc" => Step::Clear,
-            _ => return None,
-        })
+/// The bars as the reading rules see them: one item per row.
+impl Targets for Layout {
+    fn count(&self) -> usize {
+        self.rows.len()
     }
-
-    /// The highlighted row after this step, among `len` rows. Stops at the ends
-    /// (no wrap-around, so holding a key never loops silently).
-    pub fn apply(self, current: Option<usize>, len: usize) -> Option<usize> {
-        if len == 0 {
-            return None;
-        }
-        match (self, current) {
-            (Step::Clear, _) => None,
-            (Step::First, _) | (Step::Next, None) => Some(0),
-            (Step::Last, _) | (Step::Previous, None) => Some(len - 1),
-            (Step::Next, Some(i)) => Some((i + 1).min(len - 1)),
-            (Step::Previous, Some(i)) => Some(i.saturating_sub(1).min(len - 1)),
-        }
+    fn item_at(&self, at: (f64, f64)) -> Option<usize> {
+        row_at(self, at.0, at.1)
+    }
+    /// The end of the bar, half-way down it.
+    fn anchor(&self, item: usize) -> (f64, f64) {
+        self.rows.get(item).map(|r| (r.bar.right(), r.bar.center().1)).unwrap_or_default()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Dataset;
+    use crate::layout::{self, Estimate};
+    use crate::locale::Lang;
 
     #[test]
-    fn keys_move_the_highlight_and_stop_at_the_ends() {
-        let next = Step::from_key("ArrowDown").unwrap();
-        assert_eq!(next.apply(None, 4), Some(0));
-        assert_eq!(next.apply(Some(2), 4), Some(3));
-        assert_eq!(next.apply(Some(3), 4), Some(3));
-        let prev = Step::from_key("ArrowLeft").unwrap();
-        assert_eq!(prev.apply(None, 4), Some(3));
-        assert_eq!(prev.apply(Some(0), 4), Some(0));
-        assert_eq!(Step::from_key("End").unwrap().apply(Some(0), 4), Some(3));
-        assert_eq!(Step::from_key("Home").unwrap().apply(Some(3), 4), Some(0));
-        assert_eq!(Step::from_key("Escape").unwrap().apply(Some(3), 4), None);
-        assert_eq!(Step::from_key("Tab"), None);
-        assert_eq!(next.apply(None, 0), None, "no rows, no highlight");
+    fn the_bars_targets_are_their_rows_and_keyboard_tooltips_sit_at_bar_ends() {
+        let l = layout::compute(&Dataset::article(Lang::Fr), Lang::Fr, 640.0, &Estimate);
+        assert_eq!(l.count(), 4);
+        for (i, r) in l.rows.iter().enumerate() {
+            assert_eq!(l.item_at(r.bar.center()), Some(i));
+            // The name's side of the row counts too; the gap below it does not.
+            assert_eq!(l.item_at((r.hit.x + 1.0, r.hit.center().1)), Some(i));
+            assert_eq!(l.item_at((r.hit.x + 1.0, r.hit.bottom() + 0.5)), None);
+            assert_eq!(l.anchor(i), (r.bar.right(), r.bar.y + r.bar.h / 2.0));
+        }
+        assert_eq!(l.item_at((f64::NAN, 1.0)), None);
     }
 }

@@ -1,19 +1,24 @@
 //! mali-idp-chart: an embeddable chart of internally displaced people per Malian
 //! region, from the figures of one IOM Mali press release.
 //!
-//! The pure core (`data`, `locale`, `format`, `layout`, `hit`, `render`) knows nothing
-//! of the web and is tested natively; `web` is the thin browser shell, compiled for
-//! wasm32 only.
+//! The pure core knows nothing of the web and is tested natively: the figures
+//! (`data`), our words (`locale`, `format`, `words`), options and settings
+//! (`options`, `settings`, `theme`), geometry (`layout`, `hit`), the reading rules
+//! (`highlight`) and drawing (`render`, and `svg` natively). `web` is the thin
+//! browser shell, compiled for wasm32 only: it decodes events, calls the core and
+//! applies what it answers.
 
 pub mod data;
-pub mod describe;
 pub mod format;
+pub mod highlight;
 pub mod hit;
 pub mod layout;
 pub mod locale;
 pub mod options;
 pub mod render;
+pub mod settings;
 pub mod theme;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

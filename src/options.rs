@@ -1,14 +1,12 @@
 //! Options from newsroom code (JS objects, a custom element's attributes, inline
-//! JSON), validated into typed settings. Pure: a JS value arrives as a [`Value`]
-//! (deserialized by serde-wasm-bindgen in the shell), so the same validation runs
-//! natively under tests and fuzzing. Depends on `data`, `locale` and `theme`.
+//! JSON), validated into typed options. Pure: a JS value arrives as a [`Value`]
+//! (read by hand in the shell, `web::js`), so the same validation runs natively
+//! under tests and fuzzing. Depends on `data`, `locale` and `theme`.
 //!
 //! Every rejection names the field by its path (`data.regions[2].persons`) and says
 //! what is wrong and what was given. Nothing panics, whatever the input.
 
 use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::data::{Dataset, Region};
 use crate::locale::Lang;
@@ -24,82 +22,6 @@ pub enum Value {
     Array(Vec<Value>),
     /// Keys in their original order.
     Object(Vec<(String, Value)>),
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Number(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(v) = seq.next_element()? {
-            items.push(v);
-        }
-        Ok(Value::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::new();
-        // Keys as `Value` too: a `String` key would link serde's type-mismatch
-        // messages, and with them float formatting (~5 KB of wasm), for nothing.
-        while let Some((k, v)) = map.next_entry::<Value, Value>()? {
-            let Value::String(k) = k else { return Err(de::Error::custom("object keys must be strings")) };
-            entries.push((k, v));
-        }
-        Ok(Value::Object(entries))
-    }
-    // Whatever else a deserializer may offer is not JSON: say so in plain words
-    // (serde's default would format the value, linking float formatting).
-    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Value, E> {
-        Err(E::custom("binary data is not a valid option value"))
-    }
-    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Value, A::Error> {
-        Err(de::Error::custom("this value is not a valid option value"))
-    }
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-}
-
-impl de::Error for OptionError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        OptionError { path: "options".into(), problem: msg.to_string() }
-    }
 }
 
 impl std::error::Error for OptionError {}
@@ -129,7 +51,7 @@ pub const MAX_REGIONS: usize = 1000;
 pub const MAX_TEXT: usize = 1000;
 
 /// What a value is, for messages: `got -5`, `got "abc"`, `got null`.
-pub fn describe(v: &Value) -> String {
+pub fn value_text(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => if *b { "true" } else { "false" }.into(),
@@ -173,13 +95,24 @@ pub fn number_text(n: f64) -> String {
     format!("{sign}{whole}.{frac}")
 }
 
-/// Validated settings.
+/// One top-level option as given to `mount` or `update`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Field<T> {
+    /// Not given (absent, or `undefined`): `update()` keeps the current setting.
+    #[default]
+    Keep,
+    /// Given as `null`: back to the default (the element's removed attributes).
+    Reset,
+    Set(T),
+}
+
+/// Validated options.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Options {
-    pub lang: Option<Lang>,
-    pub theme: Option<ThemeChoice>,
+    pub lang: Field<Lang>,
+    pub theme: Field<ThemeChoice>,
     /// Replaces the article's figures when given.
-    pub data: Option<DataInput>,
+    pub data: Field<DataInput>,
 }
 
 /// Custom figures, as a newsroom gives them (one language: theirs).
@@ -193,7 +126,7 @@ pub struct DataInput {
 
 fn object<'v>(v: &'v Value, path: &str, known: &[&str]) -> Result<&'v [(String, Value)], OptionError> {
     let Value::Object(entries) = v else {
-        return fail(path, format!("must be an object, got {}", describe(v)));
+        return fail(path, format!("must be an object, got {}", value_text(v)));
     };
     for (i, (k, _)) in entries.iter().enumerate() {
         if !known.contains(&k.as_str()) {
@@ -206,8 +139,22 @@ fn object<'v>(v: &'v Value, path: &str, known: &[&str]) -> Result<&'v [(String, 
     Ok(entries)
 }
 
+/// A top-level option: absent keeps, `null` resets, anything else goes through
+/// `parse`, whose failure hands back the value for the message.
+fn top_level<'v, T>(
+    entries: &'v [(String, Value)],
+    key: &str,
+    parse: impl Fn(&Value) -> Result<T, ()>,
+) -> Result<Field<T>, &'v Value> {
+    match entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+        None => Ok(Field::Keep),
+        Some(Value::Null) => Ok(Field::Reset),
+        Some(v) => parse(v).map(Field::Set).map_err(|()| v),
+    }
+}
+
 fn field<'v>(entries: &'v [(String, Value)], key: &str) -> Option<&'v Value> {
-    // `undefined` and `null` mean "not given", as JS code usually intends.
+    // Inside `data`, `null` means "not given", as JS code usually intends.
     entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Value::Null)
 }
 
@@ -215,15 +162,15 @@ fn whole_number(v: &Value, path: &str) -> Result<u64, OptionError> {
     match v {
         Value::Number(n) if n.is_finite() && n.fract() == 0.0 && *n >= 0.0 && *n <= MAX_SAFE as f64 => Ok(*n as u64),
         Value::Number(n) if n.is_finite() && n.fract() == 0.0 && *n > MAX_SAFE as f64 => {
-            fail(path, format!("must be at most {} (2^53 − 1), got {}", MAX_SAFE, describe(v)))
+            fail(path, format!("must be at most {} (2^53 − 1), got {}", MAX_SAFE, value_text(v)))
         }
-        _ => fail(path, format!("must be a whole number >= 0, got {}", describe(v))),
+        _ => fail(path, format!("must be a whole number >= 0, got {}", value_text(v))),
     }
 }
 
 fn text(v: &Value, path: &str) -> Result<String, OptionError> {
     let Value::String(s) = v else {
-        return fail(path, format!("must be a string, got {}", describe(v)));
+        return fail(path, format!("must be a string, got {}", value_text(v)));
     };
     let trimmed = s.trim();
     if trimmed.is_empty() {
@@ -239,7 +186,7 @@ fn text(v: &Value, path: &str) -> Result<String, OptionError> {
 fn boolean(v: &Value, path: &str) -> Result<bool, OptionError> {
     match v {
         Value::Bool(b) => Ok(*b),
-        _ => fail(path, format!("must be true or false, got {}", describe(v))),
+        _ => fail(path, format!("must be true or false, got {}", value_text(v))),
     }
 }
 
@@ -253,23 +200,24 @@ pub fn validate(v: &Value) -> Result<Options, OptionError> {
         return Ok(Options::default());
     }
     let entries = object(v, "options", OPTION_FIELDS)?;
-    let lang = match field(entries, "lang") {
-        None => None,
-        Some(Value::String(tag)) => Some(
-            Lang::from_tag(tag)
-                .ok_or_else(|| OptionError { path: "lang".into(), problem: format!("must be \"fr\" or \"en\", got \"{tag}\"") })?,
-        ),
-        Some(other) => return fail("lang", format!("must be \"fr\" or \"en\", got {}", describe(other))),
+    let lang = top_level(entries, "lang", |v| match v {
+        Value::String(tag) => Lang::from_tag(tag).ok_or(()),
+        _ => Err(()),
+    })
+    .map_err(|v| OptionError { path: "lang".into(), problem: format!("must be \"fr\" or \"en\", got {}", value_text(v)) })?;
+    let theme = top_level(entries, "theme", |v| match v {
+        Value::String(name) => ThemeChoice::from_name(name).ok_or(()),
+        _ => Err(()),
+    })
+    .map_err(|v| OptionError {
+        path: "theme".into(),
+        problem: format!("must be \"auto\", \"light\" or \"dark\", got {}", value_text(v)),
+    })?;
+    let data = match entries.iter().find(|(k, _)| k == "data").map(|(_, v)| v) {
+        None => Field::Keep,
+        Some(Value::Null) => Field::Reset,
+        Some(v) => Field::Set(validate_data(v)?),
     };
-    let theme = match field(entries, "theme") {
-        None => None,
-        Some(Value::String(t)) => Some(ThemeChoice::from_name(t).ok_or_else(|| OptionError {
-            path: "theme".into(),
-            problem: format!("must be \"auto\", \"light\" or \"dark\", got \"{t}\""),
-        })?),
-        Some(other) => return fail("theme", format!("must be \"auto\", \"light\" or \"dark\", got {}", describe(other))),
-    };
-    let data = field(entries, "data").map(validate_data).transpose()?;
     Ok(Options { lang, theme, data })
 }
 
@@ -284,7 +232,7 @@ fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
     let increase = field(entries, "increase").map(|v| whole_number(v, "data.increase")).transpose()?;
     let show_rest = field(entries, "showRest").map(|v| boolean(v, "data.showRest")).transpose()?.unwrap_or(false);
     let Value::Array(items) = required("regions")? else {
-        return fail("data.regions", format!("must be an array, got {}", describe(required("regions")?)));
+        return fail("data.regions", format!("must be an array, got {}", value_text(required("regions")?)));
     };
     if items.is_empty() {
         return fail("data.regions", "must list at least one region");
@@ -305,7 +253,7 @@ fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
         }
         regions.push(Region { name, persons, computed });
     }
-    // Each figure is below 2^53 and there are at most 5000: the sum fits in u64.
+    // Each figure is below 2^53 and there are at most MAX_REGIONS: the sum fits in u64.
     let sum: u64 = regions.iter().map(|r| r.persons).sum();
     if sum > total {
         return fail("data.regions", format!("the regions add up to {sum}, more than data.total ({total})"));
@@ -353,13 +301,14 @@ mod tests {
     fn nothing_given_means_the_defaults() {
         assert_eq!(validate(&Value::Null).unwrap(), Options::default());
         assert_eq!(validate(&obj(&[])).unwrap(), Options::default());
-        assert_eq!(validate(&obj(&[("lang", Value::Null)])).unwrap(), Options::default());
+        let reset = validate(&obj(&[("lang", Value::Null), ("theme", Value::Null), ("data", Value::Null)])).unwrap();
+        assert_eq!((reset.lang, reset.theme, reset.data), (Field::Reset, Field::Reset, Field::Reset), "null resets");
     }
 
     #[test]
     fn lang_and_theme_are_checked() {
         let o = validate(&obj(&[("lang", s("en")), ("theme", s("dark"))])).unwrap();
-        assert_eq!((o.lang, o.theme), (Some(Lang::En), Some(ThemeChoice::Dark)));
+        assert_eq!((o.lang, o.theme), (Field::Set(Lang::En), Field::Set(ThemeChoice::Dark)));
         assert_eq!(err(obj(&[("lang", s("de"))])), "lang: must be \"fr\" or \"en\", got \"de\"");
         assert_eq!(err(obj(&[("lang", n(1.0))])), "lang: must be \"fr\" or \"en\", got 1");
         assert_eq!(err(obj(&[("theme", s("blue"))])), "theme: must be \"auto\", \"light\" or \"dark\", got \"blue\"");
@@ -403,7 +352,8 @@ mod tests {
             e.push(("showRest".into(), Value::Bool(true)));
         }
         let o = validate(&obj(&[("data", d)])).unwrap();
-        let ds = o.data.unwrap().to_dataset(Lang::En);
+        let Field::Set(input) = o.data else { panic!("data given") };
+        let ds = input.to_dataset(Lang::En);
         let rows: Vec<_> = ds.regions.iter().map(|r| (r.name.as_str(), r.persons, r.computed)).collect();
         assert_eq!(rows, [("Big", 60, false), ("Small", 10, false), ("Other regions", 30, true)]);
     }

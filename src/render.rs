@@ -1,5 +1,6 @@
 //! Drawing: paints a [`Layout`] on any plotters `DrawingBackend` (the canvas in the
-//! browser, SVG natively, a recording backend in tests). Depends on `layout` only.
+//! browser, SVG natively, a recording backend in tests), and the one rounding from
+//! CSS to device pixels. Depends on `layout` and `theme`.
 //!
 //! We use backend primitives (`draw_rect`, `draw_text`) rather than `ChartBuilder`:
 //! a news bar chart needs no axes or mesh, and the builder costs ~14 KB gzip.
@@ -21,24 +22,27 @@ fn color(rgb: Rgb) -> BackendColor {
     BackendColor { alpha: 1.0, rgb }
 }
 
-/// CSS pixels to device pixels.
+/// CSS pixels to device pixels: the one rounding every drawing and clearing uses.
 fn px(v: f64, scale: f64) -> i32 {
     (v * scale).round() as i32
 }
 
-fn corners(r: &Rect, scale: f64) -> (BackendCoord, BackendCoord) {
+/// A rectangle's device-pixel corners, as drawn.
+pub fn corners(r: &Rect, scale: f64) -> (BackendCoord, BackendCoord) {
     ((px(r.x, scale), px(r.y, scale)), (px(r.right(), scale), px(r.bottom(), scale)))
 }
 
-/// The fill of a row's bar, given whether it is highlighted.
-pub fn bar_color(theme: &Theme, row: &Row, highlighted: bool) -> Rgb {
-    if highlighted {
-        theme.bar_highlight
-    } else if row.computed {
-        theme.bar_computed
-    } else {
-        theme.bar
-    }
+/// The device-pixel box `(x, y, w, h)` to clear so that nothing of a rectangle drawn
+/// with [`corners`] is left: the drawn box and one pixel around it, for anti-aliased
+/// edges.
+pub fn clear_box(r: &Rect, scale: f64) -> (f64, f64, f64, f64) {
+    let ((x0, y0), (x1, y1)) = corners(r, scale);
+    ((x0 - 1) as f64, (y0 - 1) as f64, (x1 - x0 + 2) as f64, (y1 - y0 + 2) as f64)
+}
+
+/// The fill of a row's bar when not highlighted.
+pub fn bar_color(theme: &Theme, row: &Row) -> Rgb {
+    if row.computed { theme.bar_computed } else { theme.bar }
 }
 
 /// Paints one bar. Used for the full drawing and, alone, for the hover highlight.
@@ -81,18 +85,18 @@ fn draw_text<DB: DrawingBackend>(
     backend.draw_text(&t.text, &style, (px(t.x, scale), px(t.y, scale)))
 }
 
-/// Paints the whole chart: background, bars (one of them highlighted, if any), texts.
+/// Paints the whole chart: background, bars, texts. (The highlight is painted apart,
+/// on an overlay, with [`draw_bar`].)
 pub fn draw<DB: DrawingBackend>(
     backend: &mut DB,
     layout: &Layout,
     theme: &Theme,
     scale: f64,
-    highlight: Option<usize>,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let (w, h) = backend.get_size();
     backend.draw_rect((0, 0), (w as i32, h as i32), &color(theme.background), true)?;
-    for (i, row) in layout.rows.iter().enumerate() {
-        draw_bar(backend, row, bar_color(theme, row, highlight == Some(i)), scale)?;
+    for row in &layout.rows {
+        draw_bar(backend, row, bar_color(theme, row), scale)?;
     }
     for t in &layout.texts {
         draw_text(backend, t, theme, scale)?;

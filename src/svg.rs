@@ -98,7 +98,7 @@ pub fn render(data: &Dataset, lang: Lang, width: f64, theme: &Theme) -> Result<(
     let mut out = String::new();
     {
         let mut backend = SameSizeSvg(SVGBackend::with_string(&mut out, size));
-        render::draw(&mut backend, &layout, theme, 1.0, None).map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        render::draw(&mut backend, &layout, theme, 1.0).map_err(|e| format!("drawing the SVG failed: {e}"))?;
     }
     Ok((out, layout))
 }

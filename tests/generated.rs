@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use mali_idp_chart::format;
-use mali_idp_chart::layout::{self, Estimate};
-use mali_idp_chart::locale::Lang;
+use mali_idp_chart::layout::{self, Estimate, TextRole};
+use mali_idp_chart::settings::Settings;
 use mali_idp_chart::options::{self, Value};
 use proptest::prelude::*;
 
@@ -18,7 +18,7 @@ fn number() -> impl Strategy<Value = f64> {
         1 => Just(options::MAX_SAFE as f64),
         1 => Just(options::MAX_SAFE as f64 + 1.0),
         1 => (-1_000_000i64..0).prop_map(|n| n as f64),
-        1 => (0.0f64..1e6),
+        1 => 0.0f64..1e6,
         1 => Just(f64::NAN),
         1 => Just(f64::INFINITY),
         1 => Just(f64::NEG_INFINITY),
@@ -128,11 +128,8 @@ proptest! {
                 prop_assert!(!e.problem.is_empty());
             }
             Ok(o) => {
-                let lang = o.lang.unwrap_or(Lang::Fr);
-                let data = match &o.data {
-                    Some(d) => d.to_dataset(lang),
-                    None => mali_idp_chart::data::Dataset::article(lang),
-                };
+                let settings = Settings::new(o);
+                let (lang, data) = (settings.lang(), settings.dataset().clone());
                 prop_assert!(data.regions.iter().map(|r| r.persons).sum::<u64>() <= data.total);
                 let l = layout::compute(&data, lang, width, &Estimate);
                 prop_assert_eq!(l.rows.len(), data.regions.len());
@@ -145,11 +142,17 @@ proptest! {
                     prop_assert!(b.x >= -1e-6 && b.right() <= l.width + 1e-6, "{:?} leaves the chart", t.text);
                     prop_assert!(b.y >= 0.0 && b.bottom() <= l.height + 1e-6);
                 }
-                // Every figure drawn is exactly one of the data's.
-                for (row, r) in l.rows.iter().zip(&data.regions) {
-                    let _ = row;
-                    let shown = format::int(r.persons, lang);
-                    prop_assert!(l.texts.iter().any(|t| t.text == shown));
+                // Each bar has exactly one figure beside it, at its end and on its
+                // middle line, and that figure is its own region's.
+                let values: Vec<_> = l.texts.iter().filter(|t| t.role == TextRole::Value).collect();
+                prop_assert_eq!(values.len(), l.rows.len());
+                for row in &l.rows {
+                    let mid = row.bar.center().1;
+                    let beside: Vec<_> = values.iter().filter(|t| (t.y - mid).abs() < 1e-9).collect();
+                    prop_assert_eq!(beside.len(), 1, "one figure on the middle line of bar {}", row.region);
+                    let t = beside[0];
+                    prop_assert!(t.x > row.bar.right() && t.x - row.bar.right() <= 8.0, "figure right after its bar");
+                    prop_assert_eq!(&t.text, &format::int(data.regions[row.region].persons, lang));
                 }
             }
         }

@@ -3,11 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use mali_idp_chart::data::Dataset;
-use mali_idp_chart::describe;
+use mali_idp_chart::words;
 use mali_idp_chart::format;
 use mali_idp_chart::locale::Lang;
 use mali_idp_chart::render::LIGHT;
-use mali_idp_chart::web::{Chart, Source, mount};
+use mali_idp_chart::highlight::Source;
+use mali_idp_chart::web::{Chart, mount};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -203,14 +204,14 @@ async fn arrow_keys_move_the_highlight_and_announce_it() {
     target.focus().unwrap();
     assert!(!key(&target, "ArrowDown"), "arrows do not scroll the page");
     assert_eq!(chart.highlighted(), (Some(0), Some(Source::Keyboard)));
-    assert_eq!(text(&live), describe::announcement(&data, 0, Lang::Fr));
+    assert_eq!(text(&live), words::announcement(&data, 0, Lang::Fr));
     assert!(shown(&tip));
     let (x, y) = rows[0].bar.center();
     assert_eq!(rgba(&overlay, chart.device_pixel_ratio(), x, y), rgb(LIGHT.bar_highlight));
     key(&target, "ArrowDown");
     key(&target, "ArrowRight");
     assert_eq!(chart.highlighted().0, Some(2));
-    assert_eq!(text(&live), describe::announcement(&data, 2, Lang::Fr));
+    assert_eq!(text(&live), words::announcement(&data, 2, Lang::Fr));
     for _ in 0..5 {
         key(&target, "ArrowDown");
     }
@@ -248,7 +249,7 @@ fn screen_readers_get_a_label_a_live_region_and_a_table() {
     let rows = table.query_selector_all("tbody tr").unwrap();
     let data = Dataset::article(Lang::Fr);
     assert_eq!(rows.length() as usize, data.regions.len() + 1, "every region and the total");
-    let (headers, expected) = describe::table(&data, Lang::Fr);
+    let (headers, expected) = words::table(&data, Lang::Fr);
     let ths = table.query_selector_all("thead th").unwrap();
     assert_eq!(ths.length(), 4);
     for (i, h) in headers.iter().enumerate() {

@@ -4,10 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mali_idp_chart::data::Dataset;
 use mali_idp_chart::layout::{self, Estimate};
-use mali_idp_chart::locale::Lang;
 use mali_idp_chart::options::{self, Value};
+use mali_idp_chart::settings::Settings;
 
 fn convert(v: serde_json::Value) -> Value {
     match v {
@@ -26,9 +25,9 @@ fuzz_target!(|bytes: &[u8]| {
     match options::validate(&convert(json)) {
         Err(e) => assert!(!e.path.is_empty() && !e.problem.is_empty(), "{e}"),
         Ok(o) => {
-            let lang = o.lang.unwrap_or(Lang::Fr);
-            let data = o.data.map(|d| d.to_dataset(lang)).unwrap_or_else(|| Dataset::article(lang));
-            let l = layout::compute(&data, lang, width, &Estimate);
+            let settings = Settings::new(o);
+            let (lang, data) = (settings.lang(), settings.dataset());
+            let l = layout::compute(data, lang, width, &Estimate);
             for t in &l.texts {
                 let b = t.bounds();
                 assert!(b.x >= -1e-6 && b.right() <= l.width + 1e-6 && b.bottom() <= l.height + 1e-6, "{:?}", t.text);

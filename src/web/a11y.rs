@@ -1,12 +1,12 @@
 //! The screen-reader path: the canvas's role and accessible name, a live region
 //! for keyboard and touch announcements, and a real data table, visually hidden.
-//! Every string comes from `describe` and reaches the DOM through `textContent`.
+//! Every string comes from `words` and reaches the DOM through `textContent`.
 
 use wasm_bindgen::JsError;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
 use crate::data::Dataset;
-use crate::describe;
+use crate::words;
 use crate::locale::Lang;
 
 use super::dom::{self, VISUALLY_HIDDEN};
@@ -14,7 +14,7 @@ use super::error;
 
 pub fn label_canvas(canvas: &HtmlCanvasElement, data: &Dataset, lang: Lang) {
     let _ = canvas.set_attribute("role", "img");
-    let _ = canvas.set_attribute("aria-label", &describe::summary(data, lang));
+    let _ = canvas.set_attribute("aria-label", &words::summary(data, lang));
     // One tab stop; arrows then move from region to region.
     let _ = canvas.set_attribute("tabindex", "0");
 }
@@ -45,7 +45,7 @@ pub fn fill_table(doc: &Document, wrap: &HtmlElement, data: &Dataset, lang: Lang
     let table: HtmlElement = dom::create(doc, "table")?;
     append(wrap, &table)?;
     dom::append_text(doc, &table, "caption", &data.title)?;
-    let (headers, rows) = describe::table(data, lang);
+    let (headers, rows) = words::table(data, lang);
     let head: Element = dom::create::<HtmlElement>(doc, "thead")?.into();
     let tr: Element = dom::create::<HtmlElement>(doc, "tr")?.into();
     for h in headers {

@@ -60,6 +60,7 @@ pub fn unregister(id: u32) {
 }
 
 /// Charts registered (for tests: destroy must unregister).
+#[cfg(feature = "probes")]
 pub fn registered() -> usize {
     ALERTS.with(|a| a.borrow().len())
 }

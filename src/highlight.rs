@@ -1,0 +1,420 @@
+//! The reading rules, as a sans-I/O state machine: which item is highlighted and
+//! what set it. Every input the shell decodes (a pointer moving or leaving, a tap, a
+//! key, focus lost, a scroll, the chart redrawn) goes through [`Highlight::handle`],
+//! which answers with the [`Effects`] the shell must apply: repaint these items, show
+//! the tooltip for this item at this point, announce this item, ask for a frame.
+//! Pure; depends on nothing but the [`Targets`] a view gives it.
+//!
+//! Items are indices in the dataset's order (the bars' order, top to bottom). A view
+//! (the bars; the map) answers which item is under a point and where a keyboard
+//! tooltip goes, so the same rules serve every view. Points are layout coordinates
+//! (CSS pixels from the canvas's top-left corner): the shell converts once, through
+//! `layout::CanvasFrame`.
+
+/// What last set the highlight: it decides what clears it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Mouse,
+    Touch,
+    Keyboard,
+}
+
+/// What the rules need to know of a view's shapes.
+pub trait Targets {
+    /// How many items there are (keyboard steps stop at the ends).
+    fn count(&self) -> usize;
+    /// The item under a point, if any.
+    fn item_at(&self, at: (f64, f64)) -> Option<usize>;
+    /// Where an item's tooltip goes when no pointer placed it (the keyboard's).
+    fn anchor(&self, item: usize) -> (f64, f64);
+}
+
+/// A key that moves the keyboard highlight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Next,
+    Previous,
+    First,
+    Last,
+    Clear,
+}
+
+impl Step {
+    /// The step for a `KeyboardEvent.key` value; `None` for keys the chart leaves to
+    /// the page: any other key, and any key held with Alt, Ctrl or Meta (browser and
+    /// screen-reader shortcuts).
+    pub fn from_key(key: &str, with_modifier: bool) -> Option<Step> {
+        if with_modifier {
+            return None;
+        }
+        Some(match key {
+            "ArrowDown" | "ArrowRight" => Step::Next,
+            "ArrowUp" | "ArrowLeft" => Step::Previous,
+            "Home" => Step::First,
+            "End" => Step::Last,
+            "Escape" | "Esc" => Step::Clear,
+            _ => return None,
+        })
+    }
+
+    /// The highlighted item after this step, among `len` items. Stops at the ends
+    /// (no wrap-around, so holding a key never loops silently).
+    pub fn apply(self, current: Option<usize>, len: usize) -> Option<usize> {
+        if len == 0 {
+            return None;
+        }
+        match (self, current) {
+            (Step::Clear, _) => None,
+            (Step::First, _) | (Step::Next, None) => Some(0),
+            (Step::Last, _) | (Step::Previous, None) => Some(len - 1),
+            (Step::Next, Some(i)) => Some((i + 1).min(len - 1)),
+            (Step::Previous, Some(i)) => Some(i.saturating_sub(1).min(len - 1)),
+        }
+    }
+}
+
+/// Everything that can change what is highlighted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Input {
+    /// A mouse or pen moved over the canvas. Moves are coalesced: the latest one is
+    /// kept and read on the next [`Input::Frame`].
+    PointerMove((f64, f64)),
+    /// A mouse or pen left the canvas.
+    PointerLeave,
+    /// The animation frame the shell was asked for.
+    Frame,
+    /// A finger lifted on the canvas (a tap; a scroll gets `TouchCancel` instead).
+    Tap((f64, f64)),
+    /// The browser took a touch over (a scroll or zoom began).
+    TouchCancel,
+    /// A pointer went down outside the chart.
+    PressOutside,
+    /// The page scrolled.
+    Scroll,
+    Key(Step),
+    /// The chart lost keyboard focus.
+    Blur,
+    /// The chart was drawn anew (new data, language, size or colours): nothing is
+    /// highlighted on the new drawing.
+    Redrawn,
+}
+
+/// The tooltip, as the shell must show it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Tooltip {
+    /// Leave it as it is.
+    #[default]
+    Keep,
+    Hide,
+    /// Show `item`'s tooltip next to `at`. `fresh`: the item changed, so its words
+    /// must be written; otherwise it only moves.
+    Show { item: usize, at: (f64, f64), fresh: bool },
+}
+
+/// What to say in the live region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announce {
+    Item(usize),
+    /// Empty it (nothing is highlighted any more, or the chart changed under it).
+    Silence,
+}
+
+/// What the shell must do after an input. The default does nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Effects {
+    /// Repaint the highlight: `(clear, fill)`, each an item or nothing.
+    pub repaint: Option<(Option<usize>, Option<usize>)>,
+    pub tooltip: Tooltip,
+    pub announce: Option<Announce>,
+    /// Ask for one animation frame (then send [`Input::Frame`]).
+    pub request_frame: bool,
+}
+
+/// How far above a finger a tap's tooltip goes: the finger covers what is below it.
+pub const FINGER_CLEARANCE: f64 = 48.0;
+
+/// The highlight and the pointer move waiting for its frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlight {
+    shown: Option<usize>,
+    source: Option<Source>,
+    /// The latest pointer position not yet read (`Some(None)`: the pointer left).
+    pending: Option<Option<(f64, f64)>>,
+}
+
+impl Highlight {
+    /// The highlighted item, if any.
+    pub fn shown(&self) -> Option<usize> {
+        self.shown
+    }
+
+    /// What set the highlight (`None` when nothing is highlighted).
+    pub fn source(&self) -> Option<Source> {
+        self.source
+    }
+
+    /// Applies one input under the rules, on `targets`'s shapes.
+    pub fn handle(&mut self, input: Input, targets: &dyn Targets) -> Effects {
+        match input {
+            Input::PointerMove(at) => self.queue(Some(at)),
+            Input::PointerLeave => self.queue(None),
+            Input::Frame => match self.pending.take() {
+                // A mouse leaving clears only what a mouse set.
+                Some(None) if self.source.is_some_and(|s| s != Source::Mouse) => Effects::default(),
+                Some(None) => self.set(None, (0.0, 0.0), Source::Mouse),
+                Some(Some(at)) => self.set(targets.item_at(at), at, Source::Mouse),
+                None => Effects::default(),
+            },
+            Input::Tap(at) => {
+                self.pending = None;
+                let hit = targets.item_at(at);
+                // A second tap on the same item, or a tap on nothing, hides it.
+                let next = if hit == self.shown { None } else { hit };
+                self.set(next, (at.0, at.1 - FINGER_CLEARANCE), Source::Touch)
+            }
+            Input::TouchCancel | Input::PressOutside | Input::Scroll => self.clear_if(Source::Touch),
+            Input::Key(step) => {
+                self.pending = None;
+                let next = step.apply(self.shown, targets.count());
+                let at = next.map(|i| targets.anchor(i)).unwrap_or_default();
+                let mut fx = self.set(next, at, Source::Keyboard);
+                if next.is_none() {
+                    fx.announce = Some(Announce::Silence);
+                }
+                fx
+            }
+            Input::Blur => self.clear_if(Source::Keyboard),
+            Input::Redrawn => {
+                *self = Highlight::default();
+                Effects { tooltip: Tooltip::Hide, announce: Some(Announce::Silence), ..Effects::default() }
+            }
+        }
+    }
+
+    /// Keeps the latest pointer position for the next frame; asks for a frame only
+    /// when none is pending (many moves, one update).
+    fn queue(&mut self, at: Option<(f64, f64)>) -> Effects {
+        let request_frame = self.pending.is_none();
+        self.pending = Some(at);
+        Effects { request_frame, ..Effects::default() }
+    }
+
+    /// Clears the highlight if `source` set it (a touch highlight survives a mouse
+    /// leaving; a keyboard one survives a scroll).
+    fn clear_if(&mut self, source: Source) -> Effects {
+        if self.source == Some(source) { self.set(None, (0.0, 0.0), source) } else { Effects::default() }
+    }
+
+    /// Highlights `next` (or nothing), with its tooltip at `at`. Only a change
+    /// repaints or rewrites words; a mouse never announces (it reads the tooltip).
+    fn set(&mut self, next: Option<usize>, at: (f64, f64), source: Source) -> Effects {
+        let changed = self.shown != next;
+        let mut fx = Effects::default();
+        if changed {
+            fx.repaint = Some((self.shown, next));
+        }
+        self.shown = next;
+        self.source = next.map(|_| source);
+        match next {
+            Some(item) => {
+                fx.tooltip = Tooltip::Show { item, at, fresh: changed };
+                if changed && source != Source::Mouse {
+                    fx.announce = Some(Announce::Item(item));
+                }
+            }
+            None if changed => fx.tooltip = Tooltip::Hide,
+            None => {}
+        }
+        fx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Four rows 10 px high at y = 0, 20, 40, 60 (gaps between them), 100 px wide.
+    struct Rows;
+    impl Targets for Rows {
+        fn count(&self) -> usize {
+            4
+        }
+        fn item_at(&self, (x, y): (f64, f64)) -> Option<usize> {
+            let i = (y / 20.0).floor();
+            (x >= 0.0 && x < 100.0 && y >= 0.0 && i < 4.0 && y - i * 20.0 < 10.0).then_some(i as usize)
+        }
+        fn anchor(&self, item: usize) -> (f64, f64) {
+            (100.0, item as f64 * 20.0 + 5.0)
+        }
+    }
+
+    fn on(row: usize) -> (f64, f64) {
+        (50.0, row as f64 * 20.0 + 5.0)
+    }
+    const GAP: (f64, f64) = (50.0, 15.0);
+
+    /// A pointer move read on its frame.
+    fn hover(h: &mut Highlight, at: (f64, f64)) -> Effects {
+        assert!(h.handle(Input::PointerMove(at), &Rows).request_frame);
+        h.handle(Input::Frame, &Rows)
+    }
+
+    #[test]
+    fn pointing_at_a_row_highlights_it_with_a_tooltip_and_no_announcement() {
+        let mut h = Highlight::default();
+        let fx = hover(&mut h, on(1));
+        assert_eq!(fx.repaint, Some((None, Some(1))));
+        assert_eq!(fx.tooltip, Tooltip::Show { item: 1, at: on(1), fresh: true });
+        assert_eq!(fx.announce, None, "a mouse reads the tooltip; nothing is announced");
+        assert_eq!((h.shown(), h.source()), (Some(1), Some(Source::Mouse)));
+    }
+
+    #[test]
+    fn moving_within_a_row_only_moves_the_tooltip() {
+        let mut h = Highlight::default();
+        hover(&mut h, on(2));
+        let fx = hover(&mut h, (80.0, 47.0));
+        assert_eq!(fx, Effects { tooltip: Tooltip::Show { item: 2, at: (80.0, 47.0), fresh: false }, ..Effects::default() });
+    }
+
+    #[test]
+    fn moves_are_coalesced_to_one_update_per_frame() {
+        let mut h = Highlight::default();
+        assert!(h.handle(Input::PointerMove(on(0)), &Rows).request_frame);
+        for row in [1, 2, 3] {
+            assert!(!h.handle(Input::PointerMove(on(row)), &Rows).request_frame, "one frame is already asked for");
+        }
+        let fx = h.handle(Input::Frame, &Rows);
+        assert_eq!(fx.repaint, Some((None, Some(3))), "only the latest move counts");
+        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default(), "a frame with nothing pending does nothing");
+        assert!(h.handle(Input::PointerMove(on(0)), &Rows).request_frame, "the next move asks again");
+    }
+
+    #[test]
+    fn moving_to_another_row_repaints_both_and_a_gap_or_leaving_hides() {
+        let mut h = Highlight::default();
+        hover(&mut h, on(0));
+        assert_eq!(hover(&mut h, on(3)).repaint, Some((Some(0), Some(3))));
+        let fx = hover(&mut h, GAP);
+        assert_eq!((fx.repaint, fx.tooltip), (Some((Some(3), None)), Tooltip::Hide), "gaps belong to no row");
+        assert_eq!(hover(&mut h, GAP), Effects::default(), "nothing to hide twice");
+        hover(&mut h, on(1));
+        h.handle(Input::PointerLeave, &Rows);
+        assert_eq!(h.handle(Input::Frame, &Rows).tooltip, Tooltip::Hide);
+        assert_eq!(h.shown(), None);
+    }
+
+    #[test]
+    fn a_tap_shows_a_row_above_the_finger_and_announces_it() {
+        let mut h = Highlight::default();
+        let fx = h.handle(Input::Tap(on(2)), &Rows);
+        assert_eq!(fx.repaint, Some((None, Some(2))));
+        assert_eq!(fx.tooltip, Tooltip::Show { item: 2, at: (50.0, 45.0 - FINGER_CLEARANCE), fresh: true });
+        assert_eq!(fx.announce, Some(Announce::Item(2)));
+        assert_eq!(h.source(), Some(Source::Touch));
+    }
+
+    #[test]
+    fn a_second_tap_on_the_same_row_or_a_tap_on_nothing_hides_it() {
+        let mut h = Highlight::default();
+        h.handle(Input::Tap(on(2)), &Rows);
+        assert_eq!(h.handle(Input::Tap(on(2)), &Rows).tooltip, Tooltip::Hide);
+        h.handle(Input::Tap(on(2)), &Rows);
+        assert_eq!(h.handle(Input::Tap(on(1)), &Rows).repaint, Some((Some(2), Some(1))), "another row moves it");
+        assert_eq!(h.handle(Input::Tap(GAP), &Rows).tooltip, Tooltip::Hide);
+        assert_eq!(h.shown(), None);
+    }
+
+    #[test]
+    fn a_touch_tooltip_goes_on_a_cancelled_gesture_a_scroll_or_a_press_outside() {
+        for input in [Input::TouchCancel, Input::Scroll, Input::PressOutside] {
+            let mut h = Highlight::default();
+            h.handle(Input::Tap(on(0)), &Rows);
+            assert_eq!(h.handle(input, &Rows).tooltip, Tooltip::Hide, "{input:?}");
+            assert_eq!(h.shown(), None, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_touch_tooltip_survives_a_mouse_leaving() {
+        let mut h = Highlight::default();
+        h.handle(Input::Tap(on(0)), &Rows);
+        h.handle(Input::PointerLeave, &Rows);
+        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default());
+        assert_eq!(h.shown(), Some(0));
+    }
+
+    #[test]
+    fn a_tap_drops_a_pointer_move_still_waiting_for_its_frame() {
+        let mut h = Highlight::default();
+        h.handle(Input::PointerMove(on(3)), &Rows);
+        h.handle(Input::Tap(on(1)), &Rows);
+        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default());
+        assert_eq!(h.shown(), Some(1));
+    }
+
+    #[test]
+    fn keys_walk_the_rows_announce_each_and_stop_at_the_ends() {
+        let mut h = Highlight::default();
+        let fx = h.handle(Input::Key(Step::Next), &Rows);
+        assert_eq!(fx.tooltip, Tooltip::Show { item: 0, at: Rows.anchor(0), fresh: true }, "at the bar's end");
+        assert_eq!(fx.announce, Some(Announce::Item(0)));
+        h.handle(Input::Key(Step::Last), &Rows);
+        assert_eq!(h.shown(), Some(3));
+        let fx = h.handle(Input::Key(Step::Next), &Rows);
+        assert_eq!((h.shown(), fx.repaint, fx.announce), (Some(3), None, None), "stops at the end, says nothing again");
+        h.handle(Input::Key(Step::First), &Rows);
+        assert_eq!(h.shown(), Some(0));
+        h.handle(Input::Key(Step::Previous), &Rows);
+        assert_eq!(h.shown(), Some(0), "stops at the start");
+        let fx = h.handle(Input::Key(Step::Clear), &Rows);
+        assert_eq!((fx.tooltip, fx.announce), (Tooltip::Hide, Some(Announce::Silence)), "Escape hides and silences");
+        assert_eq!(h.handle(Input::Key(Step::Previous), &Rows).tooltip, Tooltip::Show { item: 3, at: Rows.anchor(3), fresh: true });
+    }
+
+    #[test]
+    fn keys_with_modifiers_and_other_keys_are_left_to_the_page() {
+        assert_eq!(Step::from_key("ArrowDown", false), Some(Step::Next));
+        assert_eq!(Step::from_key("ArrowRight", false), Some(Step::Next));
+        assert_eq!(Step::from_key("ArrowUp", false), Some(Step::Previous));
+        assert_eq!(Step::from_key("ArrowLeft", false), Some(Step::Previous));
+        assert_eq!(Step::from_key("Home", false), Some(Step::First));
+        assert_eq!(Step::from_key("End", false), Some(Step::Last));
+        assert_eq!(Step::from_key("Esc", false), Some(Step::Clear));
+        assert_eq!(Step::from_key("ArrowDown", true), None);
+        assert_eq!(Step::from_key("Tab", false), None);
+        assert_eq!(Step::Next.apply(None, 0), None, "no rows, no highlight");
+    }
+
+    #[test]
+    fn losing_focus_clears_only_a_keyboard_highlight() {
+        let mut h = Highlight::default();
+        h.handle(Input::Key(Step::First), &Rows);
+        assert_eq!(h.handle(Input::Blur, &Rows).tooltip, Tooltip::Hide);
+        h.handle(Input::Tap(on(1)), &Rows);
+        assert_eq!(h.handle(Input::Blur, &Rows), Effects::default());
+        assert_eq!(h.shown(), Some(1));
+    }
+
+    #[test]
+    fn a_keyboard_highlight_survives_the_mouse_leaving_and_the_mouse_can_take_over() {
+        let mut h = Highlight::default();
+        h.handle(Input::Key(Step::First), &Rows);
+        h.handle(Input::PointerLeave, &Rows);
+        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default());
+        assert_eq!(hover(&mut h, on(2)).repaint, Some((Some(0), Some(2))));
+        assert_eq!(h.source(), Some(Source::Mouse));
+        assert_eq!(h.handle(Input::Scroll, &Rows), Effects::default(), "a scroll does not hide a mouse tooltip");
+    }
+
+    #[test]
+    fn a_redraw_forgets_the_highlight_and_any_pending_move() {
+        let mut h = Highlight::default();
+        h.handle(Input::Tap(on(1)), &Rows);
+        h.handle(Input::PointerMove(on(2)), &Rows);
+        let fx = h.handle(Input::Redrawn, &Rows);
+        assert_eq!((fx.repaint, fx.tooltip, fx.announce), (None, Tooltip::Hide, Some(Announce::Silence)));
+        assert_eq!(h, Highlight::default());
+        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default());
+    }
+}

@@ -1,0 +1,254 @@
+//! Bar geometry: where every bar and text goes, in CSS pixels, from a dataset, a
+//! locale and a width. Pure f64 arithmetic; depends on `data`, `format`, `locale`
+//! and its own submodules (text measuring, the tooltip, width following).
+//!
+//! This is the single source of truth for bar geometry: `render` paints these
+//! rectangles and `hit` tests pointers against them, so what is drawn is what is hit.
+//! Text widths come through [`Measure`], so the browser measures with the canvas
+//! (exact for the font in use) and native code with a conservative estimate.
+
+pub mod follow;
+pub mod text;
+pub mod tooltip;
+
+pub use follow::WidthFollower;
+pub use text::{Estimate, Font, Measure, wrap};
+pub use tooltip::{CanvasFrame, TOOLTIP, TooltipStyle, place_tooltip};
+
+use crate::data::Dataset;
+use crate::format;
+use crate::locale::Lang;
+
+/// An axis-aligned rectangle in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+    /// Half-open on the far edges, so adjacent rectangles never both claim a point.
+    pub fn contains(&self, px: f64, py: f64) -> bool {
+        px >= self.x && px < self.right() && py >= self.y && py < self.bottom()
+    }
+    pub fn center(&self) -> (f64, f64) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+}
+
+/// What a text is, which sets its colour when drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRole {
+    Title,
+    Subtitle,
+    Name,
+    Value,
+    Note,
+    Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// `x` is the left edge of the text.
+    Left,
+    /// `x` is the right edge of the text.
+    Right,
+}
+
+/// One line of text, vertically centred on `y`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextItem {
+    pub text: String,
+    pub role: TextRole,
+    pub x: f64,
+    pub y: f64,
+    pub font: Font,
+    pub align: Align,
+    /// Measured width, kept so tests and the renderer know the text's extent.
+    pub width: f64,
+}
+
+impl TextItem {
+    /// The box the text occupies (line height 1.2 × size).
+    pub fn bounds(&self) -> Rect {
+        let x = match self.align {
+            Align::Left => self.x,
+            Align::Right => self.x - self.width,
+        };
+        let h = self.font.size * 1.2;
+        Rect { x, y: self.y - h / 2.0, w: self.width, h }
+    }
+}
+
+/// One region's row: its bar, and the band a pointer may land on to pick it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Index into `Dataset::regions`.
+    pub region: usize,
+    pub bar: Rect,
+    /// The bar's whole row, label included: a generous pointer target. Rows never
+    /// overlap; the gaps between them belong to no region.
+    pub hit: Rect,
+    pub computed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub rows: Vec<Row>,
+    pub texts: Vec<TextItem>,
+    /// Names above their bars (narrow screens) rather than beside them.
+    pub stacked: bool,
+    /// The padding around the content, for the widget's other parts to align with.
+    pub pad: f64,
+}
+
+/// Spacing and sizes at one width. Narrow screens get smaller type and padding.
+struct Metrics {
+    pad: f64,
+    title: Font,
+    subtitle: Font,
+    name: Font,
+    value: Font,
+    small: Font,
+    bar_h: f64,
+    row_gap: f64,
+}
+
+/// Beyond this many rows, bars get thinner so a long list stays a readable height
+/// (and within what a canvas can hold).
+pub const COMPACT_ROWS: usize = 40;
+
+impl Metrics {
+    fn new(width: f64, rows: usize) -> Metrics {
+        let mut m = Metrics::for_width(width);
+        if rows > COMPACT_ROWS {
+            m.name.size = 12.0;
+            m.value.size = 12.0;
+            m.bar_h = 12.0;
+            m.row_gap = 4.0;
+        }
+        m
+    }
+
+    fn for_width(width: f64) -> Metrics {
+        let narrow = width < 480.0;
+        let f = |size, bold| Font { size, bold };
+        Metrics {
+            pad: if narrow { 8.0 } else { 12.0 },
+            title: f(if narrow { 17.0 } else { 20.0 }, true),
+            subtitle: f(if narrow { 13.0 } else { 15.0 }, false),
+            name: f(if narrow { 13.0 } else { 14.0 }, false),
+            value: f(if narrow { 13.0 } else { 14.0 }, true),
+            small: f(12.0, false),
+            bar_h: if narrow { 20.0 } else { 24.0 },
+            row_gap: if narrow { 10.0 } else { 12.0 },
+        }
+    }
+}
+
+/// Gap between a bar's end and its figure, and between a name and its bar.
+const LABEL_GAP: f64 = 6.0;
+/// Names beside bars may take at most this share of the inner width.
+const MAX_NAME_SHARE: f64 = 0.36;
+/// Narrowest width laid out; a smaller container is drawn at this width and clipped.
+pub const MIN_WIDTH: f64 = 200.0;
+
+/// The displayed name of a row: computed rows carry the footnote's asterisk.
+pub fn row_name(data: &Dataset, region: usize) -> String {
+    let r = &data.regions[region];
+    if r.computed { format!("{}*", r.name) } else { r.name.clone() }
+}
+
+/// Lays the chart out at `width` CSS pixels; the height follows from the content.
+pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) -> Layout {
+    let width = if width.is_finite() { width.max(MIN_WIDTH) } else { MIN_WIDTH };
+    let m = Metrics::new(width, data.regions.len());
+    let inner = width - 2.0 * m.pad;
+    let left = m.pad;
+    let mut texts = Vec::new();
+    let mut y = m.pad;
+
+    let paragraph = |texts: &mut Vec<TextItem>, y: &mut f64, text: &str, role, font: Font| {
+        for (line, width) in wrap(text, inner, font, measure) {
+            let h = font.size * 1.3;
+            texts.push(TextItem { text: line, role, x: left, y: *y + h / 2.0, font, align: Align::Left, width });
+            *y += h;
+        }
+    };
+
+    paragraph(&mut texts, &mut y, &data.title, TextRole::Title, m.title);
+    y += 4.0;
+    paragraph(&mut texts, &mut y, &format::subtitle(data, lang), TextRole::Subtitle, m.subtitle);
+    y += 16.0;
+
+    let names: Vec<String> = (0..data.regions.len()).map(|i| row_name(data, i)).collect();
+    let values: Vec<String> = data.regions.iter().map(|r| format::int(r.persons, lang)).collect();
+    // Each measured once: widths are reused for the rows below.
+    let name_ws: Vec<f64> = names.iter().map(|n| measure.width(n, m.name)).collect();
+    let value_ws: Vec<f64> = values.iter().map(|v| measure.width(v, m.value)).collect();
+    let name_w = name_ws.iter().copied().fold(0.0, f64::max);
+    let value_w = value_ws.iter().copied().fold(0.0, f64::max);
+    let stacked = name_w + LABEL_GAP > inner * MAX_NAME_SHARE;
+    let bar_x = if stacked { left } else { left + name_w + LABEL_GAP };
+    let bar_span = (inner - (bar_x - left) - LABEL_GAP - value_w).max(1.0);
+    let max = data.max_persons() as f64;
+
+    let mut rows = Vec::with_capacity(data.regions.len());
+    for (i, region) in data.regions.iter().enumerate() {
+        let row_top = y;
+        if stacked {
+            // Name lines above the bar, wrapped if a name is wider than the chart.
+            for (line, width) in wrap(&names[i], inner, m.name, measure) {
+                let h = m.name.size * 1.3;
+                texts.push(TextItem { text: line, role: TextRole::Name, x: left, y: y + h / 2.0, font: m.name, align: Align::Left, width });
+                y += h;
+            }
+            y += 2.0;
+        }
+        let bar_len = bar_span * region.persons as f64 / max;
+        let bar = Rect { x: bar_x, y, w: bar_len, h: m.bar_h };
+        let mid = y + m.bar_h / 2.0;
+        if !stacked {
+            texts.push(TextItem { text: names[i].clone(), role: TextRole::Name, x: bar_x - LABEL_GAP, y: mid, font: m.name, align: Align::Right, width: name_ws[i] });
+        }
+        texts.push(TextItem { text: values[i].clone(), role: TextRole::Value, x: bar.right() + LABEL_GAP, y: mid, font: m.value, align: Align::Left, width: value_ws[i] });
+        y += m.bar_h;
+        rows.push(Row { region: i, bar, hit: Rect { x: left, y: row_top, w: inner, h: y - row_top }, computed: region.computed });
+        y += m.row_gap;
+    }
+
+    y += 4.0;
+    if data.has_computed() {
+        let note = format!("* {}", lang.text().computed_note);
+        paragraph(&mut texts, &mut y, &note, TextRole::Note, m.small);
+        y += 2.0;
+    }
+    paragraph(&mut texts, &mut y, &data.source, TextRole::Source, m.small);
+    y += m.pad;
+
+    Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rect_contains_is_half_open() {
+        let r = Rect { x: 10.0, y: 10.0, w: 10.0, h: 5.0 };
+        assert!(r.contains(10.0, 10.0));
+        assert!(!r.contains(20.0, 12.0));
+        assert!(!r.contains(15.0, 15.0));
+        assert!(r.contains(19.99, 14.99));
+    }
+}

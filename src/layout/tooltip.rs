@@ -1,0 +1,195 @@
+//! The tooltip: its style (one source for the size measured here and the CSS the
+//! shell writes), its size from its text, and where it goes next to a pointer.
+//! Also the one conversion between layout coordinates and the chart's box.
+//! Pure; depends on `layout::text`.
+
+use super::Rect;
+use super::text::{Font, Measure, wrap};
+
+/// The tooltip's type and box, in whole CSS pixels. The size measured here and the
+/// CSS the shell writes (`css`) both come from these numbers, so they cannot drift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooltipStyle {
+    pub font_px: u32,
+    pub line_px: u32,
+    /// Horizontal and vertical padding inside the border.
+    pub pad: (u32, u32),
+    pub border_px: u32,
+    pub max_width: u32,
+    /// Gap between the pointer and the tooltip.
+    pub offset: u32,
+}
+
+/// 13 px text on 18 px lines, 9 × 6 px padding, a 1 px border, at most 280 px wide.
+pub const TOOLTIP: TooltipStyle = TooltipStyle { font_px: 13, line_px: 18, pad: (9, 6), border_px: 1, max_width: 280, offset: 12 };
+
+impl TooltipStyle {
+    /// Border and padding on both sides of each axis.
+    fn chrome(&self) -> (f64, f64) {
+        let b = 2 * self.border_px;
+        ((2 * self.pad.0 + b) as f64, (2 * self.pad.1 + b) as f64)
+    }
+
+    /// The outer size for a bold name and plain lines, measured rather than read back
+    /// from the page: showing a tooltip then forces no layout.
+    pub fn size(&self, name: &str, lines: &[String], measure: &dyn Measure) -> (f64, f64) {
+        let chrome = self.chrome();
+        let max_text = self.max_width as f64 - chrome.0;
+        let (mut width, mut count) = (0.0f64, 0u32);
+        let texts = std::iter::once((name, true)).chain(lines.iter().map(|l| (l.as_str(), false)));
+        for (text, bold) in texts {
+            let font = Font { size: self.font_px as f64, bold };
+            for (_, line_w) in wrap(text, max_text, font, measure) {
+                width = width.max(line_w);
+                count += 1;
+            }
+        }
+        // One pixel of slack, so sub-pixel rounding never wraps a line the page's way.
+        ((width.ceil() + 1.0).min(max_text) + chrome.0, (count * self.line_px) as f64 + chrome.1)
+    }
+
+    /// The CSS of the tooltip's box (colours aside) and of each of its lines.
+    pub fn css(&self) -> ([(&'static str, String); 5], [(&'static str, String); 2]) {
+        let px = |v: u32| format!("{v}px");
+        let text = [("font-size", px(self.font_px)), ("line-height", px(self.line_px))];
+        let [font, line] = text.clone();
+        (
+            [font, line, ("padding", format!("{}px {}px", self.pad.1, self.pad.0)), ("border-width", px(self.border_px)), ("max-width", px(self.max_width))],
+            text,
+        )
+    }
+
+    /// Where a tooltip of size `tip` goes for a pointer at `at`: below and right of
+    /// it, flipped left or above when that would cross the edge of `area` (the part
+    /// of the chart's box inside the viewport), then clamped into it. Same
+    /// coordinates in and out.
+    pub fn place(&self, at: (f64, f64), tip: (f64, f64), area: Rect) -> (f64, f64) {
+        let gap = self.offset as f64;
+        let axis = |p: f64, size: f64, lo: f64, hi: f64| {
+            let after = p + gap;
+            let before = p - gap - size;
+            let v = if after + size <= hi {
+                after
+            } else if before >= lo {
+                before
+            } else {
+                hi - size // neither side fits: as far as the far edge allows
+            };
+            // When the tip is larger than the area, its start stays visible.
+            v.max(lo)
+        };
+        (axis(at.0, tip.0, area.x, area.right()), axis(at.1, tip.1, area.y, area.bottom()))
+    }
+}
+
+/// [`TOOLTIP`]'s placement, for callers that have no other style.
+pub fn place_tooltip(at: (f64, f64), tip: (f64, f64), area: Rect) -> (f64, f64) {
+    TOOLTIP.place(at, tip, area)
+}
+
+/// Where the canvas is, as read from the page once per event: its top-left corner
+/// in the chart box's coordinates (where the tooltip is positioned) and its size as
+/// shown. The one conversion between what the page reports (pointer offsets on the
+/// canvas, the box's position in the viewport) and layout coordinates, for every input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CanvasFrame {
+    pub origin: (f64, f64),
+    pub shown: (f64, f64),
+    /// Shown width over laid-out width: 1 unless a page's CSS resizes our canvas.
+    pub scale: f64,
+}
+
+impl CanvasFrame {
+    pub fn new(origin: (f64, f64), shown: (f64, f64), layout_width: f64) -> CanvasFrame {
+        let scale = if shown.0 > 0.0 && layout_width > 0.0 { shown.0 / layout_width } else { 1.0 };
+        CanvasFrame { origin, shown, scale }
+    }
+
+    /// A point on the canvas as shown (a pointer event's offset) in layout coordinates.
+    pub fn to_layout(&self, p: (f64, f64)) -> (f64, f64) {
+        (p.0 / self.scale, p.1 / self.scale)
+    }
+
+    /// A layout point in the chart box's coordinates.
+    pub fn to_box(&self, p: (f64, f64)) -> (f64, f64) {
+        (self.origin.0 + p.0 * self.scale, self.origin.1 + p.1 * self.scale)
+    }
+
+    /// The canvas's part that is inside the viewport, in the chart box's coordinates:
+    /// `box_at` is the box's top-left corner in the viewport, `viewport` its size.
+    pub fn visible(&self, box_at: (f64, f64), viewport: (f64, f64)) -> Rect {
+        let left = self.origin.0.max(-box_at.0);
+        let top = self.origin.1.max(-box_at.1);
+        let right = (self.origin.0 + self.shown.0).min(viewport.0 - box_at.0);
+        let bottom = (self.origin.1 + self.shown.1).min(viewport.1 - box_at.1);
+        Rect { x: left, y: top, w: (right - left).max(0.0), h: (bottom - top).max(0.0) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::text::Mono;
+
+    #[test]
+    fn tooltips_flip_near_edges_and_never_leave_the_area() {
+        let area = Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 };
+        assert_eq!(place_tooltip((100.0, 100.0), (80.0, 40.0), area), (112.0, 112.0));
+        // Near the right edge: to the left of the pointer.
+        assert_eq!(place_tooltip((390.0, 100.0), (80.0, 40.0), area), (298.0, 112.0));
+        // Near the bottom: above it.
+        assert_eq!(place_tooltip((100.0, 290.0), (80.0, 40.0), area), (112.0, 238.0));
+        // Flipping is not enough near the top-left corner of a tiny area: clamped.
+        let small = Rect { x: 0.0, y: 0.0, w: 100.0, h: 50.0 };
+        assert_eq!(place_tooltip((50.0, 25.0), (90.0, 40.0), small), (10.0, 10.0));
+        // Larger than the area: its start stays visible.
+        assert_eq!(place_tooltip((50.0, 25.0), (300.0, 40.0), small), (0.0, 10.0));
+        // An area that starts off-origin (chart scrolled partly out of view).
+        let shifted = Rect { x: 0.0, y: 150.0, w: 400.0, h: 150.0 };
+        assert_eq!(place_tooltip((100.0, 120.0), (80.0, 40.0), shifted).1, 150.0);
+    }
+
+    #[test]
+    fn tooltip_size_fits_its_longest_line_and_wraps_long_ones() {
+        let (w, h) = TOOLTIP.size("Abc", &["12345".into()], &Mono);
+        assert_eq!(w, 5.0 * 13.0 + 1.0 + 20.0);
+        assert_eq!(h, 2.0 * 18.0 + 14.0);
+        let long = "x".repeat(100);
+        let (w, h) = TOOLTIP.size(&long, &[], &Mono);
+        assert_eq!(w, 280.0);
+        assert!(h > 3.0 * 18.0, "a long name wraps over several lines");
+    }
+
+    #[test]
+    fn the_css_says_what_the_size_assumes() {
+        let (boxed, line) = TOOLTIP.css();
+        let get = |k: &str| boxed.iter().find(|(p, _)| *p == k).map(|(_, v)| v.clone()).unwrap();
+        assert_eq!(get("font-size"), "13px");
+        assert_eq!(get("line-height"), "18px");
+        assert_eq!(get("padding"), "6px 9px");
+        assert_eq!(get("border-width"), "1px");
+        assert_eq!(get("max-width"), "280px");
+        assert_eq!(line.to_vec(), boxed[..2].to_vec());
+        // A style with other numbers measures and writes other numbers.
+        let big = TooltipStyle { font_px: 20, line_px: 30, pad: (1, 2), border_px: 0, max_width: 500, offset: 0 };
+        assert_eq!(big.size("ab", &[], &Mono), (2.0 * 20.0 + 1.0 + 2.0, 30.0 + 4.0));
+        assert_eq!(big.css().0[2].1, "2px 1px");
+    }
+
+    #[test]
+    fn one_conversion_between_the_page_and_the_layout() {
+        // A canvas at (5, 40) in its box, shown at half its laid-out width.
+        let f = CanvasFrame::new((5.0, 40.0), (320.0, 100.0), 640.0);
+        assert_eq!(f.scale, 0.5);
+        assert_eq!(f.to_layout((100.0, 10.0)), (200.0, 20.0));
+        assert_eq!(f.to_box((200.0, 20.0)), (105.0, 50.0));
+        // Round trip: a pointer's offset, to layout, back to the box = origin + offset.
+        assert_eq!(f.to_box(f.to_layout((33.0, 7.0))), (38.0, 47.0));
+        // Box scrolled 30 px above the viewport's top: the visible part starts lower.
+        assert_eq!(f.visible((0.0, -30.0), (1000.0, 1000.0)), Rect { x: 5.0, y: 40.0, w: 320.0, h: 100.0 });
+        assert_eq!(f.visible((0.0, -60.0), (1000.0, 1000.0)).y, 60.0);
+        assert_eq!(f.visible((0.0, 0.0), (200.0, 1000.0)).w, 195.0);
+        // A canvas not laid out yet never divides by zero.
+        assert_eq!(CanvasFrame::new((0.0, 0.0), (0.0, 0.0), 0.0).scale, 1.0);
+    }
+}

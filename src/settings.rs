@@ -1,0 +1,159 @@
+//! What a chart shows, as the newsroom last asked for it: validated options merged
+//! into settings, and the dataset derived from them, computed once per change of
+//! data or language (never per resize). `merge` says what changed, so the shell
+//! redraws only that part. Pure; depends on `data`, `locale`, `options` and `theme`.
+
+use crate::data::Dataset;
+use crate::locale::Lang;
+use crate::options::{DataInput, Field, Options};
+use crate::theme::ThemeChoice;
+
+/// Which parts of the chart a change of settings touches. Any change also means new
+/// geometry (other words or another font take other room).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Changed {
+    /// Data or language: the dataset, the accessible name, the table, the CSV.
+    pub content: bool,
+    /// Colours and font.
+    pub theme: bool,
+}
+
+impl Changed {
+    pub fn any(self) -> bool {
+        self.content || self.theme
+    }
+}
+
+/// The settings and the dataset they give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    lang: Lang,
+    theme: ThemeChoice,
+    data: Option<DataInput>,
+    /// Derived from the three above, sorted, in `lang`.
+    dataset: Dataset,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { lang: Lang::default(), theme: ThemeChoice::default(), data: None, dataset: Dataset::article(Lang::default()) }
+    }
+}
+
+/// Applies one option: keep, back to `default`, or the new value. True if it changed.
+fn apply<T: PartialEq>(slot: &mut T, field: Field<T>, default: impl FnOnce() -> T) -> bool {
+    let next = match field {
+        Field::Keep => return false,
+        Field::Reset => default(),
+        Field::Set(v) => v,
+    };
+    let changed = *slot != next;
+    *slot = next;
+    changed
+}
+
+impl Settings {
+    /// Settings from the options given to `mount`.
+    pub fn new(options: Options) -> Settings {
+        let mut s = Settings::default();
+        s.merge(options);
+        s
+    }
+
+    /// Options given replace ours, `null` ones go back to their default, the others
+    /// stay. Says what changed; the dataset is derived again only if it did.
+    pub fn merge(&mut self, o: Options) -> Changed {
+        let lang = apply(&mut self.lang, o.lang, Lang::default);
+        let data = apply(&mut self.data, o.data.map_set(Some), || None);
+        let theme = apply(&mut self.theme, o.theme, ThemeChoice::default);
+        let content = lang || data;
+        if content {
+            self.dataset = match &self.data {
+                Some(input) => input.to_dataset(self.lang),
+                None => Dataset::article(self.lang),
+            };
+        }
+        Changed { content, theme }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn theme(&self) -> ThemeChoice {
+        self.theme
+    }
+
+    /// What the chart draws: sorted, in the chart's language.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+}
+
+impl<T> Field<T> {
+    /// A given value wrapped by `f`; keep and reset stay as they are.
+    pub fn map_set<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
+        match self {
+            Field::Keep => Field::Keep,
+            Field::Reset => Field::Reset,
+            Field::Set(v) => Field::Set(f(v)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::{Value, validate};
+
+    fn options(json: &[(&str, Value)]) -> Options {
+        validate(&Value::Object(json.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())).unwrap()
+    }
+    fn s(v: &str) -> Value {
+        Value::String(v.into())
+    }
+    fn custom() -> Value {
+        let region = Value::Object(vec![("name".into(), s("A")), ("persons".into(), Value::Number(7.0))]);
+        Value::Object(vec![
+            ("title".into(), s("T")),
+            ("source".into(), s("S")),
+            ("total".into(), Value::Number(10.0)),
+            ("regions".into(), Value::Array(vec![region])),
+        ])
+    }
+
+    #[test]
+    fn the_defaults_are_the_article_in_french_following_the_reader() {
+        let s = Settings::default();
+        assert_eq!((s.lang(), s.theme()), (Lang::Fr, ThemeChoice::Auto));
+        assert_eq!(s.dataset(), &Dataset::article(Lang::Fr));
+    }
+
+    #[test]
+    fn merging_says_what_changed_and_derives_the_dataset_only_then() {
+        let mut st = Settings::default();
+        assert_eq!(st.merge(options(&[])), Changed::default(), "nothing given, nothing changed");
+        assert_eq!(st.merge(options(&[("lang", s("fr"))])), Changed::default(), "the same value is no change");
+        assert_eq!(st.merge(options(&[("theme", s("dark"))])), Changed { content: false, theme: true });
+        let c = st.merge(options(&[("lang", s("en"))]));
+        assert_eq!(c, Changed { content: true, theme: false });
+        assert_eq!(st.dataset().regions[0].name, "Timbuktu");
+        assert_eq!(st.theme(), ThemeChoice::Dark, "what was not given stays");
+        let c = st.merge(options(&[("data", custom())]));
+        assert_eq!(c, Changed { content: true, theme: false });
+        assert_eq!(st.dataset().title, "T");
+        assert_eq!(st.merge(options(&[("data", custom())])), Changed::default(), "the same data again");
+    }
+
+    #[test]
+    fn null_puts_an_option_back_to_its_default() {
+        let mut st = Settings::new(options(&[("lang", s("en")), ("theme", s("dark")), ("data", custom())]));
+        let c = st.merge(options(&[("theme", Value::Null)]));
+        assert_eq!((c, st.theme()), (Changed { content: false, theme: true }, ThemeChoice::Auto));
+        st.merge(options(&[("lang", Value::Null)]));
+        assert_eq!(st.lang(), Lang::Fr);
+        assert_eq!(st.dataset().title, "T", "custom data stays until it is reset");
+        st.merge(options(&[("data", Value::Null)]));
+        assert_eq!(st.dataset(), &Dataset::article(Lang::Fr));
+    }
+}

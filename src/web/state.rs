@@ -1,0 +1,255 @@
+//! One chart's state in the page: its elements (`View`), its settings and the
+//! reading rules' state from the core, and the frames it is waiting for. Inputs go
+//! in through [`send`]; the core's answer is applied here, and nowhere else. A redraw
+//! is split by what changed: content, theme, or geometry only (a resize).
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo_events::EventListener;
+use gloo_render::AnimationFrame;
+use wasm_bindgen::JsError;
+
+use crate::highlight::{Announce, Effects, Highlight, Input, Source, Tooltip};
+use crate::layout::WidthFollower;
+use crate::settings::{Changed, Settings};
+use crate::words;
+
+use super::view::{Tip, View};
+
+/// Counters only tests read, compiled in with the `probes` feature alone.
+#[cfg(feature = "probes")]
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Probes {
+    /// Highlight overlay repaints.
+    pub overlay_paints: u32,
+    /// Layouts and drawings (mount, updates, resizes, ratio and scheme changes).
+    pub geometry_renders: u32,
+    /// Rebuilds of the words around the canvas (accessible name, table, CSV).
+    pub content_renders: u32,
+}
+
+pub struct State {
+    view: View,
+    settings: Settings,
+    highlight: Highlight,
+    /// Each item's tooltip, measured on first use, forgotten at every redraw.
+    tips: Vec<Option<Tip>>,
+    /// The frame a pointer move waits for, and a redraw's (resize, ratio, scheme).
+    pointer_frame: Option<AnimationFrame>,
+    render_frame: Option<AnimationFrame>,
+    /// Which observed widths to follow, and the one the next redraw lays out.
+    follower: WidthFollower,
+    target_width: Option<f64>,
+    /// The ratio being watched for a change, and its listener.
+    ratio_watch: Option<(f64, EventListener)>,
+    /// The colours must be read again before the next redraw (scheme change).
+    theme_stale: bool,
+    #[cfg(feature = "probes")]
+    probes: Probes,
+}
+
+pub type Shared = Rc<RefCell<State>>;
+
+/// Events the chart's listeners handled, for tests (`probes`); nothing otherwise.
+#[cfg(feature = "probes")]
+pub type EventCount = Rc<std::cell::Cell<u32>>;
+#[cfg(not(feature = "probes"))]
+pub type EventCount = ();
+
+impl State {
+    pub fn new(view: View, settings: Settings) -> State {
+        State {
+            view,
+            settings,
+            highlight: Highlight::default(),
+            tips: Vec::new(),
+            pointer_frame: None,
+            render_frame: None,
+            follower: WidthFollower::default(),
+            target_width: None,
+            ratio_watch: None,
+            theme_stale: false,
+            #[cfg(feature = "probes")]
+            probes: Probes::default(),
+        }
+    }
+
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+    #[cfg(feature = "probes")]
+    pub fn highlighted(&self) -> (Option<usize>, Option<Source>) {
+        (self.highlight.shown(), self.highlight.source())
+    }
+    #[cfg(feature = "probes")]
+    pub fn probes(&self) -> Probes {
+        self.probes
+    }
+
+    /// Draws everything: on mount.
+    pub fn draw_all(&mut self) -> Result<(), JsError> {
+        self.redraw(Changed { content: true, theme: true })
+    }
+
+    /// Merges new options and redraws what they change (nothing if nothing did).
+    pub fn update(&mut self, options: crate::options::Options) -> Result<(), JsError> {
+        let changed = self.settings.merge(options);
+        if changed.any() { self.redraw(changed) } else { Ok(()) }
+    }
+
+    /// Redraws what `changed` names, then the geometry, which every change touches.
+    fn redraw(&mut self, changed: Changed) -> Result<(), JsError> {
+        let (data, lang) = (self.settings.dataset(), self.settings.lang());
+        if changed.content {
+            self.view.content(data, lang)?;
+            #[cfg(feature = "probes")]
+            {
+                self.probes.content_renders += 1;
+            }
+        }
+        if changed.theme {
+            self.view.theme(self.settings.theme());
+        }
+        self.geometry()
+    }
+
+    /// Lays out and draws at the width the follower chose, or the widget's own.
+    fn geometry(&mut self) -> Result<(), JsError> {
+        let width = self.target_width.take().unwrap_or_else(|| self.view.width());
+        self.follower.laid_out(width, js_sys::Date::now());
+        self.view.geometry(self.settings.dataset(), self.settings.lang(), width)?;
+        self.tips.clear();
+        self.pointer_frame = None;
+        let fx = self.highlight.handle(Input::Redrawn, self.view.layout());
+        self.apply(fx);
+        #[cfg(feature = "probes")]
+        {
+            self.probes.geometry_renders += 1;
+        }
+        Ok(())
+    }
+
+    /// Applies what the reading rules answered.
+    fn apply(&mut self, fx: Effects) {
+        if let Some((clear, fill)) = fx.repaint {
+            self.view.paint_highlight(clear, fill);
+            #[cfg(feature = "probes")]
+            {
+                self.probes.overlay_paints += 1;
+            }
+        }
+        match fx.tooltip {
+            Tooltip::Keep => {}
+            Tooltip::Hide => self.view.hide_tooltip(),
+            Tooltip::Show { item, at, fresh } => {
+                let tip = self.tip(item);
+                self.view.show_tooltip(&tip, at, fresh);
+                self.tips[item] = Some(tip);
+            }
+        }
+        match fx.announce {
+            None => {}
+            Some(Announce::Silence) => self.view.announce(""),
+            Some(Announce::Item(item)) => {
+                let region = self.view.layout().rows[item].region;
+                self.view.announce(&words::announcement(self.settings.dataset(), region, self.settings.lang()));
+            }
+        }
+    }
+
+    /// An item's tooltip, taken from the cache (put back by the caller) or measured.
+    fn tip(&mut self, item: usize) -> Tip {
+        if self.tips.len() != self.view.layout().rows.len() {
+            self.tips = (0..self.view.layout().rows.len()).map(|_| None).collect();
+        }
+        self.tips[item].take().unwrap_or_else(|| self.view.measure_tip(self.settings.dataset(), item, self.settings.lang()))
+    }
+
+    /// Cancels every pending frame and watcher (on destroy).
+    pub fn cancel_frames(&mut self) {
+        self.pointer_frame = None;
+        self.render_frame = None;
+        self.ratio_watch = None;
+    }
+
+    /// The width to lay out for an observed container width, if it should be followed.
+    pub fn observe_width(&mut self, width: f64) -> bool {
+        match self.follower.observe(width, js_sys::Date::now()) {
+            Some(w) => {
+                self.target_width = Some(w);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether the ratio watcher is armed for `dpr`; arms it with `listener`.
+    pub fn ratio_watched(&self) -> Option<f64> {
+        self.ratio_watch.as_ref().map(|(r, _)| *r)
+    }
+    pub fn watch_ratio_with(&mut self, dpr: f64, listener: EventListener) {
+        self.ratio_watch = Some((dpr, listener));
+    }
+    pub fn show_alert(&self, message: Option<&str>) {
+        self.view.show_alert(message);
+    }
+}
+
+/// Sends one input through the reading rules and applies the answer; a frame asked
+/// for comes back as `Input::Frame`.
+pub fn send(shared: &Shared, input: Input) {
+    let fx = {
+        let st = &mut *shared.borrow_mut();
+        let fx = st.highlight.handle(input, st.view.layout());
+        st.apply(fx);
+        fx
+    };
+    if fx.request_frame {
+        once_next_frame(shared, |s| &mut s.pointer_frame, |s, _| {
+            let fx = s.highlight.handle(Input::Frame, s.view.layout());
+            s.apply(fx);
+        });
+    }
+}
+
+/// Focus changes: the ring, and the rules' answer to losing focus.
+pub fn focus(shared: &Shared, focused: bool) {
+    shared.borrow().view.focus_ring(focused);
+    if !focused {
+        send(shared, Input::Blur);
+    }
+}
+
+/// Runs `run` on the next animation frame, once however often it is asked before
+/// then: `slot` holds the pending frame (dropping it cancels it). The callback holds
+/// the state weakly: the state owns the frame, so a strong reference would cycle.
+pub fn once_next_frame(shared: &Shared, slot: fn(&mut State) -> &mut Option<AnimationFrame>, run: fn(&mut State, &Weak<RefCell<State>>)) {
+    let mut s = shared.borrow_mut();
+    if slot(&mut s).is_some() {
+        return;
+    }
+    let weak = Rc::downgrade(shared);
+    *slot(&mut s) = Some(gloo_render::request_animation_frame(move |_| {
+        let Some(shared) = weak.upgrade() else { return };
+        let mut st = shared.borrow_mut();
+        *slot(&mut st) = None;
+        run(&mut st, &weak);
+    }));
+}
+
+/// A redraw of the geometry on the next frame (resize, ratio or scheme change).
+pub fn request_render(shared: &Shared, theme_too: bool) {
+    shared.borrow_mut().theme_stale |= theme_too;
+    once_next_frame(shared, |s| &mut s.render_frame, |st, weak| {
+        if std::mem::take(&mut st.theme_stale) {
+            st.view.theme(st.settings.theme());
+        }
+        let result = st.geometry();
+        st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
+        super::watch::watch_ratio(st, weak);
+    });
+}
