@@ -15,10 +15,18 @@ pub const NBSP: char = '\u{A0}';
 
 /// Appends `n` with thousands grouped per `lang`.
 pub fn push_int(out: &mut String, n: u64, lang: Lang) {
-    let sep = match lang {
-        Lang::Fr => NNBSP,
-        Lang::En => ',',
-    };
+    push_grouped(out, n, Some(if lang == Lang::Fr { NNBSP } else { ',' }));
+}
+
+/// `n` in plain digits ("9007199254740991"), for messages, paths and CSS: no
+/// formatting machinery (`core::fmt`) is linked for it.
+pub fn digits(n: u64) -> String {
+    let mut s = String::new();
+    push_grouped(&mut s, n, None);
+    s
+}
+
+fn push_grouped(out: &mut String, n: u64, sep: Option<char>) {
     let mut digits = [0u8; 20];
     let mut len = 0;
     let mut rest = n;
@@ -32,7 +40,7 @@ pub fn push_int(out: &mut String, n: u64, lang: Lang) {
     }
     for i in (0..len).rev() {
         out.push(digits[i] as char);
-        if i > 0 && i % 3 == 0 {
+        if let Some(sep) = sep.filter(|_| i > 0 && i % 3 == 0) {
             out.push(sep);
         }
     }
@@ -117,6 +125,8 @@ mod tests {
         assert_eq!(int(22_328, Lang::En), "22,328");
         assert_eq!(int(1_000_000, Lang::En), "1,000,000");
         assert_eq!(int(u64::MAX, Lang::En), "18,446,744,073,709,551,615");
+        assert_eq!(digits(9_007_199_254_740_991), "9007199254740991");
+        assert_eq!(digits(0), "0");
     }
 
     #[test]

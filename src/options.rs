@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::data::{Dataset, Region};
+use crate::format::digits;
 use crate::locale::Lang;
 use crate::theme::ThemeChoice;
 
@@ -31,6 +32,13 @@ impl std::error::Error for OptionError {}
 pub struct OptionError {
     pub path: String,
     pub problem: String,
+}
+
+impl OptionError {
+    /// "path: problem", without formatting machinery (this runs in the wasm).
+    pub fn message(&self) -> String {
+        [self.path.as_str(), ": ", &self.problem].concat()
+    }
 }
 
 impl fmt::Display for OptionError {
@@ -59,9 +67,9 @@ pub fn value_text(v: &Value) -> String {
         Value::String(s) => {
             let short: String = s.chars().take(40).collect();
             let more = if s.chars().count() > 40 { "…" } else { "" };
-            format!("\"{short}{more}\"")
+            ["\"", &short, more, "\""].concat()
         }
-        Value::Array(a) => format!("an array of {}", a.len()),
+        Value::Array(a) => ["an array of ", &digits(a.len() as u64)].concat(),
         Value::Object(_) => "an object".into(),
     }
 }
@@ -80,19 +88,20 @@ pub fn number_text(n: f64) -> String {
     // u64 holds every integer below 10^19 (u128 would link 2 KB of wasm for
     // numbers no newsroom means).
     if a >= 1e19 {
-        return format!("{sign}a number over 10^19");
+        return [sign, "a number over 10^19"].concat();
     }
     let whole = a.trunc() as u64;
     let micro = ((a - a.trunc()) * 1e6).round() as u64;
     let (whole, micro) = if micro >= 1_000_000 { (whole + 1, 0) } else { (whole, micro) };
     if micro == 0 {
-        return format!("{sign}{whole}");
+        return [sign, &digits(whole)].concat();
     }
-    let mut frac = format!("{micro:06}");
+    // Six digits, leading zeros kept: 1_000_000 + micro, without its leading "1".
+    let mut frac = digits(1_000_000 + micro).split_off(1);
     while frac.ends_with('0') {
         frac.pop();
     }
-    format!("{sign}{whole}.{frac}")
+    [sign, &digits(whole), ".", &frac].concat()
 }
 
 /// One top-level option as given to `mount` or `update`.
@@ -126,14 +135,14 @@ pub struct DataInput {
 
 fn object<'v>(v: &'v Value, path: &str, known: &[&str]) -> Result<&'v [(String, Value)], OptionError> {
     let Value::Object(entries) = v else {
-        return fail(path, format!("must be an object, got {}", value_text(v)));
+        return fail(path, ["must be an object, got ", &value_text(v)].concat());
     };
     for (i, (k, _)) in entries.iter().enumerate() {
         if !known.contains(&k.as_str()) {
-            return fail(&format!("{path}.{k}"), format!("unknown field (known: {})", known.join(", ")));
+            return fail(&[path, ".", k].concat(), ["unknown field (known: ", &known.join(", "), ")"].concat());
         }
         if entries[..i].iter().any(|(other, _)| other == k) {
-            return fail(&format!("{path}.{k}"), "given twice");
+            return fail(&[path, ".", k].concat(), "given twice");
         }
     }
     Ok(entries)
@@ -162,22 +171,23 @@ fn whole_number(v: &Value, path: &str) -> Result<u64, OptionError> {
     match v {
         Value::Number(n) if n.is_finite() && n.fract() == 0.0 && *n >= 0.0 && *n <= MAX_SAFE as f64 => Ok(*n as u64),
         Value::Number(n) if n.is_finite() && n.fract() == 0.0 && *n > MAX_SAFE as f64 => {
-            fail(path, format!("must be at most {} (2^53 − 1), got {}", MAX_SAFE, value_text(v)))
+            fail(path, ["must be at most ", &digits(MAX_SAFE), " (2^53 − 1), got ", &value_text(v)].concat())
         }
-        _ => fail(path, format!("must be a whole number >= 0, got {}", value_text(v))),
+        _ => fail(path, ["must be a whole number >= 0, got ", &value_text(v)].concat()),
     }
 }
 
 fn text(v: &Value, path: &str) -> Result<String, OptionError> {
     let Value::String(s) = v else {
-        return fail(path, format!("must be a string, got {}", value_text(v)));
+        return fail(path, ["must be a string, got ", &value_text(v)].concat());
     };
     let trimmed = s.trim();
     if trimmed.is_empty() {
         return fail(path, "must not be empty");
     }
     if trimmed.chars().count() > MAX_TEXT {
-        return fail(path, format!("must be at most {MAX_TEXT} characters, got {}", trimmed.chars().count()));
+        let count = digits(trimmed.chars().count() as u64);
+        return fail(path, ["must be at most ", &digits(MAX_TEXT as u64), " characters, got ", &count].concat());
     }
     // Control characters would draw as boxes; line breaks are spaces to the layout.
     Ok(trimmed.chars().map(|c| if c.is_control() { ' ' } else { c }).collect())
@@ -186,7 +196,7 @@ fn text(v: &Value, path: &str) -> Result<String, OptionError> {
 fn boolean(v: &Value, path: &str) -> Result<bool, OptionError> {
     match v {
         Value::Bool(b) => Ok(*b),
-        _ => fail(path, format!("must be true or false, got {}", value_text(v))),
+        _ => fail(path, ["must be true or false, got ", &value_text(v)].concat()),
     }
 }
 
@@ -204,14 +214,14 @@ pub fn validate(v: &Value) -> Result<Options, OptionError> {
         Value::String(tag) => Lang::from_tag(tag).ok_or(()),
         _ => Err(()),
     })
-    .map_err(|v| OptionError { path: "lang".into(), problem: format!("must be \"fr\" or \"en\", got {}", value_text(v)) })?;
+    .map_err(|v| OptionError { path: "lang".into(), problem: ["must be \"fr\" or \"en\", got ", &value_text(v)].concat() })?;
     let theme = top_level(entries, "theme", |v| match v {
         Value::String(name) => ThemeChoice::from_name(name).ok_or(()),
         _ => Err(()),
     })
     .map_err(|v| OptionError {
         path: "theme".into(),
-        problem: format!("must be \"auto\", \"light\" or \"dark\", got {}", value_text(v)),
+        problem: ["must be \"auto\", \"light\" or \"dark\", got ", &value_text(v)].concat(),
     })?;
     let data = match entries.iter().find(|(k, _)| k == "data").map(|(_, v)| v) {
         None => Field::Keep,
@@ -223,7 +233,7 @@ pub fn validate(v: &Value) -> Result<Options, OptionError> {
 
 fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
     let entries = object(v, "data", DATA_FIELDS)?;
-    let required = |key: &str| field(entries, key).ok_or_else(|| OptionError { path: format!("data.{key}"), problem: "is required".into() });
+    let required = |key: &str| field(entries, key).ok_or_else(|| OptionError { path: ["data.", key].concat(), problem: "is required".into() });
     let title = text(required("title")?, "data.title")?;
     let subtitle = field(entries, "subtitle").map(|v| text(v, "data.subtitle")).transpose()?;
     let source = text(required("source")?, "data.source")?;
@@ -232,31 +242,34 @@ fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
     let increase = field(entries, "increase").map(|v| whole_number(v, "data.increase")).transpose()?;
     let show_rest = field(entries, "showRest").map(|v| boolean(v, "data.showRest")).transpose()?.unwrap_or(false);
     let Value::Array(items) = required("regions")? else {
-        return fail("data.regions", format!("must be an array, got {}", value_text(required("regions")?)));
+        return fail("data.regions", ["must be an array, got ", &value_text(required("regions")?)].concat());
     };
     if items.is_empty() {
         return fail("data.regions", "must list at least one region");
     }
     if items.len() > MAX_REGIONS {
-        return fail("data.regions", format!("must list at most {MAX_REGIONS} regions, got {}", items.len()));
+        let count = digits(items.len() as u64);
+        return fail("data.regions", ["must list at most ", &digits(MAX_REGIONS as u64), " regions, got ", &count].concat());
     }
     let mut regions: Vec<Region> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let path = format!("data.regions[{i}]");
+        let path = ["data.regions[", &digits(i as u64), "]"].concat();
         let e = object(item, &path, REGION_FIELDS)?;
-        let get = |key: &str| field(e, key).ok_or_else(|| OptionError { path: format!("{path}.{key}"), problem: "is required".into() });
-        let name = text(get("name")?, &format!("{path}.name"))?;
-        let persons = whole_number(get("persons")?, &format!("{path}.persons"))?;
-        let computed = field(e, "computed").map(|v| boolean(v, &format!("{path}.computed"))).transpose()?.unwrap_or(false);
+        let at = |key: &str| [path.as_str(), ".", key].concat();
+        let get = |key: &str| field(e, key).ok_or_else(|| OptionError { path: at(key), problem: "is required".into() });
+        let name = text(get("name")?, &at("name"))?;
+        let persons = whole_number(get("persons")?, &at("persons"))?;
+        let computed = field(e, "computed").map(|v| boolean(v, &at("computed"))).transpose()?.unwrap_or(false);
         if let Some(j) = regions.iter().position(|r| r.name == name) {
-            return fail(&format!("{path}.name"), format!("\"{name}\" is already data.regions[{j}].name"));
+            return fail(&at("name"), ["\"", &name, "\" is already data.regions[", &digits(j as u64), "].name"].concat());
         }
         regions.push(Region { name, persons, computed });
     }
     // Each figure is below 2^53 and there are at most MAX_REGIONS: the sum fits in u64.
     let sum: u64 = regions.iter().map(|r| r.persons).sum();
     if sum > total {
-        return fail("data.regions", format!("the regions add up to {sum}, more than data.total ({total})"));
+        let (sum, total) = (digits(sum), digits(total));
+        return fail("data.regions", ["the regions add up to ", &sum, ", more than data.total (", &total, ")"].concat());
     }
     let given = Dataset { title, subtitle, source, total, households, increase, regions };
     Ok(DataInput { given, show_rest })

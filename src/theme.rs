@@ -108,7 +108,13 @@ pub fn parse_color(s: &str) -> Option<Rgb> {
 
 /// "#rrggbb", for CSS.
 pub fn hex(c: Rgb) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::from("#");
+    for v in [c.0, c.1, c.2] {
+        s.push(HEX[(v >> 4) as usize] as char);
+        s.push(HEX[(v & 15) as usize] as char);
+    }
+    s
 }
 
 /// WCAG relative luminance, in thousandths-free f64 (used by tests and checks only).

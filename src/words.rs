@@ -10,11 +10,11 @@ use crate::locale::Lang;
 /// "37,9 % du total", or nothing when the total is 0.
 fn share_text(data: &Dataset, region: usize, lang: Lang) -> Option<String> {
     let permille = format::share_permille(data.regions[region].persons, data.total)?;
-    Some(format!("{} {}", format::percent(permille, lang), lang.text().of_total))
+    Some([&format::percent(permille, lang), " ", lang.text().of_total].concat())
 }
 
 fn persons_text(persons: u64, lang: Lang) -> String {
-    format!("{} {}", format::int(persons, lang), lang.text().persons_unit)
+    [&format::int(persons, lang), " ", lang.text().persons_unit].concat()
 }
 
 /// The tooltip for one region: its name, then one line per fact.
@@ -32,13 +32,13 @@ pub fn tooltip(data: &Dataset, region: usize, lang: Lang) -> (String, Vec<String
 pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
     let r = &data.regions[region];
     let colon = if lang == Lang::Fr { " : " } else { ": " };
-    let mut s = format!("{}{colon}{}", r.name, persons_text(r.persons, lang));
+    let mut s = [r.name.as_str(), colon, &persons_text(r.persons, lang)].concat();
     if let Some(share) = share_text(data, region, lang) {
         s.push_str(", ");
         s.push_str(&share);
     }
     if r.computed {
-        s.push_str(&format!(" ({})", lang.text().computed));
+        s.push_str(&[" (", lang.text().computed, ")"].concat());
     }
     s
 }
@@ -47,15 +47,15 @@ pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
 pub fn summary(data: &Dataset, lang: Lang) -> String {
     let t = lang.text();
     let colon = if lang == Lang::Fr { " : " } else { ": " };
-    let mut s = format!("{}{}{}. ", t.summary_lead, colon, data.title);
+    let mut s = [t.summary_lead, colon, &data.title, ". "].concat();
     let top: Vec<String> = data
         .regions
         .iter()
         .take(3)
         .map(|r| {
-            let mut part = format!("{} {}", r.name, format::int(r.persons, lang));
+            let mut part = [r.name.as_str(), " ", &format::int(r.persons, lang)].concat();
             if r.computed {
-                part.push_str(&format!(" ({})", t.computed));
+                part.push_str(&[" (", t.computed, ")"].concat());
             }
             part
         })
@@ -64,7 +64,7 @@ pub fn summary(data: &Dataset, lang: Lang) -> String {
         s.push_str(&top.join(", "));
         s.push_str(". ");
     }
-    s.push_str(&format!("{} {}. {}", t.national_total, format::int(data.total, lang), t.summary_tail));
+    s.push_str(&[t.national_total, " ", &format::int(data.total, lang), ". ", t.summary_tail].concat());
     s
 }
 
@@ -111,16 +111,16 @@ pub fn csv(data: &Dataset, lang: Lang) -> String {
         out.push_str("\r\n");
     };
     let h = t.table_headers;
-    let share_head = format!("{} (%)", h[2]);
+    let share_head = [h[2], " (%)"].concat();
     row(&[h[0], h[1], &share_head, h[3]]);
     let share = |persons: u64| {
         format::share_permille(persons, data.total).map(|p| format::percent(p, Lang::En).replace('%', "")).unwrap_or_default()
     };
     for r in &data.regions {
-        let persons = r.persons.to_string();
+        let persons = format::digits(r.persons);
         row(&[&r.name, &persons, &share(r.persons), if r.computed { t.computed } else { t.reported }]);
     }
-    let total = data.total.to_string();
+    let total = format::digits(data.total);
     row(&[t.national_total, &total, &share(data.total), t.reported]);
     row(&[&data.source]);
     out

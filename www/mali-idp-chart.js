@@ -81,13 +81,10 @@ export class MaliIdpChart extends HTMLElement {
     }
   }
 
+  // Every observed attribute, present or not: a removed (or empty) one is null, which puts
+  // that option back to its default (lang "fr", theme "auto") on update().
   #attributes() {
-    const options = {};
-    const lang = this.getAttribute('lang');
-    const theme = this.getAttribute('theme');
-    if (lang) options.lang = lang;
-    if (theme) options.theme = theme;
-    return options;
+    return { lang: this.getAttribute('lang') || null, theme: this.getAttribute('theme') || null };
   }
 
   #options() {

@@ -166,7 +166,7 @@ pub const MIN_WIDTH: f64 = 200.0;
 /// The displayed name of a row: computed rows carry the footnote's asterisk.
 pub fn row_name(data: &Dataset, region: usize) -> String {
     let r = &data.regions[region];
-    if r.computed { format!("{}*", r.name) } else { r.name.clone() }
+    if r.computed { [r.name.as_str(), "*"].concat() } else { r.name.clone() }
 }
 
 /// Lays the chart out at `width` CSS pixels; the height follows from the content.
@@ -229,7 +229,7 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
 
     y += 4.0;
     if data.has_computed() {
-        let note = format!("* {}", lang.text().computed_note);
+        let note = ["* ", lang.text().computed_note].concat();
         paragraph(&mut texts, &mut y, &note, TextRole::Note, m.small);
         y += 2.0;
     }

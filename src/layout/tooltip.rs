@@ -4,6 +4,7 @@
 //! Pure; depends on `layout::text`.
 
 use super::Rect;
+use crate::format::digits;
 use super::text::{Font, Measure, wrap};
 
 /// The tooltip's type and box, in whole CSS pixels. The size measured here and the
@@ -50,11 +51,11 @@ impl TooltipStyle {
 
     /// The CSS of the tooltip's box (colours aside) and of each of its lines.
     pub fn css(&self) -> ([(&'static str, String); 5], [(&'static str, String); 2]) {
-        let px = |v: u32| format!("{v}px");
+        let px = |v: u32| [digits(v as u64), "px".into()].concat();
         let text = [("font-size", px(self.font_px)), ("line-height", px(self.line_px))];
         let [font, line] = text.clone();
         (
-            [font, line, ("padding", format!("{}px {}px", self.pad.1, self.pad.0)), ("border-width", px(self.border_px)), ("max-width", px(self.max_width))],
+            [font, line, ("padding", [px(self.pad.1), " ".into(), px(self.pad.0)].concat()), ("border-width", px(self.border_px)), ("max-width", px(self.max_width))],
             text,
         )
     }

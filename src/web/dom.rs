@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
 
+use crate::format::digits;
 use crate::layout::{Font, Measure};
 
 use super::error;
@@ -24,7 +25,7 @@ pub fn create<T: JsCast>(doc: &Document, tag: &str) -> Result<T, wasm_bindgen::J
 
 /// The one copy of the work and its error message, whatever the type asked for.
 fn create_element(doc: &Document, tag: &str) -> Result<Element, wasm_bindgen::JsError> {
-    doc.create_element(tag).map_err(|_| error(format!("cannot create a <{tag}> element")))
+    doc.create_element(tag).map_err(|_| error(["cannot create a <", tag, "> element"].concat()))
 }
 
 /// Sets CSS properties, marked `!important`: an inline important declaration beats
@@ -91,7 +92,7 @@ impl Measure for CanvasMeasure {
         // Integer sizes only: formatting an f64 would link float printing (~5 KB gz).
         let key = (font.size as u32, font.bold);
         if self.current.get() != Some(key) {
-            let spec = format!("{}{}px {}", if font.bold { "bold " } else { "" }, key.0, self.family);
+            let spec = [if font.bold { "bold " } else { "" }, &digits(key.0 as u64), "px ", &self.family].concat();
             self.ctx.set_font(&spec);
             self.current.set(Some(key));
         }

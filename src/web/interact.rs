@@ -25,7 +25,7 @@ fn listen(
     kind: &'static str,
     shared: &Shared,
     events: &EventCount,
-    decode: impl Fn(&Shared, &Event) -> Option<Input> + 'static,
+    decode: Box<dyn Fn(&Shared, &Event) -> Option<Input>>,
 ) -> EventListener {
     let shared = shared.clone();
     #[cfg(feature = "probes")]
@@ -50,40 +50,40 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
     };
     let mut out = vec![
         // A mouse or pen reads while it moves; a finger on tap (it covers the bars).
-        listen(&canvas, "pointermove", shared, events, |s, e| match decode(s, e)? {
+        listen(&canvas, "pointermove", shared, events, Box::new(|s, e| match decode(s, e)? {
             (false, at) => Some(Input::PointerMove(at)),
             (true, _) => None,
-        }),
-        listen(&canvas, "pointerleave", shared, events, |s, e| (!decode(s, e)?.0).then_some(Input::PointerLeave)),
+        })),
+        listen(&canvas, "pointerleave", shared, events, Box::new(|s, e| (!decode(s, e)?.0).then_some(Input::PointerLeave))),
         // pointerup, not pointerdown: a finger that starts a scroll gets pointercancel.
-        listen(&canvas, "pointerup", shared, events, |s, e| match decode(s, e)? {
+        listen(&canvas, "pointerup", shared, events, Box::new(|s, e| match decode(s, e)? {
             (true, at) => Some(Input::Tap(at)),
             (false, _) => None,
-        }),
-        listen(&canvas, "pointercancel", shared, events, |_, _| Some(Input::TouchCancel)),
-        listen(&canvas, "keydown", shared, events, |_, e| {
+        })),
+        listen(&canvas, "pointercancel", shared, events, Box::new(|_, _| Some(Input::TouchCancel))),
+        listen(&canvas, "keydown", shared, events, Box::new(|_, e| {
             let e = e.dyn_ref::<KeyboardEvent>()?;
             let step = Step::from_key(&e.key(), e.alt_key() || e.ctrl_key() || e.meta_key())?;
             e.prevent_default(); // arrows would scroll the page
             Some(Input::Key(step))
-        }),
-        listen(&canvas, "focus", shared, events, |s, _| {
+        })),
+        listen(&canvas, "focus", shared, events, Box::new(|s, _| {
             state::focus(s, true);
             None
-        }),
-        listen(&canvas, "blur", shared, events, |s, _| {
+        })),
+        listen(&canvas, "blur", shared, events, Box::new(|s, _| {
             state::focus(s, false);
             None
-        }),
+        })),
     ];
     if let Some(win) = web_sys::window() {
         // The composed path sees through shadow roots (the custom element's), where
         // the event's target is retargeted to the host.
-        let press = move |_: &Shared, e: &Event| (!e.composed_path().includes(&root, 0)).then_some(Input::PressOutside);
+        let press = Box::new(move |_: &Shared, e: &Event| (!e.composed_path().includes(&root, 0)).then_some(Input::PressOutside));
         if let Some(doc) = win.document() {
             out.push(listen(&doc, "pointerdown", shared, events, press));
         }
-        out.push(listen(&win, "scroll", shared, events, |_, _| Some(Input::Scroll)));
+        out.push(listen(&win, "scroll", shared, events, Box::new(|_, _| Some(Input::Scroll))));
     }
     out
 }

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
+use crate::format::digits;
 use crate::options::{self, Value};
 
 /// An error for JS, prefixed so a newsroom developer knows where it came from.
@@ -15,7 +16,7 @@ pub(crate) fn error(msg: impl AsRef<str>) -> JsError {
 }
 
 fn prefixed_error(msg: &str) -> JsError {
-    JsError::new(&format!("mali-idp-chart: {msg}"))
+    JsError::new(&["mali-idp-chart: ", msg].concat())
 }
 
 /// What a JS value is, for messages: `null`, `the string "x"`, `number`.
@@ -25,7 +26,7 @@ fn js_value_text(value: &JsValue) -> String {
     } else if value.is_undefined() {
         "undefined".into()
     } else if let Some(s) = value.as_string() {
-        format!("the string \"{s}\"")
+        ["the string \"", &s, "\""].concat()
     } else {
         value.js_typeof().as_string().unwrap_or_default()
     }
@@ -44,11 +45,11 @@ pub fn resolve_target(doc: &Document, target: &JsValue) -> Result<Element, JsErr
     if let Some(selector) = target.as_string() {
         return match doc.query_selector(&selector) {
             Ok(Some(el)) => Ok(el),
-            Ok(None) => Err(error(format!("mount: no element matches the selector \"{selector}\""))),
-            Err(_) => Err(error(format!("mount: \"{selector}\" is not a valid CSS selector"))),
+            Ok(None) => Err(error(["mount: no element matches the selector \"", &selector, "\""].concat())),
+            Err(_) => Err(error(["mount: \"", &selector, "\" is not a valid CSS selector"].concat())),
         };
     }
-    Err(error(format!("mount: the target must be an Element or a CSS selector string, got {}", js_value_text(target))))
+    Err(error(["mount: the target must be an Element or a CSS selector string, got ", &js_value_text(target)].concat()))
 }
 
 /// Deepest nesting read from an options object (a cycle would never end).
@@ -73,14 +74,14 @@ fn js_to_value(v: &JsValue, path: &mut String, depth: u32) -> Result<Value, Stri
         return Ok(Value::String(s));
     }
     if depth >= MAX_DEPTH {
-        return Err(format!("{}: nested too deeply (more than {MAX_DEPTH} levels)", shown(path)));
+        return Err([shown(path), ": nested too deeply (more than ", &digits(MAX_DEPTH as u64), " levels)"].concat());
     }
     let mark = path.len();
     if js_sys::Array::is_array(v) {
         let mut items = Vec::new();
         for (i, item) in js_sys::Array::from(v).iter().enumerate() {
             path.push('[');
-            path.push_str(&i.to_string());
+            path.push_str(&digits(i as u64));
             path.push(']');
             items.push(js_to_value(&item, path, depth + 1)?);
             path.truncate(mark);
@@ -107,7 +108,7 @@ fn js_to_value(v: &JsValue, path: &mut String, depth: u32) -> Result<Value, Stri
         return Ok(Value::Object(entries));
     }
     let kind = v.js_typeof().as_string().unwrap_or_default();
-    Err(format!("{}: a {kind} is not a valid value", shown(path)))
+    Err([shown(path), ": a ", &kind, " is not a valid value"].concat())
 }
 
 /// A value's path for messages, as `validate` writes them ("data.regions[2]").
@@ -120,5 +121,5 @@ fn shown(path: &str) -> &str {
 pub fn parse_options(value: &JsValue) -> Result<options::Options, JsError> {
     let mut path = String::new();
     let value = js_to_value(value, &mut path, 0).map_err(error)?;
-    options::validate(&value).map_err(|e| error(e.to_string()))
+    options::validate(&value).map_err(|e| error(e.message()))
 }

@@ -37,7 +37,7 @@ const FAILED_CLASS: &str = "mali-idp-chart--failed";
 /// Shows why no chart could be drawn, where it would have been: never a blank box.
 fn show_failure(doc: &Document, host: &Element, message: &str) {
     if let Ok(el) = dom::create::<HtmlElement>(doc, "div") {
-        el.set_class_name(&format!("mali-idp-chart {FAILED_CLASS}"));
+        el.set_class_name(&["mali-idp-chart ", FAILED_CLASS].concat());
         let _ = el.set_attribute("role", "alert");
         el.set_text_content(Some(message));
         dom::style(&el, view::ERROR_STYLE);
@@ -46,7 +46,7 @@ fn show_failure(doc: &Document, host: &Element, message: &str) {
 }
 
 fn clear_failures(host: &Element) {
-    if let Ok(list) = host.query_selector_all(&format!(":scope > .{FAILED_CLASS}")) {
+    if let Ok(list) = host.query_selector_all(&[":scope > .", FAILED_CLASS].concat()) {
         for i in 0..list.length() {
             if let Some(n) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 n.remove();
@@ -175,7 +175,6 @@ impl Chart {
 }
 
 /// One bar as JS sees it: where it is on the canvas (CSS pixels) and what it shows.
-#[derive(serde::Serialize)]
 struct BarInfo<'a> {
     name: &'a str,
     persons: u64,
@@ -186,10 +185,29 @@ struct BarInfo<'a> {
     height: f64,
 }
 
+/// Written as a map with plain keys, into a JS object: serde-wasm-bindgen writes a
+/// struct's field names through a cache of interned strings (a hash table, ~1.7 KB
+/// of wasm) that a map does not use. Same object for JS.
+impl serde::Serialize for BarInfo<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(7))?;
+        m.serialize_entry("name", self.name)?;
+        // As a JS number, exact (validated figures are below 2^53): serializing a u64
+        // links an out-of-range message and the formatting machinery with it.
+        m.serialize_entry("persons", &(self.persons as f64))?;
+        m.serialize_entry("computed", &self.computed)?;
+        for (key, v) in [("x", self.x), ("y", self.y), ("width", self.width), ("height", self.height)] {
+            m.serialize_entry(key, &v)?;
+        }
+        m.end()
+    }
+}
+
 #[wasm_bindgen]
 impl Chart {
     fn live(&self, method: &str) -> Result<&Shared, JsValue> {
-        self.shared.as_ref().ok_or_else(|| error(format!("{method}: this chart was destroyed")).into())
+        self.shared.as_ref().ok_or_else(|| error([method, ": this chart was destroyed"].concat()).into())
     }
 
     /// Changes some options (the others stay) and redraws. Bad options throw, are
@@ -225,7 +243,10 @@ impl Chart {
                 BarInfo { name: &r.name, persons: r.persons, computed: r.computed, x: b.x, y: b.y, width: b.w, height: b.h }
             })
             .collect();
-        serde_wasm_bindgen::to_value(&bars).map_err(|e| error(format!("bars: {e}")).into())
+        let to_objects = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+        // Numbers and strings into a fresh object: nothing here can fail but the JS
+        // engine itself, whose error is passed on as it is.
+        serde::Serialize::serialize(&bars, &to_objects).map_err(JsValue::from)
     }
 
     /// Removes the chart from the page with every listener and pending frame it

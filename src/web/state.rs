@@ -10,7 +10,7 @@ use gloo_events::EventListener;
 use gloo_render::AnimationFrame;
 use wasm_bindgen::JsError;
 
-use crate::highlight::{Announce, Effects, Highlight, Input, Source, Tooltip};
+use crate::highlight::{Announce, Effects, Highlight, Input, Tooltip};
 use crate::layout::WidthFollower;
 use crate::settings::{Changed, Settings};
 use crate::words;
@@ -82,7 +82,7 @@ impl State {
         &self.settings
     }
     #[cfg(feature = "probes")]
-    pub fn highlighted(&self) -> (Option<usize>, Option<Source>) {
+    pub fn highlighted(&self) -> (Option<usize>, Option<crate::highlight::Source>) {
         (self.highlight.shown(), self.highlight.source())
     }
     #[cfg(feature = "probes")]
@@ -133,7 +133,9 @@ impl State {
         Ok(())
     }
 
-    /// Applies what the reading rules answered.
+    /// Applies what the reading rules answered. (Not inlined: three callers would
+    /// each get a copy.)
+    #[inline(never)]
     fn apply(&mut self, fx: Effects) {
         if let Some((clear, fill)) = fx.repaint {
             self.view.paint_highlight(clear, fill);

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement};
 
 use crate::data::Dataset;
+use crate::format::digits;
 use crate::layout::{self, CanvasFrame, Layout, TOOLTIP};
 use crate::locale::Lang;
 use crate::render;
@@ -81,7 +82,8 @@ fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsError> {
 }
 
 fn px(v: f64) -> String {
-    format!("{}px", v.round() as i32)
+    let v = v.round();
+    [if v < 0.0 { "-" } else { "" }, &digits(v.abs() as u64), "px"].concat()
 }
 
 impl View {
@@ -200,8 +202,9 @@ impl View {
         let t = lang.text();
         self.download.set_text_content(Some(t.download));
         self.download.set_download(t.download_file);
-        let csv = format!("\u{FEFF}{}", words::csv(data, lang));
-        self.download.set_href(&format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv))));
+        let csv = ["\u{FEFF}", &words::csv(data, lang)].concat();
+        let encoded = String::from(js_sys::encode_uri_component(&csv));
+        self.download.set_href(&["data:text/csv;charset=utf-8,", &encoded].concat());
         Ok(())
     }
 
@@ -263,9 +266,10 @@ impl View {
         }
         let mut backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
-        render::draw(&mut backend, &self.layout, &self.theme, self.dpr).map_err(|e| error(format!("drawing failed: {e}")))?;
-        let pad = self.layout.pad as u32;
-        style(&self.footer, &[("padding", &format!("0 {pad}px {pad}px"))]);
+        // The canvas backend fails only when the context is lost: no detail to add.
+        render::draw(&mut backend, &self.layout, &self.theme, self.dpr).map_err(|_| error("drawing failed"))?;
+        let pad = px(self.layout.pad);
+        style(&self.footer, &[("padding", &["0 ", &pad, " ", &pad].concat())]);
         self.read_frame();
         Ok(())
     }
@@ -319,7 +323,7 @@ impl View {
             }
             style(&self.tooltip, &[("display", "block"), ("width", &px(tip.size.0))]);
         }
-        style(&self.tooltip, &[("transform", &format!("translate({},{})", px(x), px(y)))]);
+        style(&self.tooltip, &[("transform", &["translate(", &px(x), ",", &px(y), ")"].concat())]);
     }
 
     pub fn hide_tooltip(&self) {
@@ -341,7 +345,7 @@ impl View {
     pub fn focus_ring(&self, focused: bool) {
         let el: &HtmlElement = self.canvas.unchecked_ref();
         if focused && self.canvas.matches(":focus-visible").unwrap_or(true) {
-            style(el, &[("outline", &format!("2px solid {}", theme::hex(self.theme.bar))), ("outline-offset", "2px")]);
+            style(el, &[("outline", &["2px solid ", &theme::hex(self.theme.bar)].concat()), ("outline-offset", "2px")]);
         } else {
             style(el, &[("outline", "none")]);
         }

@@ -24,7 +24,7 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
     let Some(win) = web_sys::window() else { return };
     // The ratio as JS prints it (no Rust float formatting in the wasm).
     let ratio = js_sys::Number::from(dpr).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "1".into());
-    let Ok(Some(query)) = win.match_media(&format!("(resolution: {ratio}dppx)")) else { return };
+    let Ok(Some(query)) = win.match_media(&["(resolution: ", &ratio, "dppx)"].concat()) else { return };
     let weak = weak.clone();
     st.watch_ratio_with(dpr, EventListener::new(&query, "change", move |_| {
         if let Some(shared) = weak.upgrade() {

@@ -70,14 +70,30 @@ impl CanvasBackend {
     }
 }
 
+/// Appends the digits of `n`, without the formatting machinery (`core::fmt`).
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for d in digits[..len].iter().rev() {
+        out.push(*d as char);
+    }
+}
+
 /// Appends `v` with at most `decimals` decimals, without Rust's float formatting
 /// (which costs about 5 KB of gzipped wasm): integer arithmetic on the rounded value.
 fn push_decimal(out: &mut String, v: f64, decimals: u32) {
-    use std::fmt::Write;
     let scale = 10u64.pow(decimals);
     let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
     let scaled = (v * scale as f64).round() as u64;
-    let _ = write!(out, "{}", scaled / scale);
+    push_digits(out, scaled / scale);
     let mut frac = scaled % scale;
     if frac != 0 {
         out.push('.');
@@ -94,7 +110,11 @@ fn make_canvas_color(color: BackendColor) -> JsValue {
     let (r, g, b) = color.rgb;
     let mut s = String::with_capacity(24);
     // Integer channels and a 3-decimal alpha: the same colours as before.
-    let _ = std::fmt::Write::write_fmt(&mut s, format_args!("rgba({},{},{},", r, g, b));
+    s.push_str("rgba(");
+    for c in [r, g, b] {
+        push_digits(&mut s, c as u64);
+        s.push(',');
+    }
     push_decimal(&mut s, color.alpha, 3);
     s.push(')');
     s.into()
