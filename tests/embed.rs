@@ -206,6 +206,46 @@ async fn the_chart_follows_its_container_width_without_looping() {
     el.remove();
 }
 
+#[wasm_bindgen_test]
+async fn a_resize_redraws_the_geometry_only_and_update_redraws_what_changed() {
+    let el = container(600);
+    let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    next_frame().await;
+    let start = chart.probes();
+    assert_eq!(start.content_renders, 1, "mount builds the words once");
+    let caption = |c: &Chart| c.root().query_selector("caption").unwrap().unwrap();
+    let table = caption(&chart);
+    for i in 0..100 {
+        el.style().set_property("width", &format!("{}px", 300 + (i % 2) * 300 + i)).unwrap();
+        next_frame().await;
+    }
+    let after = chart.probes();
+    assert_eq!(after.content_renders, start.content_renders, "100 resizes rebuild no table, label or CSV");
+    assert!(after.geometry_renders >= start.geometry_renders + 100, "but each was laid out and drawn");
+    assert!(caption(&chart).is_same_node(Some(&table)), "the very same table is still there");
+    // The same options again change nothing at all; another theme redraws no words.
+    chart.update(json(r#"{"lang":"fr","theme":"auto"}"#)).unwrap();
+    assert_eq!(chart.probes().geometry_renders, after.geometry_renders);
+    chart.update(json(r#"{"theme":"dark"}"#)).unwrap();
+    assert_eq!((chart.probes().content_renders, chart.probes().geometry_renders), (1, after.geometry_renders + 1));
+    assert_eq!(chart.theme().background, DARK.background);
+    // A new language rebuilds the words once; null resets lang and theme.
+    chart.update(json(r#"{"lang":"en"}"#)).unwrap();
+    assert_eq!(chart.probes().content_renders, 2);
+    assert_eq!(caption(&chart).text_content().unwrap(), "Internally displaced people in Mali, by region");
+    chart.update(json(r#"{"lang":null,"theme":null}"#)).unwrap();
+    assert_eq!(caption(&chart).text_content().unwrap(), "Personnes déplacées internes au Mali, par région");
+    assert_eq!(chart.theme().background, LIGHT.background, "auto follows the (light) page");
+    // undefined is "not given": nothing changes.
+    let before = chart.probes();
+    let undefined = js_sys::Object::new();
+    js_sys::Reflect::set(&undefined, &"theme".into(), &JsValue::UNDEFINED).unwrap();
+    chart.update(undefined.into()).unwrap();
+    assert_eq!(chart.probes().geometry_renders, before.geometry_renders);
+    chart.destroy();
+    el.remove();
+}
+
 /// A parent whose layout depends on its children: the chart must neither grow it
 /// frame after frame nor keep it from shrinking.
 async fn settles_in(parent_css: &[(&str, &str)], child_css: &[(&str, &str)]) {

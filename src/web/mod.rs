@@ -29,6 +29,8 @@ use crate::settings::Settings;
 
 pub(crate) use js::error;
 use js::{message_of, parse_options, resolve_target};
+#[cfg(feature = "probes")]
+pub use state::Probes;
 use state::{EventCount, Shared, State};
 use view::View;
 
