@@ -44,9 +44,11 @@ test-browser:
 test-e2e: build package
 	node --test tests/e2e/
 
-## The static SVG fallbacks, drawn by the same code as the canvas, and the PNG
-## social cards made from them.
+## The static pictures in the pages (one drawing per artboard, and their stylesheet
+## www/mali-idp-chart.css), the SVG fallbacks, all drawn by the same code as the
+## canvas, and the PNG social cards made from them.
 fallback:
+	cargo run --quiet --locked --bin fallback -- --pages www
 	cargo run --quiet --locked --bin fallback -- --lang fr --out www/fallback-fr.svg
 	cargo run --quiet --locked --bin fallback -- --lang en --out www/fallback-en.svg
 	tools/setup.sh node

@@ -1,5 +1,7 @@
-//! Native SVG output of the same drawing code the canvas uses: for tests and the
-//! static fallback image. Native only (plotters' SVG backend is not in the wasm).
+//! Native SVG output of the same drawing code the canvas uses: for tests, the static
+//! fallback image, and the static picture pages carry before any script runs (one
+//! drawing per artboard, with its CSS). Native only (plotters' SVG backend is not in
+//! the wasm).
 
 use plotters::backend::SVGBackend;
 use plotters_backend::{
@@ -11,6 +13,7 @@ use crate::data::Dataset;
 use crate::layout::{self, Estimate, Layout};
 use crate::locale::Lang;
 use crate::render::{self, Theme};
+use crate::words;
 
 /// plotters' SVG backend writes `font-size` as size / 1.24 (a point-size convention
 /// of its bitmap fonts) while the canvas backend uses the size as CSS pixels. This
@@ -101,4 +104,118 @@ pub fn render(data: &Dataset, lang: Lang, width: f64, theme: &Theme) -> Result<(
         render::draw(&mut backend, &layout, theme, 1.0).map_err(|e| format!("drawing the SVG failed: {e}"))?;
     }
     Ok((out, layout))
+}
+
+/// Text for HTML: the five characters that could start markup or end an attribute.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `encodeURIComponent`, as the live chart's CSV link uses it.
+fn uri_component(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The class that marks the static picture: `mount` replaces it with the live chart.
+pub const PICTURE_CLASS: &str = "mali-idp-chart-static";
+
+/// The static picture for a page, before any script: one SVG drawing per artboard
+/// (the page's CSS, [`picture_css`], shows the one for the container's width), the
+/// CSV link the live chart has, and the data table for screen readers. The live
+/// chart, laid out at the same artboard by the same code, takes exactly its room.
+pub fn picture(data: &Dataset, lang: Lang, theme: &Theme) -> Result<String, String> {
+    let mut html = format!("<div class=\"{PICTURE_CLASS}\" lang=\"{}\">\n", lang.tag());
+    let label = escape(&words::summary(data, lang));
+    for a in layout::ARTBOARDS {
+        let (svg, _) = render(data, lang, a, theme)?;
+        let body = svg.split_once('>').map(|(_, rest)| rest).ok_or("the SVG backend wrote no <svg> element")?;
+        let (w, h) = (a as u32, layout::compute(data, lang, a, &Estimate).height as u32);
+        html.push_str(&format!(
+            "<svg class=\"mic-a{w}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\">{body}\n"
+        ));
+    }
+    let t = lang.text();
+    let csv = uri_component(&format!("\u{FEFF}{}", words::csv(data, lang)));
+    html.push_str(&format!(
+        "<div class=\"mic-footer\"><a href=\"data:text/csv;charset=utf-8,{csv}\" download=\"{}\">{}</a></div>\n",
+        t.download_file,
+        escape(t.download)
+    ));
+    let (headers, rows) = words::table(data, lang);
+    html.push_str(&format!("<div class=\"mic-data\"><table><caption>{}</caption><thead><tr>", escape(&data.title)));
+    for h in headers {
+        html.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for row in rows {
+        html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&row[0])));
+        for cell in &row[1..] {
+            html.push_str(&format!("<td>{}</td>", escape(cell)));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table></div>\n</div>");
+    Ok(html)
+}
+
+/// The stylesheet the static picture needs (a file: strict pages forbid inline
+/// styles): each drawing shown for its artboard's range of container widths, the
+/// footer with the live chart's type and padding, the table visually hidden.
+pub fn picture_css(theme: &Theme) -> String {
+    let mut css = format!(
+        "/* The static picture of mali-idp-chart, shown until the live chart replaces it.\n   Written by `make fallback`: do not edit. */\n\
+         .{PICTURE_CLASS} {{ container-type: inline-size; position: relative; box-sizing: border-box; width: 100%; margin: 0; padding: 0; border: 0; \
+         background: {bg}; color: {text}; font-family: {font}; line-height: normal; text-align: left; direction: ltr; }}\n\
+         .{PICTURE_CLASS} > svg {{ display: none; width: 100%; height: auto; }}\n\
+         .{PICTURE_CLASS} .mic-footer {{ margin: 0; padding: 0 {wide}px {wide}px; font-size: 13px; line-height: 1.4; }}\n\
+         .{PICTURE_CLASS} .mic-footer a {{ color: {bar}; }}\n\
+         @container (width < {narrow_below}px) {{ .{PICTURE_CLASS} .mic-footer {{ padding: 0 {narrow}px {narrow}px; }} }}\n\
+         .{PICTURE_CLASS} .mic-data {{ position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }}\n",
+        bg = crate::theme::hex(theme.background),
+        text = crate::theme::hex(theme.text),
+        bar = crate::theme::hex(theme.bar),
+        font = theme.font,
+        wide = layout::pad_for(1e9),
+        narrow = layout::pad_for(0.0),
+        narrow_below = layout::NARROW_BELOW,
+    );
+    for (i, a) in layout::ARTBOARDS.iter().enumerate() {
+        let (from, to) = layout::artboard::range(i);
+        let query = if to.is_finite() { format!("({from}px <= width < {to}px)") } else { format!("(width >= {from}px)") };
+        css.push_str(&format!("@container {query} {{ .{PICTURE_CLASS} > .mic-a{a} {{ display: block; }} }}\n"));
+    }
+    css
+}
+
+/// The markers around a page's static picture in `lang`.
+pub fn markers(lang: Lang) -> (String, &'static str) {
+    (format!("<!-- static picture ({}): written by `make fallback` -->", lang.tag()), "<!-- end of static picture -->")
+}
+
+/// `html` with what lies between `lang`'s markers replaced by `picture`; `None`
+/// when the markers are missing.
+pub fn replace_marked(html: &str, lang: Lang, picture: &str) -> Option<String> {
+    let (open, close) = markers(lang);
+    let start = html.find(&open)? + open.len();
+    let end = start + html[start..].find(close)?;
+    Some(format!("{}\n{picture}\n{}", &html[..start], &html[end..]))
 }

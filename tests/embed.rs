@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use mali_idp_chart::format;
+use mali_idp_chart::layout::artboard;
 use mali_idp_chart::locale::Lang;
 use mali_idp_chart::theme::{DARK, LIGHT};
 use mali_idp_chart::web::{Chart, mount};
@@ -136,7 +137,9 @@ fn two_charts_on_one_page_stay_independent() {
     second.update(json(r#"{"lang":"fr"}"#)).unwrap();
     assert_eq!(names(&first)[0], "Timbuktu");
     assert_eq!(names(&second)[0], "Tombouctou");
-    assert_eq!((first.layout().width, second.layout().width), (400.0, 700.0));
+    // Each shows its own artboard at its own width.
+    assert_eq!((first.layout().width, second.layout().width), (400.0, 640.0));
+    assert_eq!((shown_width(&first), shown_width(&second)), (400.0, 700.0));
     first.destroy();
     assert_eq!(bar_pixel(&second, 0), rgb(DARK.bar), "the other keeps working");
     second.destroy();
@@ -188,15 +191,16 @@ fn css_custom_properties_set_the_colours() {
 async fn the_chart_follows_its_container_width_without_looping() {
     let el = container(600);
     let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
-    let dpr = chart.device_pixel_ratio();
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
     next_frame().await;
     let renders = chart.renders();
     el.style().set_property("width", "420px").unwrap();
     for _ in 0..3 {
         next_frame().await;
     }
-    assert_eq!(chart.layout().width, 420.0);
-    assert_eq!(chart.canvas().width(), (420.0 * dpr).round() as u32, "new backing size");
+    assert_eq!(chart.layout().width, artboard(420.0), "the artboard for 420 px");
+    assert_eq!(shown_width(&chart), 420.0, "shown at the new width");
+    assert_eq!(chart.canvas().width(), (420.0 * dpr).round() as u32, "new backing size: CSS width × ratio");
     assert_eq!(chart.renders(), renders + 1, "one render for one resize");
     for _ in 0..5 {
         next_frame().await;
@@ -263,17 +267,17 @@ async fn settles_in(parent_css: &[(&str, &str)], child_css: &[(&str, &str)]) {
     for _ in 0..6 {
         next_frame().await;
     }
-    let (w, renders) = (chart.layout().width, chart.renders());
+    let (w, renders) = (shown_width(&chart), chart.renders());
     assert_eq!(w, 500.0, "fills the {parent_css:?} parent");
     for _ in 0..6 {
         next_frame().await;
     }
-    assert_eq!((chart.layout().width, chart.renders()), (w, renders), "no resize loop in {parent_css:?}");
+    assert_eq!((shown_width(&chart), chart.renders()), (w, renders), "no resize loop in {parent_css:?}");
     parent.style().set_property("width", "320px").unwrap();
     for _ in 0..4 {
         next_frame().await;
     }
-    assert_eq!(chart.layout().width, 320.0, "shrinks with the {parent_css:?} parent");
+    assert_eq!((shown_width(&chart), chart.layout().width), (320.0, 320.0), "shrinks with the {parent_css:?} parent");
     chart.destroy();
     parent.remove();
 }

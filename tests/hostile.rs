@@ -4,6 +4,7 @@
 //! resizes, detached hosts, 1,000 mount/destroy cycles.
 #![cfg(target_arch = "wasm32")]
 
+use mali_idp_chart::layout::artboard;
 use mali_idp_chart::web::{Chart, mount};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -146,7 +147,8 @@ async fn a_hidden_container_is_drawn_when_shown() {
     for _ in 0..3 {
         next_frame().await;
     }
-    assert_eq!(chart.layout().width, 500.0, "laid out at its real width once shown");
+    assert_eq!(chart.layout().width, artboard(500.0), "laid out for its real width once shown");
+    assert_eq!(chart.canvas().width(), (500.0 * web_sys::window().unwrap().device_pixel_ratio()).round() as u32);
     chart.destroy();
     el.remove();
 }
@@ -168,7 +170,10 @@ async fn a_burst_of_resizes_gives_one_render_per_frame() {
     }
     let renders = chart.renders() - before;
     assert!(renders >= 1 && renders <= 12, "{renders} renders for 500 resizes over ~10 frames");
-    assert_eq!(chart.layout().width, el.client_width() as f64, "ends at the final width");
+    let last = el.client_width() as f64;
+    assert_eq!(chart.layout().width, artboard(last), "ends at the final width's artboard");
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(chart.canvas().width(), (last * dpr).round() as u32, "drawn for the final width");
     chart.destroy();
     el.remove();
 }

@@ -11,7 +11,7 @@ use mali_idp_chart::hit::row_at;
 use mali_idp_chart::layout::{self, Estimate, Layout, TextRole};
 use mali_idp_chart::locale::Lang;
 use mali_idp_chart::render::{self, LIGHT};
-use mali_idp_chart::svg;
+use mali_idp_chart::{svg, words};
 
 const WIDTHS: [f64; 4] = [280.0, 400.0, 640.0, 1200.0];
 const LANGS: [Lang; 2] = [Lang::Fr, Lang::En];
@@ -326,4 +326,91 @@ fn long_lists_stay_inside_a_canvas_browsers_accept_and_never_overlap() {
             }
         }
     }
+}
+
+/// The pages that carry a static picture, and its languages in each.
+const PICTURE_PAGES: [(&str, &[Lang]); 3] =
+    [("index.html", &[Lang::Fr]), ("embed.html", &[Lang::Fr, Lang::En]), ("demo.html", &[Lang::Fr])];
+
+fn www(file: &str) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/").to_string() + file;
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_pages_carry_an_up_to_date_static_picture_and_its_stylesheet() {
+    assert!(www("mali-idp-chart.css") == svg::picture_css(&LIGHT), "www/mali-idp-chart.css is stale: run `make fallback`");
+    for lang in LANGS {
+        let file = format!("picture-{}.html", lang.tag());
+        let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT).unwrap();
+        assert!(www(&file) == picture + "\n", "www/{file} is stale: run `make fallback`");
+    }
+    for (page, langs) in PICTURE_PAGES {
+        let html = www(page);
+        for lang in langs.iter().copied() {
+            let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT).unwrap();
+            let (open, close) = svg::markers(lang);
+            let start = html.find(&open).unwrap_or_else(|| panic!("{page}: no {open}")) + open.len();
+            let end = start + html[start..].find(close).unwrap();
+            assert!(html[start..end].trim() == picture, "{page} ({lang:?}): stale picture, run `make fallback`");
+        }
+    }
+}
+
+#[test]
+fn the_static_picture_has_one_drawing_per_artboard_as_tall_as_the_live_chart_there() {
+    for lang in LANGS {
+        let d = Dataset::article(lang);
+        let html = svg::picture(&d, lang, &LIGHT).unwrap();
+        let drawings: Vec<&str> = html.split("<svg class=\"mic-a").skip(1).collect();
+        assert_eq!(drawings.len(), layout::ARTBOARDS.len());
+        for (drawing, a) in drawings.iter().zip(layout::ARTBOARDS) {
+            let live = layout::compute(&d, lang, a, &Estimate);
+            let view_box = format!("{a}\" viewBox=\"0 0 {a} {}\"", live.height);
+            assert!(drawing.starts_with(&view_box), "{a} px: {}", &drawing[..60]);
+            // Every figure drawn, beside its bar, in each drawing.
+            let svg = &drawing[..drawing.find("</svg>").unwrap()];
+            let texts = svg_texts(svg);
+            for r in &d.regions {
+                assert!(texts.contains(&format::int(r.persons, lang)), "{a} px lacks {}", r.persons);
+            }
+            assert_eq!(svg_rects(svg).len(), 1 + d.regions.len(), "{a} px: background and one bar per region");
+        }
+        // The table, for screen readers, with every figure and the total.
+        let table = &html[html.find("<table>").unwrap()..];
+        for n in d.regions.iter().map(|r| r.persons).chain([d.total]) {
+            assert!(table.contains(&format!("<td>{}</td>", format::int(n, lang))), "table lacks {n}");
+        }
+        // The CSV link holds the live chart's CSV, percent-encoded.
+        let href = html.split("href=\"data:text/csv;charset=utf-8,").nth(1).unwrap();
+        let encoded = &href[..href.find('"').unwrap()];
+        let mut bytes = Vec::new();
+        let mut it = encoded.bytes();
+        while let Some(b) = it.next() {
+            if b == b'%' {
+                let hex = [it.next().unwrap(), it.next().unwrap()];
+                bytes.push(u8::from_str_radix(std::str::from_utf8(&hex).unwrap(), 16).unwrap());
+            } else {
+                bytes.push(b);
+            }
+        }
+        assert_eq!(String::from_utf8(bytes).unwrap(), format!("\u{FEFF}{}", words::csv(&d, lang)));
+    }
+    // Markup in data stays text.
+    let mut d = Dataset::article(Lang::En);
+    d.title = "<b>\"A&B\"</b>".into();
+    let html = svg::picture(&d, Lang::En, &LIGHT).unwrap();
+    assert!(html.contains("<caption>&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;</caption>"));
+}
+
+#[test]
+fn the_stylesheet_shows_exactly_one_drawing_at_every_width() {
+    let css = svg::picture_css(&LIGHT);
+    for (i, a) in layout::ARTBOARDS.iter().enumerate() {
+        let (from, to) = layout::artboard::range(i);
+        let query = if to.is_finite() { format!("({from}px <= width < {to}px)") } else { format!("(width >= {from}px)") };
+        assert!(css.contains(&format!("@container {query} {{ .mali-idp-chart-static > .mic-a{a} {{ display: block; }} }}")), "{a}");
+    }
+    // The footer's padding switches where the layout's does.
+    assert!(css.contains(&format!("@container (width < {}px)", layout::NARROW_BELOW)));
 }

@@ -30,11 +30,14 @@ fn the_canvas_has_the_container_width_and_a_backing_store_scaled_by_the_ratio() 
     let canvas = &chart.canvas();
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     let layout = &chart.layout();
-    assert_eq!(layout.width, 500.0);
-    assert_eq!(canvas.get_bounding_client_rect().width(), 500.0);
-    assert_eq!(canvas.get_bounding_client_rect().height(), layout.height);
+    // The 480 px artboard, shown at 500 px: its height scaled alike.
+    assert_eq!(layout.width, 480.0);
+    let shown = canvas.get_bounding_client_rect();
+    assert_eq!(shown.width(), 500.0);
+    let height = layout.height * 500.0 / 480.0;
+    assert!((shown.height() - height).abs() < 0.01, "{} against {height}", shown.height());
     assert_eq!(canvas.width(), (500.0 * dpr).round() as u32);
-    assert_eq!(canvas.height(), (layout.height * dpr).round() as u32);
+    assert_eq!(canvas.height(), (height * dpr).round() as u32);
     assert_eq!(canvases_in(&el), 1);
     el.remove();
 }
@@ -70,7 +73,7 @@ fn destroy_removes_the_canvas_and_two_charts_live_side_by_side() {
     let mut first = mount(a.clone().into(), JsValue::UNDEFINED).unwrap();
     let second = mount(b.clone().into(), JsValue::UNDEFINED).unwrap();
     assert_eq!((canvases_in(&a), canvases_in(&b)), (1, 1));
-    assert_eq!((first.layout().width, second.layout().width), (400.0, 700.0));
+    assert_eq!((shown_width(&first), shown_width(&second)), (400.0, 700.0));
     first.destroy();
     assert_eq!(canvases_in(&a), 0, "destroy removes the canvas");
     assert_eq!(a.child_element_count(), 0, "and everything else it added");

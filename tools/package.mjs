@@ -1,6 +1,7 @@
 // Completes the npm package tools/build.sh wrote to pkg/ (wasm, JS glue, types): adds
 // the custom element (its import rewritten for the package layout), the static
-// fallbacks, the iframe parent helper, TypeScript types for them, and package.json.
+// fallbacks, the static pictures to paste (picture-fr.html, picture-en.html) and
+// their stylesheet, the iframe parent helper, TypeScript types, and package.json.
 import { readFile, writeFile, copyFile } from 'node:fs/promises';
 
 const pkg = new URL('../pkg/', import.meta.url);
@@ -10,7 +11,7 @@ const element = (await readFile(new URL('mali-idp-chart.js', www), 'utf8'))
   .replace("from './pkg/mali_idp_chart.js'", "from './mali_idp_chart.js'");
 if (!element.includes("from './mali_idp_chart.js'")) throw new Error('element import not rewritten');
 await writeFile(new URL('mali-idp-chart.js', pkg), element);
-for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'embed-parent.js']) await copyFile(new URL(f, www), new URL(f, pkg));
+for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'embed-parent.js', 'mali-idp-chart.css', 'picture-fr.html', 'picture-en.html']) await copyFile(new URL(f, www), new URL(f, pkg));
 
 await writeFile(new URL('mali-idp-chart.d.ts', pkg), `/** Instantiates the wasm once per page. */
 export function load(): Promise<unknown>;
@@ -33,7 +34,8 @@ const cargo = await readFile(new URL('../Cargo.toml', import.meta.url), 'utf8');
 const field = (k) => cargo.match(new RegExp(`^${k} = "(.*)"$`, 'm'))?.[1];
 const meta = { name: 'mali-idp-chart', type: 'module', version: field('version'), description: field('description'), license: field('license') };
 meta.files = ['mali_idp_chart_bg.wasm', 'mali_idp_chart.js', 'mali_idp_chart.d.ts', 'README.md', 'LICENSE-MIT',
-  'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg'];
+  'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg',
+  'mali-idp-chart.css', 'picture-fr.html', 'picture-en.html'];
 meta.main = 'mali_idp_chart.js';
 meta.types = 'mali_idp_chart.d.ts';
 meta.exports = {
@@ -43,6 +45,9 @@ meta.exports = {
   './mali_idp_chart_bg.wasm': './mali_idp_chart_bg.wasm',
   './fallback-fr.svg': './fallback-fr.svg',
   './fallback-en.svg': './fallback-en.svg',
+  './mali-idp-chart.css': './mali-idp-chart.css',
+  './picture-fr.html': './picture-fr.html',
+  './picture-en.html': './picture-en.html',
 };
 meta.sideEffects = ['./mali-idp-chart.js'];
 await writeFile(new URL('package.json', pkg), JSON.stringify(meta, null, 2) + '\n');

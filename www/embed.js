@@ -21,7 +21,7 @@ function postHeight() {
 const host = document.getElementById('chart');
 try {
   await init();
-  host.replaceChildren();
+  // Replaces the static pictures in the page with the live chart, in place.
   window.maliIdpChart = mount(host, options);
 } catch (err) {
   console.error(err); // mount() also shows the message in the page

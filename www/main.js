@@ -6,13 +6,13 @@ const host = document.getElementById('chart');
 try {
   await init();
 } catch (err) {
-  // Never a blank box: the static image stays, with a word on why.
+  // Never a blank box: the static picture stays, with a word on why.
   const box = document.createElement('p');
   box.className = 'chart-error';
   box.textContent = `Le graphique interactif n'a pas pu se charger : ${err && err.message ? err.message : err}`;
   host.append(box);
   throw err;
 }
-host.replaceChildren(); // the <noscript> fallback
+// mount() replaces the static picture in the figure with the live chart, in place.
 // Bad options would throw here, and mount() shows the same message in the page.
 window.maliIdpChart = mount(host, { lang: document.documentElement.lang || 'fr' });

@@ -13,6 +13,11 @@
 //
 // The chart lives in a shadow root, so the page's CSS cannot reach its layout; its
 // colours and font still follow the page's --idp-* custom properties.
+//
+// Before any script, the element shows what the page put inside it: the static
+// picture `make fallback` writes (class "mali-idp-chart-static", styled by
+// mali-idp-chart.css), which the live chart then replaces without moving the page.
+// An element with no picture inside shows fallback-{lang}.svg until the chart is live.
 import init, { mount } from './pkg/mali_idp_chart.js';
 
 let ready = null;
@@ -27,7 +32,7 @@ sheet.replaceSync(`
   :host { display: block; }
   :host([hidden]) { display: none; }
   .fallback { display: block; max-width: 100%; height: auto; }
-  .fallback[hidden] { display: none; }
+  [hidden] { display: none !important; }
 `);
 
 const FALLBACK_ALT = {
@@ -40,6 +45,7 @@ export class MaliIdpChart extends HTMLElement {
 
   #chart = null;
   #slot;
+  #picture;
   #fallback;
   #generation = 0;
 
@@ -47,10 +53,13 @@ export class MaliIdpChart extends HTMLElement {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [sheet];
+    // The page's static picture (light DOM), shown until the chart is live.
+    this.#picture = document.createElement('slot');
     this.#fallback = document.createElement('img');
     this.#fallback.className = 'fallback';
+    this.#fallback.hidden = true;
     this.#slot = document.createElement('div');
-    shadow.append(this.#fallback, this.#slot);
+    shadow.append(this.#picture, this.#fallback, this.#slot);
   }
 
   /** The chart handle (null until drawn, or after removal). */
@@ -112,23 +121,28 @@ export class MaliIdpChart extends HTMLElement {
 
   async #render() {
     const generation = ++this.#generation;
-    const lang = (this.getAttribute('lang') || 'fr').startsWith('en') ? 'en' : 'fr';
-    this.#fallback.alt = FALLBACK_ALT[lang];
-    this.#fallback.src = new URL(`./fallback-${lang}.svg`, import.meta.url).href;
-    this.#fallback.hidden = false;
     this.#chart?.destroy();
     this.#chart = null;
+    const picture = this.querySelector(':scope > .mali-idp-chart-static');
+    this.#picture.hidden = !picture;
+    if (!picture) {
+      const lang = (this.getAttribute('lang') || 'fr').startsWith('en') ? 'en' : 'fr';
+      this.#fallback.alt = FALLBACK_ALT[lang];
+      this.#fallback.src = new URL(`./fallback-${lang}.svg`, import.meta.url).href;
+      this.#fallback.hidden = false;
+    }
     await load();
     if (generation !== this.#generation || !this.isConnected) return;
     this.#slot.replaceChildren();
     try {
       this.#chart = mount(this.#slot, this.#options());
-      this.#fallback.hidden = true;
     } catch (err) {
       if (!this.#slot.querySelector('[role=alert]')) this.#showError(err.message);
-      this.#fallback.hidden = true;
       console.error(err);
     }
+    // In the same task as the mount: no frame shows both, nothing moves.
+    this.#picture.hidden = true;
+    this.#fallback.hidden = true;
   }
 }
 

@@ -1,6 +1,8 @@
-//! Writes the chart as a static SVG, drawn by the same code as the canvas: the
-//! `<noscript>` fallback and social-card image.
+//! Writes the chart as a static SVG, drawn by the same code as the canvas (the
+//! social card's source and the element's picture when a page carries none), or,
+//! with `--pages DIR`, the static pictures inside DIR's pages and their stylesheet.
 //! Usage: fallback [--lang fr|en] [--width PX] [--out FILE]   (stdout without --out)
+//!        fallback --pages DIR
 
 // The SVG backend is native only; under wasm32 (e.g. `wasm-pack test`, which builds
 // every target) this tool compiles to an empty program.
@@ -17,10 +19,11 @@ struct Args {
     lang: Lang,
     width: f64,
     out: Option<String>,
+    pages: Option<String>,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut parsed = Args { lang: Lang::Fr, width: 640.0, out: None };
+    let mut parsed = Args { lang: Lang::Fr, width: 640.0, out: None, pages: None };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag}: needs a value"));
         match flag.as_str() {
@@ -37,10 +40,39 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .ok_or_else(|| format!("--width: must be a number of pixels from 200 to 4000, got {v:?}"))?;
             }
             "--out" => parsed.out = Some(value()?),
-            other => return Err(format!("unknown argument {other:?} (expected --lang, --width or --out)")),
+            "--pages" => parsed.pages = Some(value()?),
+            other => return Err(format!("unknown argument {other:?} (expected --lang, --width, --out or --pages)")),
         }
     }
     Ok(parsed)
+}
+
+/// The pages that carry a static picture, and the languages each one holds.
+#[cfg(not(target_arch = "wasm32"))]
+const PAGES: [(&str, &[Lang]); 3] =
+    [("index.html", &[Lang::Fr]), ("embed.html", &[Lang::Fr, Lang::En]), ("demo.html", &[Lang::Fr])];
+
+/// Rewrites each page's picture between its markers, and the stylesheet.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_pages(dir: &str) -> Result<(), String> {
+    let css = svg::picture_css(&LIGHT);
+    std::fs::write(format!("{dir}/mali-idp-chart.css"), css).map_err(|e| format!("--pages {dir}: {e}"))?;
+    // The picture alone, for newsrooms to paste inside their element or host.
+    for lang in [Lang::Fr, Lang::En] {
+        let path = format!("{dir}/picture-{}.html", lang.tag());
+        let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT)?;
+        std::fs::write(&path, picture + "\n").map_err(|e| format!("--pages: {path}: {e}"))?;
+    }
+    for (page, langs) in PAGES {
+        let path = format!("{dir}/{page}");
+        let mut html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;
+        for lang in langs.iter().copied() {
+            let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT)?;
+            html = svg::replace_marked(&html, lang, &picture).ok_or_else(|| format!("--pages: {path} has no markers for {}", lang.tag()))?;
+        }
+        std::fs::write(&path, html).map_err(|e| format!("--pages: {path}: {e}"))?;
+    }
+    Ok(())
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -50,6 +82,9 @@ fn main() {}
 fn main() -> ExitCode {
     let run = || -> Result<(), String> {
         let args = parse(std::env::args().skip(1))?;
+        if let Some(dir) = &args.pages {
+            return write_pages(dir);
+        }
         let (text, _) = svg::render(&Dataset::article(args.lang), args.lang, args.width, &LIGHT)?;
         match args.out {
             Some(path) => std::fs::write(&path, text).map_err(|e| format!("--out {path}: {e}")),

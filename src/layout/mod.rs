@@ -7,10 +7,12 @@
 //! Text widths come through [`Measure`], so the browser measures with the canvas
 //! (exact for the font in use) and native code with a conservative estimate.
 
+pub mod artboard;
 pub mod follow;
 pub mod text;
 pub mod tooltip;
 
+pub use artboard::{ARTBOARDS, artboard};
 pub use follow::WidthFollower;
 pub use text::{Estimate, Font, Measure, wrap};
 pub use tooltip::{CanvasFrame, TOOLTIP, TooltipStyle, place_tooltip};
@@ -141,10 +143,10 @@ impl Metrics {
     }
 
     fn for_width(width: f64) -> Metrics {
-        let narrow = width < 480.0;
+        let narrow = width < NARROW_BELOW;
         let f = |size, bold| Font { size, bold };
         Metrics {
-            pad: if narrow { 8.0 } else { 12.0 },
+            pad: pad_for(width),
             title: f(if narrow { 17.0 } else { 20.0 }, true),
             subtitle: f(if narrow { 13.0 } else { 15.0 }, false),
             name: f(if narrow { 13.0 } else { 14.0 }, false),
@@ -154,6 +156,14 @@ impl Metrics {
             row_gap: if narrow { 10.0 } else { 12.0 },
         }
     }
+}
+
+/// Below this width, smaller type and padding.
+pub const NARROW_BELOW: f64 = 480.0;
+
+/// The padding around the content at `width` (also the footer's, below the canvas).
+pub fn pad_for(width: f64) -> f64 {
+    if width < NARROW_BELOW { 8.0 } else { 12.0 }
 }
 
 /// Gap between a bar's end and its figure, and between a name and its bar.

@@ -1,12 +1,10 @@
 //! Small DOM helpers for the shell: element creation, styles set through the CSSOM
 //! (allowed under a strict `style-src 'self'` CSP, unlike style attributes or
-//! <style> elements), and text measured with the canvas.
+//! <style> elements), and the canvas's 2D context.
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
 
-use crate::format::digits;
-use crate::layout::{Font, Measure};
 
 use super::error;
 
@@ -69,33 +67,4 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d
         // getContext("2d") returns a CanvasRenderingContext2D or null.
         .map(JsCast::unchecked_into::<CanvasRenderingContext2d>)
         .ok_or_else(|| error("this browser gives no 2D canvas context"))
-}
-
-/// Measures text with the canvas's own font engine: exact for the font in use,
-/// and no forced page layout (plotters' web text sizing inserts a <span> per label).
-pub struct CanvasMeasure {
-    pub ctx: CanvasRenderingContext2d,
-    /// The CSS font-family list the chart draws with.
-    pub family: String,
-    /// The font last set on the context: setting it again costs a CSS parse.
-    pub current: std::cell::Cell<Option<(u32, bool)>>,
-}
-
-impl CanvasMeasure {
-    pub fn new(ctx: CanvasRenderingContext2d, family: &str) -> CanvasMeasure {
-        CanvasMeasure { ctx, family: family.to_string(), current: std::cell::Cell::new(None) }
-    }
-}
-
-impl Measure for CanvasMeasure {
-    fn width(&self, text: &str, font: Font) -> f64 {
-        // Integer sizes only: formatting an f64 would link float printing (~5 KB gz).
-        let key = (font.size as u32, font.bold);
-        if self.current.get() != Some(key) {
-            let spec = [if font.bold { "bold " } else { "" }, &digits(key.0 as u64), "px ", &self.family].concat();
-            self.ctx.set_font(&spec);
-            self.current.set(Some(key));
-        }
-        self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
-    }
 }

@@ -47,8 +47,16 @@ fn show_failure(doc: &Document, host: &Element, message: &str) {
     }
 }
 
+/// The static picture a page carries until the live chart replaces it.
+const STATIC_CLASS: &str = "mali-idp-chart-static";
+
 fn clear_failures(host: &Element) {
-    if let Ok(list) = host.query_selector_all(&[":scope > .", FAILED_CLASS].concat()) {
+    remove_children(host, FAILED_CLASS);
+}
+
+/// Removes the host's children of class `class`.
+fn remove_children(host: &Element, class: &str) {
+    if let Ok(list) = host.query_selector_all(&[":scope > .", class].concat()) {
         for i in 0..list.length() {
             if let Some(n) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 n.remove();
@@ -101,6 +109,9 @@ fn mount_into(doc: &Document, host: &Element, options: &JsValue) -> Result<Chart
         root.remove(); // a mount that fails leaves nothing of ours but the message
         return Err(e);
     }
+    // The live chart replaces the static picture in the same task: no frame shows
+    // both, and the picture had the same height, so nothing below moves.
+    remove_children(host, STATIC_CLASS);
     watch::watch_ratio(&mut shared.borrow_mut(), &Rc::downgrade(&shared));
     let events = EventCount::default();
     let mut listeners = interact::attach(&shared, &events);
@@ -143,6 +154,7 @@ impl Chart {
     pub fn alert(&self) -> HtmlElement {
         self.state().view().parts().3.clone()
     }
+    /// Layout pixels to device pixels: the screen's ratio × the artboard's scale.
     pub fn device_pixel_ratio(&self) -> f64 {
         self.state().view().parts().4
     }
@@ -241,8 +253,9 @@ impl Chart {
             .iter()
             .map(|row| {
                 let r = &s.settings().dataset().regions[row.region];
-                let b = row.bar;
-                BarInfo { name: &r.name, persons: r.persons, computed: r.computed, x: b.x, y: b.y, width: b.w, height: b.h }
+                // Layout (artboard) pixels to the CSS pixels the canvas is shown at.
+                let (b, k) = (row.bar, s.view().frame().scale);
+                BarInfo { name: &r.name, persons: r.persons, computed: r.computed, x: b.x * k, y: b.y * k, width: b.w * k, height: b.h * k }
             })
             .collect();
         let to_objects = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);

@@ -10,13 +10,13 @@ use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlAnchorElement, Ht
 
 use crate::data::Dataset;
 use crate::format::digits;
-use crate::layout::{self, CanvasFrame, Layout, TOOLTIP};
+use crate::layout::{self, CanvasFrame, Estimate, Layout, TOOLTIP};
 use crate::locale::Lang;
 use crate::render;
 use crate::theme::{self, CSS_COLOR_PROPERTIES, CSS_FONT_PROPERTY, Theme, ThemeChoice};
 use crate::words;
 
-use super::dom::{self, CanvasMeasure, create, style};
+use super::dom::{self, create, style};
 use super::{a11y, error};
 
 /// Width used while the widget has none (a hidden container): redrawn when shown.
@@ -95,14 +95,16 @@ impl View {
         style(&root, &[("position", "relative"), ("width", "100%"), ("min-width", "0"), ("direction", "ltr"), ("text-align", "left"), ("line-height", "normal")]);
 
         let canvas: HtmlCanvasElement = create(doc, "canvas")?;
-        // max-width: 100% lets flex and grid parents shrink us (a replaced element
-        // with a percentage max-width adds nothing to their min-content width).
+        // The artboard shown at the container's width, its height following from the
+        // aspect ratio `geometry` sets: exactly as the static picture's drawings are.
+        // A percentage width adds nothing to a flex or grid parent's min-content
+        // width, so such parents can shrink us: no resize loop.
         style(canvas.unchecked_ref(), RESET);
-        style(canvas.unchecked_ref(), &[("display", "block"), ("max-width", "100%"), ("box-sizing", "content-box")]);
+        style(canvas.unchecked_ref(), &[("display", "block"), ("width", "100%"), ("height", "auto")]);
         let overlay: HtmlCanvasElement = create(doc, "canvas")?;
         let _ = overlay.set_attribute("aria-hidden", "true");
         style(overlay.unchecked_ref(), RESET);
-        style(overlay.unchecked_ref(), &[("position", "absolute"), ("left", "0"), ("top", "0"), ("max-width", "100%"), ("pointer-events", "none"), ("box-sizing", "content-box")]);
+        style(overlay.unchecked_ref(), &[("position", "absolute"), ("left", "0"), ("top", "0"), ("width", "100%"), ("height", "auto"), ("pointer-events", "none")]);
 
         let tooltip: HtmlElement = create(doc, "div")?;
         tooltip.set_class_name("mali-idp-chart__tooltip");
@@ -250,19 +252,20 @@ impl View {
         t
     }
 
-    /// Lays the chart out at `width` and draws it at the screen's ratio. Resizing the
-    /// canvases also clears the highlight overlay.
+    /// Lays the chart out at the artboard for `width`, shown at `width`, and draws
+    /// it at the screen's ratio (backing store = CSS size × ratio). Text is measured
+    /// by the same estimate as the static picture's, so both lay out alike. Resizing
+    /// the canvases also clears the highlight overlay.
     pub fn geometry(&mut self, data: &Dataset, lang: Lang, width: f64) -> Result<(), JsError> {
         self.screen_dpr = device_pixel_ratio();
-        let measure = CanvasMeasure::new(self.ctx.clone(), &self.theme.font);
-        self.layout = layout::compute(data, lang, width, &measure);
-        self.dpr = render::effective_scale(&self.layout, self.screen_dpr);
+        self.layout = layout::compute(data, lang, layout::artboard(width), &Estimate);
+        self.dpr = render::effective_scale(&self.layout, self.screen_dpr * width / self.layout.width);
         let (w, h) = render::backing_size(&self.layout, self.dpr);
-        let (css_w, css_h) = (px(self.layout.width), px(self.layout.height));
+        let ratio = [digits(self.layout.width as u64), " / ".into(), digits(self.layout.height as u64)].concat();
         for c in [&self.canvas, &self.overlay] {
             c.set_width(w);
             c.set_height(h);
-            style(c.unchecked_ref(), &[("width", &css_w), ("height", &css_h)]);
+            style(c.unchecked_ref(), &[("aspect-ratio", &ratio)]);
         }
         let mut backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
@@ -293,10 +296,11 @@ impl View {
         }
     }
 
-    /// Measures an item's tooltip (words from the core, measured with the canvas).
+    /// An item's tooltip: words from the core, sized by the conservative estimate
+    /// (the box is never too narrow for its text; no text is measured in the page).
     pub fn measure_tip(&self, data: &Dataset, item: usize, lang: Lang) -> Tip {
         let (name, lines) = words::tooltip(data, self.layout.rows[item].region, lang);
-        let size = TOOLTIP.size(&name, &lines, &CanvasMeasure::new(self.ctx.clone(), &self.theme.font));
+        let size = TOOLTIP.size(&name, &lines, &Estimate);
         Tip { name, lines, size }
     }
 
@@ -351,10 +355,11 @@ impl View {
         }
     }
 
-    /// The widget's width, or `FALLBACK_WIDTH` while it has none.
+    /// The widget's width (exact, as the static picture's container query sees it),
+    /// or `FALLBACK_WIDTH` while it has none.
     pub fn width(&self) -> f64 {
-        match self.root.client_width() {
-            w if w > 0 => w as f64,
+        match self.root.get_bounding_client_rect().width() {
+            w if w > 0.0 => w,
             _ => FALLBACK_WIDTH,
         }
     }

@@ -88,3 +88,14 @@ pub fn inside(inner: &web_sys::DomRect, outer: &web_sys::DomRect) -> bool {
 pub fn js_error_message(value: JsValue) -> String {
     value.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
 }
+
+/// The canvas's width on the page, in CSS pixels (the artboard scaled to the container).
+pub fn shown_width(chart: &mali_idp_chart::web::Chart) -> f64 {
+    chart.canvas().get_bounding_client_rect().width()
+}
+
+/// Layout (artboard) pixels to the CSS pixels the canvas is shown at.
+pub fn to_css(chart: &mali_idp_chart::web::Chart, p: (f64, f64)) -> (f64, f64) {
+    let k = shown_width(chart) / chart.layout().width;
+    (p.0 * k, p.1 * k)
+}

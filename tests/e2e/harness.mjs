@@ -27,10 +27,11 @@ export async function start({ csp = '' } = {}) {
 }
 
 /** A new page that records console problems; `problems()` lists them. */
-export async function open(browser, url, { width = 1000, height = 900, dpr = 1, expect = [], init } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: true });
+export async function open(browser, url, { width = 1000, height = 900, dpr = 1, expect = [], init, route, scripts = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: true, javaScriptEnabled: scripts });
   const page = await context.newPage();
   if (init) await page.addInitScript(init);
+  if (route) await page.route(...route);
   const seen = [];
   page.on('console', (m) => {
     if (['error', 'warning'].includes(m.type()) && !expect.some((re) => re.test(m.text()))) seen.push(`${m.type()}: ${m.text()}`);

@@ -1,0 +1,149 @@
+// The chart before any script: the pages carry a static picture drawn by the same
+// code at build time (one drawing per artboard), which the live chart replaces in
+// place. With the wasm held back, the picture shows the article's figures as text;
+// when the wasm arrives, the swap moves nothing (layout shift measured by the
+// browser); with scripts off, the picture and the data table stay. Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, shots } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const FIGURES_FR = ['22 328', '10 794', '10 381', '15 482'];
+const FIGURES_EN = ['22,328', '10,794', '10,381', '15,482'];
+
+// Every layout shift from the start of the page, as the web's CLS counts them.
+const OBSERVE_SHIFTS = () => {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+/** Holds every .wasm response back until `release()` is called. */
+function holdWasm() {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  return { route: ['**/*.wasm', async (route) => { await gate; await route.continue(); }], release: () => release() };
+}
+
+/** What the visible static picture shows, in a page or under an element. */
+const pictureState = (selector) => {
+  const host = document.querySelector(selector);
+  const pictures = [...host.querySelectorAll('.mali-idp-chart-static')].filter((p) => p.getClientRects().length);
+  const shown = pictures.flatMap((p) => [...p.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none'));
+  const svg = shown[0];
+  const fontSizes = svg ? [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height) : [];
+  return {
+    pictures: pictures.length,
+    shown: shown.length,
+    artboard: svg ? Number(svg.viewBox.baseVal.width) : 0,
+    texts: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent.trim().replace(/\u202f/g, ' ')) : [],
+    smallestText: Math.min(...fontSizes),
+    height: host.getBoundingClientRect().height,
+    table: [...host.querySelectorAll('.mali-idp-chart-static td')].map((td) => td.textContent.replace(/\u202f/g, ' ')),
+    link: pictures[0]?.querySelector('a[download]')?.textContent ?? '',
+  };
+};
+
+for (const width of [280, 400, 800, 1280]) {
+  test(`the article page at ${width} px: a picture first, then the live chart in its place, nothing moves`, async () => {
+    const wasm = holdWasm();
+    const { page, context, problems } = await open(env.browser, env.url, { width, height: 900, init: OBSERVE_SHIFTS, route: wasm.route });
+    await page.waitForLoadState('load');
+    const before = await page.evaluate(pictureState, '#chart');
+    assert.equal(before.pictures, 1, 'one static picture');
+    assert.equal(before.shown, 1, 'exactly one drawing shown');
+    // The drawing for this width: the widest artboard that fits.
+    const host = await page.evaluate(() => document.querySelector('#chart').getBoundingClientRect().width);
+    assert.ok(before.artboard <= host && host < before.artboard * 1.2, `${before.artboard} px artboard in ${host} px`);
+    for (const f of FIGURES_FR) assert.ok(before.texts.includes(f), `the picture shows ${f} as text`);
+    assert.ok(before.smallestText >= 11, `no text below 11 px (${before.smallestText})`);
+    for (const f of [...FIGURES_FR, '58 985']) assert.ok(before.table.includes(f), `the table has ${f}`);
+    assert.equal(before.link, 'Télécharger les données (CSV)');
+    const figureBefore = await page.locator('figure').boundingBox();
+    await page.screenshot({ path: `${shots}static-${width}.png` });
+
+    wasm.release();
+    await page.waitForFunction(() => window.maliIdpChart);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const afterState = await page.evaluate(() => ({
+      pictures: document.querySelectorAll('#chart .mali-idp-chart-static').length,
+      bars: window.maliIdpChart.bars().length,
+    }));
+    assert.equal(afterState.pictures, 0, 'the picture was replaced');
+    assert.equal(afterState.bars, 4);
+    const figureAfter = await page.locator('figure').boundingBox();
+    assert.ok(Math.abs(figureAfter.height - figureBefore.height) < 0.5, `same box: ${figureBefore.height} then ${figureAfter.height}`);
+    const shifts = await page.evaluate(() => window.__shifts);
+    const cls = shifts.reduce((a, b) => a + b, 0);
+    assert.ok(cls <= 0.01, `cumulative layout shift ${cls} (${shifts.join(', ')})`);
+    // The live chart answers the first pointer move over a bar.
+    await page.locator('#chart canvas[role=img]').scrollIntoViewIfNeeded();
+    const bar = await page.evaluate(() => window.maliIdpChart.bars()[1]);
+    const canvas = await page.evaluate(() => document.querySelector('#chart canvas[role=img]').getBoundingClientRect().toJSON());
+    await page.mouse.move(canvas.x + bar.x + bar.width / 2, canvas.y + bar.y + bar.height / 2);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('#chart .mali-idp-chart__tooltip')).display === 'block');
+    const tip = await page.evaluate(() => document.querySelector('#chart .mali-idp-chart__tooltip').textContent.replace(/\u202f/g, ' '));
+    assert.match(tip, /Ségou.*10 794/);
+    await page.screenshot({ path: `${shots}live-${width}.png` });
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}
+
+test('with scripts off, the article page keeps its picture and its data table', async () => {
+  for (const width of [280, 1280]) {
+    const { page, context } = await open(env.browser, env.url, { width, scripts: false });
+    const state = await page.evaluate(pictureState, '#chart');
+    assert.equal(state.shown, 1, `${width} px: a drawing shown`);
+    assert.ok(state.height > 200, `${width} px: it takes its room (${state.height})`);
+    for (const f of FIGURES_FR) assert.ok(state.texts.includes(f) && state.table.includes(f), `${width} px: ${f}`);
+    await page.screenshot({ path: `${shots}no-script-${width}.png` });
+    await context.close();
+  }
+});
+
+test('the iframe page shows the picture in its language first, and swaps it in place', async () => {
+  const wasm = holdWasm();
+  const { page, context, problems } = await open(env.browser, `${env.url}embed.html?lang=en&id=x`, { width: 400, init: OBSERVE_SHIFTS, route: wasm.route });
+  await page.waitForLoadState('load');
+  const before = await page.evaluate(pictureState, '#chart');
+  assert.equal(before.pictures, 1, 'only the English picture is shown');
+  for (const f of FIGURES_EN) assert.ok(before.texts.includes(f), `the picture shows ${f}`);
+  assert.equal(before.link, 'Download the data (CSV)');
+  wasm.release();
+  await page.waitForFunction(() => window.maliIdpChart);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const after = await page.evaluate(() => document.querySelector('#chart').getBoundingClientRect().height);
+  assert.ok(Math.abs(after - before.height) < 0.5, `same height: ${before.height} then ${after}`);
+  const cls = (await page.evaluate(() => window.__shifts)).reduce((a, b) => a + b, 0);
+  assert.ok(cls <= 0.01, `layout shift ${cls}`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('an element with a picture inside shows it until its chart replaces it, in place', async () => {
+  const wasm = holdWasm();
+  const { page, context, problems } = await open(env.browser, `${env.url}demo.html`, { width: 1100, route: wasm.route });
+  await page.waitForLoadState('load');
+  const before = await page.evaluate(() => {
+    const el = document.getElementById('element-fr');
+    const svg = [...el.querySelectorAll('.mali-idp-chart-static svg')].find((s) => getComputedStyle(s).display !== 'none');
+    return { height: el.getBoundingClientRect().height, texts: [...svg.querySelectorAll('text')].map((t) => t.textContent.trim().replace(/\u202f/g, ' ')) };
+  });
+  for (const f of FIGURES_FR) assert.ok(before.texts.includes(f), `the element's picture shows ${f}`);
+  wasm.release();
+  await page.waitForFunction(() => document.getElementById('element-fr').chart);
+  const after = await page.evaluate(() => {
+    const el = document.getElementById('element-fr');
+    const slot = el.shadowRoot.querySelector('slot');
+    return { height: el.getBoundingClientRect().height, pictureHidden: slot.hidden, canvases: el.shadowRoot.querySelectorAll('canvas').length };
+  });
+  assert.ok(Math.abs(after.height - before.height) < 0.5, `same height: ${before.height} then ${after.height}`);
+  assert.deepEqual([after.pictureHidden, after.canvases], [true, 2]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
