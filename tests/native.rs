@@ -329,8 +329,12 @@ fn long_lists_stay_inside_a_canvas_browsers_accept_and_never_overlap() {
 }
 
 /// The pages that carry a static picture, and its languages in each.
-const PICTURE_PAGES: [(&str, &[Lang]); 3] =
-    [("index.html", &[Lang::Fr]), ("embed.html", &[Lang::Fr, Lang::En]), ("demo.html", &[Lang::Fr])];
+const PICTURE_PAGES: [(&str, &[Lang]); 4] = [
+    ("index.html", &[Lang::Fr]),
+    ("embed.html", &[Lang::Fr, Lang::En]),
+    ("demo.html", &[Lang::Fr]),
+    ("../bench/pages/ours.html", &[Lang::Fr]),
+];
 
 fn www(file: &str) -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/").to_string() + file;

@@ -49,8 +49,12 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 
 /// The pages that carry a static picture, and the languages each one holds.
 #[cfg(not(target_arch = "wasm32"))]
-const PAGES: [(&str, &[Lang]); 3] =
-    [("index.html", &[Lang::Fr]), ("embed.html", &[Lang::Fr, Lang::En]), ("demo.html", &[Lang::Fr])];
+const PAGES: [(&str, &[Lang]); 4] = [
+    ("index.html", &[Lang::Fr]),
+    ("embed.html", &[Lang::Fr, Lang::En]),
+    ("demo.html", &[Lang::Fr]),
+    ("../bench/pages/ours.html", &[Lang::Fr]),
+];
 
 /// Rewrites each page's picture between its markers, and the stylesheet.
 #[cfg(not(target_arch = "wasm32"))]
