@@ -3,13 +3,16 @@
 //! key, focus lost, a scroll, the chart redrawn) goes through [`Highlight::handle`],
 //! which answers with the [`Effects`] the shell must apply: repaint these items, show
 //! the tooltip for this item at this point, announce this item, ask for a frame.
-//! Pure; depends on nothing but the [`Targets`] a view gives it.
+//! Pure; depends on the [`Targets`] a view gives it and on `layout::CanvasFrame`.
 //!
 //! Items are indices in the dataset's order (the bars' order, top to bottom). A view
 //! (the bars; the map) answers which item is under a point and where a keyboard
-//! tooltip goes, so the same rules serve every view. Points are layout coordinates
-//! (CSS pixels from the canvas's top-left corner): the shell converts once, through
-//! `layout::CanvasFrame`.
+//! tooltip goes, so the same rules serve every view. Points are layout coordinates,
+//! but for a pointer move: its viewport position is kept as it is and converted on
+//! the frame that reads it, with the canvas's frame read then (layout is clean at
+//! the start of a frame, so a move costs no page reads at all).
+
+use crate::layout::CanvasFrame;
 
 /// What last set the highlight: it decides what clears it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,13 +79,14 @@ impl Step {
 /// Everything that can change what is highlighted.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Input {
-    /// A mouse or pen moved over the canvas. Moves are coalesced: the latest one is
-    /// kept and read on the next [`Input::Frame`].
+    /// A mouse or pen moved over the canvas, to this viewport position (clientX,
+    /// clientY). Moves are coalesced: the latest one is kept and read on the next
+    /// [`Input::Frame`].
     PointerMove((f64, f64)),
     /// A mouse or pen left the canvas.
     PointerLeave,
-    /// The animation frame the shell was asked for.
-    Frame,
+    /// The animation frame the shell was asked for, with where the canvas is now.
+    Frame(CanvasFrame),
     /// A finger lifted on the canvas (a tap; a scroll gets `TouchCancel` instead).
     Tap((f64, f64)),
     /// The browser took a touch over (a scroll or zoom began).
@@ -126,7 +130,7 @@ pub struct Effects {
     pub repaint: Option<(Option<usize>, Option<usize>)>,
     pub tooltip: Tooltip,
     pub announce: Option<Announce>,
-    /// Ask for one animation frame (then send [`Input::Frame`]).
+    /// Ask for one animation frame (then send [`Input::Frame`] from it).
     pub request_frame: bool,
 }
 
@@ -158,11 +162,14 @@ impl Highlight {
         match input {
             Input::PointerMove(at) => self.queue(Some(at)),
             Input::PointerLeave => self.queue(None),
-            Input::Frame => match self.pending.take() {
+            Input::Frame(frame) => match self.pending.take() {
                 // A mouse leaving clears only what a mouse set.
                 Some(None) if self.source.is_some_and(|s| s != Source::Mouse) => Effects::default(),
                 Some(None) => self.set(None, (0.0, 0.0), Source::Mouse),
-                Some(Some(at)) => self.set(targets.item_at(at), at, Source::Mouse),
+                Some(Some(client)) => {
+                    let at = frame.to_layout(client);
+                    self.set(targets.item_at(at), at, Source::Mouse)
+                }
                 None => Effects::default(),
             },
             Input::Tap(at) => {
@@ -232,6 +239,11 @@ impl Highlight {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::Rect;
+
+    /// The canvas at the viewport's corner, shown at its laid-out size: client
+    /// positions are layout positions.
+    const AT_CORNER: CanvasFrame = CanvasFrame { client: (0.0, 0.0), origin: (0.0, 0.0), shown: (100.0, 80.0), scale: 1.0 };
 
     /// Four rows 10 px high at y = 0, 20, 40, 60 (gaps between them), 100 px wide.
     struct Rows;
@@ -256,7 +268,18 @@ mod tests {
     /// A pointer move read on its frame.
     fn hover(h: &mut Highlight, at: (f64, f64)) -> Effects {
         assert!(h.handle(Input::PointerMove(at), &Rows).request_frame);
-        h.handle(Input::Frame, &Rows)
+        h.handle(Input::Frame(AT_CORNER), &Rows)
+    }
+
+    #[test]
+    fn a_move_is_read_in_the_frame_where_the_canvas_is_then() {
+        let mut h = Highlight::default();
+        // The pointer at (260, 90) in the viewport; by the frame, the canvas is at
+        // (200, 50) shown at twice its laid-out size: layout point (30, 20), row 1.
+        h.handle(Input::PointerMove((260.0, 90.0)), &Rows);
+        let frame = CanvasFrame::new(Rect { x: 200.0, y: 50.0, w: 200.0, h: 160.0 }, (0.0, 0.0), 100.0);
+        let fx = h.handle(Input::Frame(frame), &Rows);
+        assert_eq!(fx.tooltip, Tooltip::Show { item: 1, at: (30.0, 20.0), fresh: true });
     }
 
     #[test]
@@ -284,9 +307,9 @@ mod tests {
         for row in [1, 2, 3] {
             assert!(!h.handle(Input::PointerMove(on(row)), &Rows).request_frame, "one frame is already asked for");
         }
-        let fx = h.handle(Input::Frame, &Rows);
+        let fx = h.handle(Input::Frame(AT_CORNER), &Rows);
         assert_eq!(fx.repaint, Some((None, Some(3))), "only the latest move counts");
-        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default(), "a frame with nothing pending does nothing");
+        assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows), Effects::default(), "a frame with nothing pending does nothing");
         assert!(h.handle(Input::PointerMove(on(0)), &Rows).request_frame, "the next move asks again");
     }
 
@@ -300,7 +323,7 @@ mod tests {
         assert_eq!(hover(&mut h, GAP), Effects::default(), "nothing to hide twice");
         hover(&mut h, on(1));
         h.handle(Input::PointerLeave, &Rows);
-        assert_eq!(h.handle(Input::Frame, &Rows).tooltip, Tooltip::Hide);
+        assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows).tooltip, Tooltip::Hide);
         assert_eq!(h.shown(), None);
     }
 
@@ -340,7 +363,7 @@ mod tests {
         let mut h = Highlight::default();
         h.handle(Input::Tap(on(0)), &Rows);
         h.handle(Input::PointerLeave, &Rows);
-        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default());
+        assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows), Effects::default());
         assert_eq!(h.shown(), Some(0));
     }
 
@@ -349,7 +372,7 @@ mod tests {
         let mut h = Highlight::default();
         h.handle(Input::PointerMove(on(3)), &Rows);
         h.handle(Input::Tap(on(1)), &Rows);
-        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default());
+        assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows), Effects::default());
         assert_eq!(h.shown(), Some(1));
     }
 
@@ -401,7 +424,7 @@ mod tests {
         let mut h = Highlight::default();
         h.handle(Input::Key(Step::First), &Rows);
         h.handle(Input::PointerLeave, &Rows);
-        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default());
+        assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows), Effects::default());
         assert_eq!(hover(&mut h, on(2)).repaint, Some((Some(0), Some(2))));
         assert_eq!(h.source(), Some(Source::Mouse));
         assert_eq!(h.handle(Input::Scroll, &Rows), Effects::default(), "a scroll does not hide a mouse tooltip");
@@ -415,6 +438,6 @@ mod tests {
         let fx = h.handle(Input::Redrawn, &Rows);
         assert_eq!((fx.repaint, fx.tooltip, fx.announce), (None, Tooltip::Hide, Some(Announce::Silence)));
         assert_eq!(h, Highlight::default());
-        assert_eq!(h.handle(Input::Frame, &Rows), Effects::default());
+        assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows), Effects::default());
     }
 }

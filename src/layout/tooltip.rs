@@ -88,27 +88,32 @@ pub fn place_tooltip(at: (f64, f64), tip: (f64, f64), area: Rect) -> (f64, f64) 
     TOOLTIP.place(at, tip, area)
 }
 
-/// Where the canvas is, as read from the page once per event: its top-left corner
-/// in the chart box's coordinates (where the tooltip is positioned) and its size as
-/// shown. The one conversion between what the page reports (pointer offsets on the
-/// canvas, the box's position in the viewport) and layout coordinates, for every input.
+/// Where the canvas is, as read from the page at most once per frame (two bounding
+/// boxes, read while layout is clean): its top-left corner in the viewport and in
+/// the chart box's coordinates (where the tooltip is positioned), and its size as
+/// shown. The one conversion between what the page reports (pointer positions in the
+/// viewport) and layout coordinates, for every input.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CanvasFrame {
+    /// The canvas's top-left corner in the viewport (a pointer's clientX/Y space).
+    pub client: (f64, f64),
+    /// The same corner in the chart box's coordinates.
     pub origin: (f64, f64),
     pub shown: (f64, f64),
-    /// Shown width over laid-out width: 1 unless a page's CSS resizes our canvas.
+    /// Shown width over laid-out width: the artboard's scale.
     pub scale: f64,
 }
 
 impl CanvasFrame {
-    pub fn new(origin: (f64, f64), shown: (f64, f64), layout_width: f64) -> CanvasFrame {
-        let scale = if shown.0 > 0.0 && layout_width > 0.0 { shown.0 / layout_width } else { 1.0 };
-        CanvasFrame { origin, shown, scale }
+    /// From the canvas's box and the chart box's corner, both in the viewport.
+    pub fn new(canvas: Rect, box_at: (f64, f64), layout_width: f64) -> CanvasFrame {
+        let scale = if canvas.w > 0.0 && layout_width > 0.0 { canvas.w / layout_width } else { 1.0 };
+        CanvasFrame { client: (canvas.x, canvas.y), origin: (canvas.x - box_at.0, canvas.y - box_at.1), shown: (canvas.w, canvas.h), scale }
     }
 
-    /// A point on the canvas as shown (a pointer event's offset) in layout coordinates.
-    pub fn to_layout(&self, p: (f64, f64)) -> (f64, f64) {
-        (p.0 / self.scale, p.1 / self.scale)
+    /// A pointer's viewport position (clientX, clientY) in layout coordinates.
+    pub fn to_layout(&self, client: (f64, f64)) -> (f64, f64) {
+        ((client.0 - self.client.0) / self.scale, (client.1 - self.client.1) / self.scale)
     }
 
     /// A layout point in the chart box's coordinates.
@@ -116,9 +121,10 @@ impl CanvasFrame {
         (self.origin.0 + p.0 * self.scale, self.origin.1 + p.1 * self.scale)
     }
 
-    /// The canvas's part that is inside the viewport, in the chart box's coordinates:
-    /// `box_at` is the box's top-left corner in the viewport, `viewport` its size.
-    pub fn visible(&self, box_at: (f64, f64), viewport: (f64, f64)) -> Rect {
+    /// The canvas's part that is inside the viewport (of size `viewport`), in the
+    /// chart box's coordinates.
+    pub fn visible(&self, viewport: (f64, f64)) -> Rect {
+        let box_at = (self.client.0 - self.origin.0, self.client.1 - self.origin.1);
         let left = self.origin.0.max(-box_at.0);
         let top = self.origin.1.max(-box_at.1);
         let right = (self.origin.0 + self.shown.0).min(viewport.0 - box_at.0);
@@ -179,18 +185,22 @@ mod tests {
 
     #[test]
     fn one_conversion_between_the_page_and_the_layout() {
-        // A canvas at (5, 40) in its box, shown at half its laid-out width.
-        let f = CanvasFrame::new((5.0, 40.0), (320.0, 100.0), 640.0);
-        assert_eq!(f.scale, 0.5);
-        assert_eq!(f.to_layout((100.0, 10.0)), (200.0, 20.0));
+        // A box at (100, -30) in the viewport; its canvas 5 px right and 40 px down in
+        // it, shown at half its laid-out width.
+        let canvas = Rect { x: 105.0, y: 10.0, w: 320.0, h: 100.0 };
+        let f = CanvasFrame::new(canvas, (100.0, -30.0), 640.0);
+        assert_eq!((f.scale, f.origin), (0.5, (5.0, 40.0)));
+        assert_eq!(f.to_layout((205.0, 20.0)), (200.0, 20.0));
         assert_eq!(f.to_box((200.0, 20.0)), (105.0, 50.0));
-        // Round trip: a pointer's offset, to layout, back to the box = origin + offset.
-        assert_eq!(f.to_box(f.to_layout((33.0, 7.0))), (38.0, 47.0));
-        // Box scrolled 30 px above the viewport's top: the visible part starts lower.
-        assert_eq!(f.visible((0.0, -30.0), (1000.0, 1000.0)), Rect { x: 5.0, y: 40.0, w: 320.0, h: 100.0 });
-        assert_eq!(f.visible((0.0, -60.0), (1000.0, 1000.0)).y, 60.0);
-        assert_eq!(f.visible((0.0, 0.0), (200.0, 1000.0)).w, 195.0);
+        // Round trip: a pointer in the viewport, to layout, to the box = where it is
+        // in the box (viewport position minus the box's corner).
+        assert_eq!(f.to_box(f.to_layout((138.0, 17.0))), (38.0, 47.0));
+        // The box starts 30 px above the viewport: the canvas (40 px down) is whole.
+        assert_eq!(f.visible((1000.0, 1000.0)), Rect { x: 5.0, y: 40.0, w: 320.0, h: 100.0 });
+        let higher = CanvasFrame::new(Rect { y: -20.0, ..canvas }, (100.0, -60.0), 640.0);
+        assert_eq!(higher.visible((1000.0, 1000.0)).y, 60.0, "its top 20 px are above the viewport");
+        assert_eq!(f.visible((300.0, 1000.0)).w, 195.0, "cut at the viewport's right edge");
         // A canvas not laid out yet never divides by zero.
-        assert_eq!(CanvasFrame::new((0.0, 0.0), (0.0, 0.0), 0.0).scale, 1.0);
+        assert_eq!(CanvasFrame::new(Rect::default(), (0.0, 0.0), 0.0).scale, 1.0);
     }
 }

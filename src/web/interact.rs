@@ -11,11 +11,11 @@ use crate::highlight::{Input, Step};
 
 use super::state::{self, EventCount, Shared};
 
-/// A pointer event as the rules see it: which kind, and where in layout coordinates.
-fn decode(shared: &Shared, e: &Event) -> Option<(bool, (f64, f64))> {
-    let e = e.dyn_ref::<PointerEvent>()?;
-    let at = shared.borrow().view().frame().to_layout((e.offset_x() as f64, e.offset_y() as f64));
-    Some((e.pointer_type() == "touch", at))
+/// A pointer event: whether a finger made it, and where in the viewport (clientX/Y:
+/// reading them forces no layout, unlike offsetX/Y).
+fn decode(e: &Event) -> Option<(bool, (f64, f64))> {
+    let e = e.unchecked_ref::<PointerEvent>(); // these listeners get pointer events only
+    Some((e.pointer_type() == "touch", (e.client_x() as f64, e.client_y() as f64)))
 }
 
 /// One listener: `decode` turns its event into an input for the rules, or nothing.
@@ -50,14 +50,15 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
     };
     let mut out = vec![
         // A mouse or pen reads while it moves; a finger on tap (it covers the bars).
-        listen(&canvas, "pointermove", shared, events, Box::new(|s, e| match decode(s, e)? {
-            (false, at) => Some(Input::PointerMove(at)),
+        listen(&canvas, "pointermove", shared, events, Box::new(|_, e| match decode(e)? {
+            (false, client) => Some(Input::PointerMove(client)),
             (true, _) => None,
         })),
-        listen(&canvas, "pointerleave", shared, events, Box::new(|s, e| (!decode(s, e)?.0).then_some(Input::PointerLeave))),
+        listen(&canvas, "pointerleave", shared, events, Box::new(|_, e| (!decode(e)?.0).then_some(Input::PointerLeave))),
         // pointerup, not pointerdown: a finger that starts a scroll gets pointercancel.
-        listen(&canvas, "pointerup", shared, events, Box::new(|s, e| match decode(s, e)? {
-            (true, at) => Some(Input::Tap(at)),
+        // A tap is read at once, where the canvas is now.
+        listen(&canvas, "pointerup", shared, events, Box::new(|s, e| match decode(e)? {
+            (true, client) => Some(Input::Tap(s.borrow_mut().view_mut().read_frame().to_layout(client))),
             (false, _) => None,
         })),
         listen(&canvas, "pointercancel", shared, events, Box::new(|_, _| Some(Input::TouchCancel))),

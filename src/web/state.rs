@@ -78,6 +78,9 @@ impl State {
     pub fn view(&self) -> &View {
         &self.view
     }
+    pub fn view_mut(&mut self) -> &mut View {
+        &mut self.view
+    }
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -212,7 +215,8 @@ pub fn send(shared: &Shared, input: Input) {
     };
     if fx.request_frame {
         once_next_frame(shared, |s| &mut s.pointer_frame, |s, _| {
-            let fx = s.highlight.handle(Input::Frame, s.view.layout());
+            let frame = s.view.read_frame();
+            let fx = s.highlight.handle(Input::Frame(frame), s.view.layout());
             s.apply(fx);
         });
     }

@@ -164,7 +164,7 @@ impl View {
             layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0 },
             dpr: 1.0,
             screen_dpr: 1.0,
-            frame: CanvasFrame::new((0.0, 0.0), (0.0, 0.0), 0.0),
+            frame: CanvasFrame::new(layout::Rect::default(), (0.0, 0.0), 0.0),
         })
     }
 
@@ -277,11 +277,13 @@ impl View {
         Ok(())
     }
 
-    /// Reads where the canvas is in the box, and its size as shown.
-    fn read_frame(&mut self) {
-        let c: &HtmlElement = self.canvas.unchecked_ref();
-        let shown = (c.client_width() as f64, c.client_height() as f64);
-        self.frame = CanvasFrame::new((c.offset_left() as f64, c.offset_top() as f64), shown, self.layout.width);
+    /// Reads where the canvas is (in the viewport and in the box) and its size as
+    /// shown: two bounding boxes, cheap at the start of a frame, when layout is clean.
+    pub fn read_frame(&mut self) -> CanvasFrame {
+        let (c, r) = (self.canvas.get_bounding_client_rect(), self.root.get_bounding_client_rect());
+        let canvas = layout::Rect { x: c.left(), y: c.top(), w: c.width(), h: c.height() };
+        self.frame = CanvasFrame::new(canvas, (r.left(), r.top()), self.layout.width);
+        self.frame
     }
 
     /// Clears `clear`'s bar and paints `fill`'s in the highlight colour, on the
@@ -305,18 +307,17 @@ impl View {
     }
 
     /// Shows the tooltip next to layout point `at`, inside the visible part of the
-    /// canvas, writing its words only when given (a new item). Reads the page's
-    /// geometry before writing anything, so it forces no layout.
+    /// canvas (as the frame last read says), writing its words only when given (a
+    /// new item) and moving it by `transform`: it reads nothing from the page but
+    /// the viewport's size, so it forces no layout.
     pub fn show_tooltip(&mut self, tip: &Tip, at: (f64, f64), fresh: bool) {
-        self.read_frame();
-        let r = self.root.get_bounding_client_rect();
         let viewport = web_sys::window()
             .map(|w| {
                 let n = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::MAX);
                 (n(w.inner_width()), n(w.inner_height()))
             })
             .unwrap_or((f64::MAX, f64::MAX));
-        let area = self.frame.visible((r.left(), r.top()), viewport);
+        let area = self.frame.visible(viewport);
         let (x, y) = TOOLTIP.place(self.frame.to_box(at), tip.size, area);
         if fresh {
             self.tip_text[0].set_text_content(Some(&tip.name));
