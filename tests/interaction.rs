@@ -294,3 +294,34 @@ async fn after_destroy_no_listener_fires() {
     assert_eq!(chart.listener_count(), 0);
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn hovering_after_a_box_scrolls_reads_where_the_canvas_went() {
+    // The chart inside a scrolling box: where the canvas is, read once per visit,
+    // must be read again after a scroll, or the pointer would pick the wrong row.
+    let outer: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    for (k, v) in [("height", "260px"), ("overflow", "auto"), ("width", "660px")] {
+        outer.style().set_property(k, v).unwrap();
+    }
+    document().body().unwrap().append_child(&outer).unwrap();
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.style().set_property("width", "640px").unwrap();
+    el.style().set_property("padding-bottom", "600px").unwrap();
+    outer.append_child(&el).unwrap();
+    let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    let (canvas, layout) = (chart.canvas(), chart.layout());
+    let (x, y) = layout.rows[0].bar.center();
+    pointer(&canvas, "pointermove", "mouse", x, y);
+    next_frame().await;
+    assert_eq!(chart.highlighted().0, Some(0));
+    // Scroll by one row's pitch: the second row is now where the first was.
+    let pitch = layout.rows[1].bar.y - layout.rows[0].bar.y;
+    outer.set_scroll_top(pitch as i32);
+    next_frame().await;
+    let (x, y) = layout.rows[1].bar.center();
+    pointer(&canvas, "pointermove", "mouse", x, y); // at the second row's new place
+    next_frame().await;
+    assert_eq!(chart.highlighted().0, Some(1), "the row under the pointer after the scroll");
+    chart.destroy();
+    outer.remove();
+}

@@ -30,8 +30,13 @@ fn listen(
     let shared = shared.clone();
     #[cfg(feature = "probes")]
     let events = events.clone();
-    // Keys must be able to stop the page scrolling; the others stay passive.
-    let options = if kind == "keydown" { EventListenerOptions::enable_prevent_default() } else { EventListenerOptions::default() };
+    // Keys must be able to stop the page scrolling; scrolls are caught in the capture
+    // phase (they do not bubble); the others stay passive.
+    let options = match kind {
+        "keydown" => EventListenerOptions::enable_prevent_default(),
+        "scroll" => EventListenerOptions::run_in_capture_phase(),
+        _ => EventListenerOptions::default(),
+    };
     EventListener::new_with_options(target, kind, options, move |e| {
         #[cfg(feature = "probes")]
         events.set(events.get() + 1);
@@ -58,10 +63,15 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
         // pointerup, not pointerdown: a finger that starts a scroll gets pointercancel.
         // A tap is read at once, where the canvas is now.
         listen(&canvas, "pointerup", shared, events, Box::new(|s, e| match decode(e)? {
-            (true, client) => Some(Input::Tap(s.borrow_mut().view_mut().read_frame().to_layout(client))),
+            (true, client) => Some(Input::Tap(s.borrow_mut().view_mut().frame_now().to_layout(client))),
             (false, _) => None,
         })),
         listen(&canvas, "pointercancel", shared, events, Box::new(|_, _| Some(Input::TouchCancel))),
+        // Where the canvas is is read once per visit, not per move.
+        listen(&canvas, "pointerenter", shared, events, Box::new(|s, _| {
+            s.borrow_mut().view_mut().frame_moved();
+            None
+        })),
         listen(&canvas, "keydown", shared, events, Box::new(|_, e| {
             let e = e.dyn_ref::<KeyboardEvent>()?;
             let step = Step::from_key(&e.key(), e.alt_key() || e.ctrl_key() || e.meta_key())?;
@@ -84,7 +94,12 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
         if let Some(doc) = win.document() {
             out.push(listen(&doc, "pointerdown", shared, events, press));
         }
-        out.push(listen(&win, "scroll", shared, events, Box::new(|_, _| Some(Input::Scroll))));
+        // Any scroll, of the page or of a box holding the chart (scroll events do not
+        // bubble: caught on their way down), moves the canvas under the pointer.
+        out.push(listen(&win, "scroll", shared, events, Box::new(|s, _| {
+            s.borrow_mut().view_mut().frame_moved();
+            Some(Input::Scroll)
+        })));
     }
     out
 }

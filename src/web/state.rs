@@ -215,7 +215,7 @@ pub fn send(shared: &Shared, input: Input) {
     };
     if fx.request_frame {
         once_next_frame(shared, |s| &mut s.pointer_frame, |s, _| {
-            let frame = s.view.read_frame();
+            let frame = s.view.frame_now();
             let fx = s.highlight.handle(Input::Frame(frame), s.view.layout());
             s.apply(fx);
         });

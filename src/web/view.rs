@@ -69,8 +69,10 @@ pub struct View {
     dpr: f64,
     /// The screen's devicePixelRatio when last drawn (what the watchers compare).
     screen_dpr: f64,
-    /// Where the canvas is in the box, as last read from the page.
+    /// Where the canvas is, as last read from the page, and whether that still
+    /// holds (a scroll, a resize or a pointer entering makes it stale).
     frame: CanvasFrame,
+    frame_valid: bool,
 }
 
 /// Appends children, or says the chart could not be built.
@@ -165,6 +167,7 @@ impl View {
             dpr: 1.0,
             screen_dpr: 1.0,
             frame: CanvasFrame::new(layout::Rect::default(), (0.0, 0.0), 0.0),
+            frame_valid: false,
         })
     }
 
@@ -278,12 +281,25 @@ impl View {
     }
 
     /// Reads where the canvas is (in the viewport and in the box) and its size as
-    /// shown: two bounding boxes, cheap at the start of a frame, when layout is clean.
-    pub fn read_frame(&mut self) -> CanvasFrame {
+    /// shown: two bounding boxes.
+    fn read_frame(&mut self) -> CanvasFrame {
         let (c, r) = (self.canvas.get_bounding_client_rect(), self.root.get_bounding_client_rect());
         let canvas = layout::Rect { x: c.left(), y: c.top(), w: c.width(), h: c.height() };
         self.frame = CanvasFrame::new(canvas, (r.left(), r.top()), self.layout.width);
+        self.frame_valid = true;
         self.frame
+    }
+
+    /// Where the canvas is: as last read, unless something may have moved it since
+    /// (as uPlot does, hovering then reads nothing from the page).
+    pub fn frame_now(&mut self) -> CanvasFrame {
+        if self.frame_valid { self.frame } else { self.read_frame() }
+    }
+
+    /// The page scrolled or resized, or a pointer entered: read the frame again
+    /// when next needed.
+    pub fn frame_moved(&mut self) {
+        self.frame_valid = false;
     }
 
     /// Clears `clear`'s bar and paints `fill`'s in the highlight colour, on the
@@ -317,7 +333,8 @@ impl View {
                 (n(w.inner_width()), n(w.inner_height()))
             })
             .unwrap_or((f64::MAX, f64::MAX));
-        let area = self.frame.visible(viewport);
+        let frame = self.frame_now();
+        let area = frame.visible(viewport);
         let (x, y) = TOOLTIP.place(self.frame.to_box(at), tip.size, area);
         if fresh {
             self.tip_text[0].set_text_content(Some(&tip.name));

@@ -40,6 +40,7 @@ pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
     let win = web_sys::window()?;
     Some(EventListener::new(&win, "resize", move |_| {
         let Some(shared) = weak.upgrade() else { return };
+        shared.borrow_mut().view_mut().frame_moved(); // the page may have reflowed
         let stale = shared.borrow().view().screen_dpr() != device_pixel_ratio();
         if stale {
             request_render(&shared, false);
