@@ -104,6 +104,8 @@ async function hover(browser, url, lib, n) {
       await frame();
       out.push(sync + window.benchFrameTime);
     }
+    // A benchmark of moves that hit nothing would measure nothing.
+    if (window.bench.hovered && !window.bench.hovered()) throw new Error('the moves did not reach the chart');
     return out;
   }, MOVES);
   await context.close();

@@ -51,6 +51,12 @@ fn fail<T>(path: &str, problem: impl Into<String>) -> Result<T, OptionError> {
     Err(OptionError { path: path.to_string(), problem: problem.into() })
 }
 
+/// The one template for a value of the wrong kind: "must be {what}, got {value}".
+/// (One copy of the message code rather than one per kind: bytes in the wasm.)
+fn expected(path: &str, what: &str, v: &Value) -> OptionError {
+    OptionError { path: path.to_string(), problem: ["must be ", what, ", got ", &value_text(v)].concat() }
+}
+
 /// The largest integer a JS number holds exactly (2^53 − 1).
 pub const MAX_SAFE: u64 = (1 << 53) - 1;
 /// More regions than this is almost surely a mistake (and a chart no one can read).
@@ -135,7 +141,7 @@ pub struct DataInput {
 
 fn object<'v>(v: &'v Value, path: &str, known: &[&str]) -> Result<&'v [(String, Value)], OptionError> {
     let Value::Object(entries) = v else {
-        return fail(path, ["must be an object, got ", &value_text(v)].concat());
+        return Err(expected(path, "an object", v));
     };
     for (i, (k, _)) in entries.iter().enumerate() {
         if !known.contains(&k.as_str()) {
@@ -171,15 +177,15 @@ fn whole_number(v: &Value, path: &str) -> Result<u64, OptionError> {
     match v {
         Value::Number(n) if n.is_finite() && n.fract() == 0.0 && *n >= 0.0 && *n <= MAX_SAFE as f64 => Ok(*n as u64),
         Value::Number(n) if n.is_finite() && n.fract() == 0.0 && *n > MAX_SAFE as f64 => {
-            fail(path, ["must be at most ", &digits(MAX_SAFE), " (2^53 − 1), got ", &value_text(v)].concat())
+            Err(expected(path, "at most 9007199254740991 (2^53 − 1)", v))
         }
-        _ => fail(path, ["must be a whole number >= 0, got ", &value_text(v)].concat()),
+        _ => Err(expected(path, "a whole number >= 0", v)),
     }
 }
 
 fn text(v: &Value, path: &str) -> Result<String, OptionError> {
     let Value::String(s) = v else {
-        return fail(path, ["must be a string, got ", &value_text(v)].concat());
+        return Err(expected(path, "a string", v));
     };
     let trimmed = s.trim();
     if trimmed.is_empty() {
@@ -196,7 +202,7 @@ fn text(v: &Value, path: &str) -> Result<String, OptionError> {
 fn boolean(v: &Value, path: &str) -> Result<bool, OptionError> {
     match v {
         Value::Bool(b) => Ok(*b),
-        _ => fail(path, ["must be true or false, got ", &value_text(v)].concat()),
+        _ => Err(expected(path, "true or false", v)),
     }
 }
 
@@ -214,15 +220,12 @@ pub fn validate(v: &Value) -> Result<Options, OptionError> {
         Value::String(tag) => Lang::from_tag(tag).ok_or(()),
         _ => Err(()),
     })
-    .map_err(|v| OptionError { path: "lang".into(), problem: ["must be \"fr\" or \"en\", got ", &value_text(v)].concat() })?;
+    .map_err(|v| expected("lang", "\"fr\" or \"en\"", v))?;
     let theme = top_level(entries, "theme", |v| match v {
         Value::String(name) => ThemeChoice::from_name(name).ok_or(()),
         _ => Err(()),
     })
-    .map_err(|v| OptionError {
-        path: "theme".into(),
-        problem: ["must be \"auto\", \"light\" or \"dark\", got ", &value_text(v)].concat(),
-    })?;
+    .map_err(|v| expected("theme", "\"auto\", \"light\" or \"dark\"", v))?;
     let data = match entries.iter().find(|(k, _)| k == "data").map(|(_, v)| v) {
         None => Field::Keep,
         Some(Value::Null) => Field::Reset,
@@ -242,7 +245,7 @@ fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
     let increase = field(entries, "increase").map(|v| whole_number(v, "data.increase")).transpose()?;
     let show_rest = field(entries, "showRest").map(|v| boolean(v, "data.showRest")).transpose()?.unwrap_or(false);
     let Value::Array(items) = required("regions")? else {
-        return fail("data.regions", ["must be an array, got ", &value_text(required("regions")?)].concat());
+        return Err(expected("data.regions", "an array", required("regions")?));
     };
     if items.is_empty() {
         return fail("data.regions", "must list at least one region");

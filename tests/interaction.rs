@@ -325,3 +325,23 @@ async fn hovering_after_a_box_scrolls_reads_where_the_canvas_went() {
     chart.destroy();
     outer.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_first_move_after_the_static_picture_goes_picks_the_right_row() {
+    // A page's static picture above the chart while it mounts: removing it moves the
+    // canvas up. A move with no pointerenter before it (a pointer already there)
+    // must be read where the canvas is now.
+    let el = container(640);
+    let picture: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    picture.set_class_name("mali-idp-chart-static");
+    picture.style().set_property("height", "300px").unwrap();
+    el.append_child(&picture).unwrap();
+    let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert!(el.query_selector(".mali-idp-chart-static").unwrap().is_none(), "the picture was replaced");
+    let (x, y) = chart.layout().rows[1].bar.center();
+    pointer(&chart.canvas(), "pointermove", "mouse", x, y);
+    next_frame().await;
+    assert_eq!(chart.highlighted().0, Some(1));
+    chart.destroy();
+    el.remove();
+}

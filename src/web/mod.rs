@@ -105,6 +105,7 @@ fn mount_into(doc: &Document, host: &Element, options: &JsValue) -> Result<Chart
     // In the page first, so the layout gets the width the page gives us.
     host.append_child(&root).map_err(|_| error("mount: cannot append to the target element"))?;
     let shared: Shared = Rc::new(RefCell::new(State::new(view, settings)));
+    state::arm(&shared);
     if let Err(e) = shared.borrow_mut().draw_all() {
         root.remove(); // a mount that fails leaves nothing of ours but the message
         return Err(e);
