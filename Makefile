@@ -26,6 +26,7 @@ setup:
 build:
 	tools/setup.sh build
 	tools/build.sh $(PKG)
+	node tools/element.mjs
 	@$(MAKE) --no-print-directory size
 
 ## Build, then serve www/ at http://127.0.0.1:$(PORT)/
@@ -60,6 +61,7 @@ package:
 	tools/setup.sh build
 	rm -rf pkg
 	tools/build.sh pkg
+	node tools/element.mjs
 	cp README.md LICENSE-MIT pkg/
 	node tools/package.mjs
 	cd pkg && npm pack --dry-run --loglevel=warn
@@ -91,7 +93,7 @@ twiggy: build
 
 ## Print the release payload, raw and gzip -9.
 size:
-	@for f in $(WASM) $(PKG)/mali_idp_chart.js; do \
+	@for f in $(WASM) $(PKG)/mali_idp_chart.js www/mali-idp-chart.js; do \
 	  printf '%-36s %7d B raw %7d B gzip -9\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; done
 
 clean:

@@ -7,9 +7,10 @@ import { readFile, writeFile, copyFile } from 'node:fs/promises';
 const pkg = new URL('../pkg/', import.meta.url);
 const www = new URL('../www/', import.meta.url);
 
+// The minified element (tools/element.mjs), its import pointed at the package's glue.
 const element = (await readFile(new URL('mali-idp-chart.js', www), 'utf8'))
-  .replace("from './pkg/mali_idp_chart.js'", "from './mali_idp_chart.js'");
-if (!element.includes("from './mali_idp_chart.js'")) throw new Error('element import not rewritten');
+  .replace(/from\s*(["'])\.\/pkg\/mali_idp_chart\.js\1/, 'from"./mali_idp_chart.js"');
+if (!element.includes('from"./mali_idp_chart.js"')) throw new Error('element import not rewritten');
 await writeFile(new URL('mali-idp-chart.js', pkg), element);
 for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'embed-parent.js', 'mali-idp-chart.css', 'picture-fr.html', 'picture-en.html']) await copyFile(new URL(f, www), new URL(f, pkg));
 

@@ -1,5 +1,7 @@
 // <mali-idp-chart>: the chart as a custom element, for CMS pages that allow a script
 // tag but not code. One wasm instantiation per page, however many elements.
+// This is the source: `make build` minifies it to www/mali-idp-chart.js (tools/
+// element.mjs), which is what pages load; its import below is relative to that file.
 //
 //   <script type="module" src="mali-idp-chart.js"></script>
 //   <mali-idp-chart lang="fr" theme="auto"></mali-idp-chart>
