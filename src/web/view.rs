@@ -42,7 +42,8 @@ const RESET: &[(&str, &str)] = &[("box-sizing", "border-box"), ("margin", "0"), 
 /// A tooltip's words and measured size, computed once per item and drawing.
 pub struct Tip {
     pub name: String,
-    pub lines: Vec<String>,
+    /// The fact lines, one per line (the tooltip shows them with `pre-line`).
+    pub lines: String,
     pub size: (f64, f64),
 }
 
@@ -55,8 +56,12 @@ pub struct View {
     overlay_ctx: CanvasRenderingContext2d,
     overlay_backend: CanvasBackend,
     tooltip: HtmlElement,
-    /// The tooltip's name line and up to three fact lines, made once and refilled.
-    tip_text: [HtmlElement; 4],
+    /// The tooltip's bold name and its fact lines (one text, line breaks kept), made
+    /// once and refilled: two text writes per new item.
+    tip_text: [HtmlElement; 2],
+    /// What the tooltip shows now, so that nothing is written twice.
+    tip_shown: bool,
+    tip_width: String,
     live: HtmlElement,
     table_box: HtmlElement,
     footer: HtmlElement,
@@ -118,7 +123,8 @@ impl View {
         for (k, v) in &box_css {
             style(&tooltip, &[(k, v)]);
         }
-        let tip_text: [HtmlElement; 4] = [create(doc, "strong")?, create(doc, "div")?, create(doc, "div")?, create(doc, "div")?];
+        let tip_text: [HtmlElement; 2] = [create(doc, "strong")?, create(doc, "div")?];
+        style(&tip_text[1], &[("white-space", "pre-line")]);
         for el in &tip_text {
             style(el, RESET);
             style(el, &[("display", "block")]);
@@ -157,6 +163,8 @@ impl View {
             overlay_backend,
             tooltip,
             tip_text,
+            tip_shown: false,
+            tip_width: String::new(),
             live,
             table_box,
             footer,
@@ -322,7 +330,7 @@ impl View {
     pub fn measure_tip(&self, data: &Dataset, item: usize, lang: Lang) -> Tip {
         let (name, lines) = words::tooltip(data, self.layout.rows[item].region, lang);
         let size = TOOLTIP.size(&name, &lines, &Estimate);
-        Tip { name, lines, size }
+        Tip { name, lines: lines.join("\n"), size }
     }
 
     /// Shows the tooltip next to layout point `at`, inside the visible part of the
@@ -341,18 +349,25 @@ impl View {
         let (x, y) = TOOLTIP.place(self.frame.to_box(at), tip.size, area);
         if fresh {
             self.tip_text[0].set_text_content(Some(&tip.name));
-            for (i, el) in self.tip_text[1..].iter().enumerate() {
-                let line = tip.lines.get(i);
-                el.set_text_content(line.map(String::as_str));
-                style(el, &[("display", if line.is_some() { "block" } else { "none" })]);
+            self.tip_text[1].set_text_content(Some(&tip.lines));
+            let width = px(tip.size.0);
+            if width != self.tip_width {
+                style(&self.tooltip, &[("width", &width)]);
+                self.tip_width = width;
             }
-            style(&self.tooltip, &[("display", "block"), ("width", &px(tip.size.0))]);
         }
         style(&self.tooltip, &[("transform", &["translate(", &px(x), ",", &px(y), ")"].concat())]);
+        if !self.tip_shown {
+            style(&self.tooltip, &[("display", "block")]);
+            self.tip_shown = true;
+        }
     }
 
-    pub fn hide_tooltip(&self) {
-        style(&self.tooltip, &[("display", "none")]);
+    pub fn hide_tooltip(&mut self) {
+        if self.tip_shown {
+            style(&self.tooltip, &[("display", "none")]);
+            self.tip_shown = false;
+        }
     }
 
     /// Says `text` in the live region (empty: silence).

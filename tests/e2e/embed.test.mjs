@@ -105,10 +105,17 @@ test('the iframe embed posts its height and the parent page fits it', async () =
   const [fr, en] = [await (await fit('frame-fr')).jsonValue(), await (await fit('frame-en')).jsonValue()];
   assert.ok(fr > 200 && en > 200, `${fr} ${en}`);
   // The message itself: type, id, height.
+  // Another width, another height: new messages (the canvas first scales with its
+  // width, then the chart redraws at the new width's artboard), the last one final.
   const message = await page.evaluate(() => new Promise((resolve) => {
-    window.addEventListener('message', (e) => resolve(e.data), { once: true });
-    const frame = document.getElementById('frame-fr');
-    frame.style.width = '300px'; // another width, another height: a new message
+    let last = null, quiet;
+    window.addEventListener('message', (e) => {
+      if (e.data?.id !== 'frame-fr') return;
+      last = e.data;
+      clearTimeout(quiet);
+      quiet = setTimeout(() => resolve(last), 400);
+    });
+    document.getElementById('frame-fr').style.width = '300px';
   }));
   assert.equal(message.type, 'mali-idp-chart:height');
   assert.equal(message.id, 'frame-fr');
