@@ -147,3 +147,19 @@ test('an element with a picture inside shows it until its chart replaces it, in 
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('when the wasm cannot load, the article page keeps its picture and says why', async () => {
+  const { page, context, problems } = await open(env.browser, env.url, {
+    width: 800, route: ['**/*.wasm', (route) => route.abort()],
+    expect: [/Failed to load resource/],
+  });
+  await page.waitForSelector('#chart .chart-error');
+  const state = await page.evaluate(pictureState, '#chart');
+  assert.equal(state.shown, 1, 'the picture is still shown');
+  for (const f of FIGURES_FR) assert.ok(state.texts.includes(f) && state.table.includes(f), f);
+  const message = await page.locator('#chart .chart-error').textContent();
+  assert.match(message, /n'a pas pu se charger/);
+  assert.equal(await page.locator('#chart canvas').count(), 0, 'no half-built chart');
+  assert.deepEqual(problems().filter((p) => !p.startsWith("pageerror: ")), [], "nothing unexpected in the console");
+  await context.close();
+});
