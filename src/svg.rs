@@ -177,6 +177,34 @@ pub fn picture(data: &Dataset, lang: Lang, theme: &Theme) -> Result<String, Stri
     Ok(html)
 }
 
+/// The picture in the dark theme, where the live chart will be dark: for a reader
+/// whose colour scheme is dark (unless the element or the iframe page asks for
+/// "light"), and wherever "dark" is asked for. Each colour the drawings use (as the
+/// SVG backend writes it, `fill="#1D5D90"`) is mapped to the dark theme's: the live
+/// chart then replaces the picture without a flash of another colour.
+fn dark_picture_css(light: &Theme, dark: &Theme) -> String {
+    let upper = |c| crate::theme::hex(c).to_uppercase();
+    let pairs = [
+        (light.background, dark.background),
+        (light.bar, dark.bar),
+        (light.bar_computed, dark.bar_computed),
+        (light.text, dark.text),
+        (light.muted, dark.muted),
+    ];
+    let mut rules = format!(
+        "X {{ background: {}; color: {}; }}\nX .mic-footer a {{ color: {}; }}\n",
+        crate::theme::hex(dark.background),
+        crate::theme::hex(dark.text),
+        crate::theme::hex(dark.bar)
+    );
+    for (from, to) in pairs {
+        rules.push_str(&format!("X [fill=\"{}\"] {{ fill: {}; }}\n", upper(from), crate::theme::hex(to)));
+    }
+    let auto = rules.replace('X', &format!(".{PICTURE_CLASS}:not(mali-idp-chart[theme=\"light\"] > *, html[data-theme=\"light\"] *)"));
+    let forced = rules.replace('X', &format!(":is(mali-idp-chart[theme=\"dark\"] > .{PICTURE_CLASS}, html[data-theme=\"dark\"] .{PICTURE_CLASS})"));
+    format!("@media (prefers-color-scheme: dark) {{\n{auto}}}\n{forced}")
+}
+
 /// The stylesheet the static picture needs (a file: strict pages forbid inline
 /// styles): each drawing shown for its artboard's range of container widths, the
 /// footer with the live chart's type and padding, the table visually hidden.
@@ -198,6 +226,7 @@ pub fn picture_css(theme: &Theme) -> String {
         narrow = layout::pad_for(0.0),
         narrow_below = layout::NARROW_BELOW,
     );
+    css.push_str(&dark_picture_css(theme, &crate::theme::DARK));
     for (i, a) in layout::ARTBOARDS.iter().enumerate() {
         let (from, to) = layout::artboard::range(i);
         let query = if to.is_finite() { format!("({from}px <= width < {to}px)") } else { format!("(width >= {from}px)") };

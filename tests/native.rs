@@ -418,3 +418,28 @@ fn the_stylesheet_shows_exactly_one_drawing_at_every_width() {
     // The footer's padding switches where the layout's does.
     assert!(css.contains(&format!("@container (width < {}px)", layout::NARROW_BELOW)));
 }
+
+#[test]
+fn in_the_dark_theme_the_picture_takes_the_live_charts_dark_colours() {
+    use mali_idp_chart::render::DARK;
+    use mali_idp_chart::theme::hex;
+    let css = svg::picture_css(&LIGHT);
+    let html = svg::picture(&Dataset::article(Lang::Fr), Lang::Fr, &LIGHT).unwrap();
+    let pairs = [
+        (LIGHT.background, DARK.background),
+        (LIGHT.bar, DARK.bar),
+        (LIGHT.bar_computed, DARK.bar_computed),
+        (LIGHT.text, DARK.text),
+        (LIGHT.muted, DARK.muted),
+    ];
+    for (light, dark) in pairs {
+        let attr = format!("[fill=\"{}\"]", hex(light).to_uppercase());
+        assert!(html.contains(&attr[1..attr.len() - 1]), "the drawings use {attr} as written");
+        let rule = format!("{attr} {{ fill: {}; }}", hex(dark));
+        assert_eq!(css.matches(&rule).count(), 2, "{rule}: for a dark scheme and for theme=dark");
+    }
+    // Every fill the drawings use has its dark counterpart.
+    for fill in html.split("fill=\"").skip(1).map(|f| &f[..7]) {
+        assert!(css.contains(&format!("[fill=\"{fill}\"]")), "{fill} has no dark colour");
+    }
+}

@@ -1,4 +1,8 @@
-// The iframe page's language, from ?lang=, set before the body is parsed so that the
-// static picture in that language is the one shown (a classic script, not a module:
-// modules run after the first paint). Without scripts the French picture shows.
-if (/^en/i.test(new URLSearchParams(location.search).get('lang') || '')) document.documentElement.lang = 'en';
+// The iframe page's language and theme, from ?lang= and ?theme=, set before the body
+// is parsed so that the static picture shows in that language and those colours (a
+// classic script, not a module: modules run after the first paint). Without scripts
+// the French picture shows, in the reader's colour scheme.
+const params = new URLSearchParams(location.search);
+if (/^en/i.test(params.get('lang') || '')) document.documentElement.lang = 'en';
+const theme = params.get('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;

@@ -163,3 +163,33 @@ test('when the wasm cannot load, the article page keeps its picture and says why
   assert.deepEqual(problems().filter((p) => !p.startsWith("pageerror: ")), [], "nothing unexpected in the console");
   await context.close();
 });
+
+test('a reader in dark mode sees the picture in the dark colours the live chart takes; theme="light" keeps it light', async () => {
+  const wasm = holdWasm();
+  const { page, context, problems } = await open(env.browser, env.url, { width: 800, route: wasm.route });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForLoadState('load');
+  const background = () => page.evaluate(() => {
+    const svg = [...document.querySelectorAll('#chart .mali-idp-chart-static svg')].find((s) => getComputedStyle(s).display !== 'none');
+    return getComputedStyle(svg.querySelector('rect')).fill;
+  });
+  assert.equal(await background(), 'rgb(22, 25, 29)', 'the dark background before any script');
+  wasm.release();
+  await page.waitForFunction(() => window.maliIdpChart);
+  const live = await page.evaluate(() => [...document.querySelector('#chart canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data]);
+  assert.deepEqual(live, [22, 25, 29, 255], 'and the same in the live chart');
+  assert.deepEqual(problems(), []);
+  await context.close();
+  // The iframe page asked for "light" stays light, whatever the reader's scheme.
+  const held = holdWasm();
+  const frame = await open(env.browser, `${env.url}embed.html?theme=light`, { width: 400, route: held.route });
+  await frame.page.emulateMedia({ colorScheme: 'dark' });
+  await frame.page.waitForLoadState('load');
+  const light = await frame.page.evaluate(() => {
+    const svg = [...document.querySelectorAll('.mali-idp-chart-static svg')].find((s) => getComputedStyle(s).display !== 'none');
+    return getComputedStyle(svg.querySelector('rect')).fill;
+  });
+  assert.equal(light, 'rgb(255, 255, 255)');
+  held.release();
+  await frame.context.close();
+});
