@@ -1,5 +1,7 @@
 // The npm package from `make package`, used the two ways the README shows: bundled
 // (esbuild, resolving the package's exports like any bundler) and as a plain module.
+// (The handle is window.maliChart: window.chart would be the #chart element itself,
+// by named access, before the module has run.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync, copyFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -20,7 +22,7 @@ before(async () => {
     import init, { mount } from 'mali-idp-chart';
     import 'mali-idp-chart/element';
     await init();
-    window.chart = mount('#chart', { lang: 'en', theme: 'dark' });
+    window.maliChart = mount('#chart', { lang: 'en', theme: 'dark' });
   `);
   await build({ entryPoints: [`${app}entry.js`], bundle: true, format: 'esm', outdir: `${app}out`, logLevel: 'error' });
   // A bundler user ships the package's assets next to the bundle.
@@ -32,7 +34,7 @@ before(async () => {
     <div id="chart" style="width:500px"></div>
     <script type="module" src="plain.js"></script>`);
   writeFileSync(`${app}plain.js`, `import init, { mount } from './node_modules/mali-idp-chart/mali_idp_chart.js';
-    await init(); window.chart = mount('#chart', {});`);
+    await init(); window.maliChart = mount('#chart', {});`);
   ({ server, url } = await serve(app));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 });
@@ -46,8 +48,8 @@ test('the package works from a bundle: the API and the custom element', async ()
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(url);
-  await page.waitForFunction(() => window.chart && document.querySelector('mali-idp-chart').chart);
-  const names = await page.evaluate(() => window.chart.bars().map((b) => b.name));
+  await page.waitForFunction(() => window.maliChart && document.querySelector('mali-idp-chart').chart);
+  const names = await page.evaluate(() => window.maliChart.bars().map((b) => b.name));
   assert.deepEqual(names, ['Timbuktu', 'Segou', 'Menaka', 'Other regions']);
   const element = await page.evaluate(() => document.querySelector('mali-idp-chart').chart.bars()[0].name);
   assert.equal(element, 'Tombouctou');
@@ -59,7 +61,7 @@ test('the package works from a bundle: the API and the custom element', async ()
 test('the package works as a plain module without a bundler', async () => {
   const page = await browser.newPage();
   await page.goto(`${url}plain.html`);
-  await page.waitForFunction(() => window.chart);
-  assert.equal(await page.evaluate(() => window.chart.bars().length), 4);
+  await page.waitForFunction(() => window.maliChart);
+  assert.equal(await page.evaluate(() => window.maliChart.bars().length), 4);
   await page.close();
 });
