@@ -32,14 +32,6 @@ pub fn corners(r: &Rect, scale: f64) -> (BackendCoord, BackendCoord) {
     ((px(r.x, scale), px(r.y, scale)), (px(r.right(), scale), px(r.bottom(), scale)))
 }
 
-/// The device-pixel box `(x, y, w, h)` to clear so that nothing of a rectangle drawn
-/// with [`corners`] is left: the drawn box and one pixel around it, for anti-aliased
-/// edges.
-pub fn clear_box(r: &Rect, scale: f64) -> (f64, f64, f64, f64) {
-    let ((x0, y0), (x1, y1)) = corners(r, scale);
-    ((x0 - 1) as f64, (y0 - 1) as f64, (x1 - x0 + 2) as f64, (y1 - y0 + 2) as f64)
-}
-
 /// The fill of a row's bar when not highlighted.
 pub fn bar_color(theme: &Theme, row: &Row) -> Rgb {
     if row.computed { theme.bar_computed } else { theme.bar }

@@ -56,11 +56,18 @@ async fn hovering_each_bar_shows_its_exact_figure_and_share() {
         // The highlighted bar is painted in the highlight colour on the overlay; the
         // other bars show through it (transparent there).
         for (px, py) in inner_points(&row.bar) {
-            assert_eq!(rgba(&overlay, dpr, px, py), rgb(LIGHT.bar_highlight), "highlighted bar {i}");
+            assert_eq!(overlay_rgba(&chart, px, py), rgb(LIGHT.bar_highlight), "highlighted bar {i}");
         }
+        // And the overlay sits over that bar on the page (it is one bar in size).
+        let (o, c) = (overlay.get_bounding_client_rect(), canvas.get_bounding_client_rect());
+        let k = c.width() / layout.width;
+        let bar = (c.left() + row.bar.x * k, c.top() + row.bar.y * k, c.left() + row.bar.right() * k, c.top() + row.bar.bottom() * k);
+        assert!(o.left() <= bar.0 + 0.01 && o.top() <= bar.1 + 0.01, "overlay {o:?} starts before bar {i}");
+        assert!(o.right() >= bar.2 - 0.01 && o.bottom() >= bar.3 - 0.01, "and ends after it");
+        assert!(o.left() >= bar.0 - 2.0 && o.top() >= bar.1 - 2.0, "by a pixel");
         for other in layout.rows.iter().filter(|o| o.region != row.region) {
             let (ox, oy) = other.bar.center();
-            assert_eq!(rgba(&overlay, dpr, ox, oy)[3], 0, "bar {} not highlighted", other.region);
+            assert_eq!(overlay_rgba(&chart, ox, oy)[3], 0, "bar {} not highlighted", other.region);
         }
         // The chart below is untouched: hover never redraws it.
         let base = if row.computed { LIGHT.bar_computed } else { LIGHT.bar };
@@ -196,7 +203,7 @@ async fn taps_toggle_the_tooltip_and_never_leave_it_stuck() {
 #[wasm_bindgen_test]
 async fn arrow_keys_move_the_highlight_and_announce_it() {
     let (el, chart) = chart(640);
-    let (canvas, tip, live, overlay) = (chart.canvas(), chart.tooltip(), chart.live_region(), chart.overlay());
+    let (canvas, tip, live) = (chart.canvas(), chart.tooltip(), chart.live_region());
     let target: HtmlElement = canvas.clone().unchecked_into();
     let data = Dataset::article(Lang::Fr);
     let rows = chart.layout().rows;
@@ -207,7 +214,7 @@ async fn arrow_keys_move_the_highlight_and_announce_it() {
     assert_eq!(text(&live), words::announcement(&data, 0, Lang::Fr));
     assert!(shown(&tip));
     let (x, y) = rows[0].bar.center();
-    assert_eq!(rgba(&overlay, chart.device_pixel_ratio(), x, y), rgb(LIGHT.bar_highlight));
+    assert_eq!(overlay_rgba(&chart, x, y), rgb(LIGHT.bar_highlight));
     key(&target, "ArrowDown");
     key(&target, "ArrowRight");
     assert_eq!(chart.highlighted().0, Some(2));
@@ -226,7 +233,7 @@ async fn arrow_keys_move_the_highlight_and_announce_it() {
     assert!(!key(&target, "Escape"));
     assert_eq!(chart.highlighted().0, None);
     assert!(!shown(&tip));
-    assert_eq!(rgba(&overlay, chart.device_pixel_ratio(), x, y)[3], 0, "highlight cleared");
+    assert_eq!(overlay_rgba(&chart, x, y)[3], 0, "highlight cleared");
     assert!(key(&target, "a"), "other keys are left to the page");
     // Leaving the chart with Tab clears a keyboard highlight.
     key(&target, "ArrowDown");

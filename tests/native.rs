@@ -215,15 +215,16 @@ fn drawing_paints_exactly_the_layout_at_any_scale() {
         }
         let fills: Vec<_> = rec.rects[1..].iter().map(|r| r.rgb).collect();
         assert_eq!(fills, [LIGHT.bar, LIGHT.bar, LIGHT.bar, LIGHT.bar_computed]);
-        // The overlay's highlight: the same rounding, and clearing covers every pixel drawn.
+        // The overlay's highlight: the same rounding, wherever the overlay sits.
         for row in &l.rows {
             let mut one = Recorder::new(rec.size);
             render::draw_bar(&mut one, row, LIGHT.bar_highlight, scale).unwrap();
             let (from, to) = (one.rects[0].from, one.rects[0].to);
             assert_eq!((from, to), render::corners(&row.bar, scale));
-            let (x, y, w, h) = render::clear_box(&row.bar, scale);
-            assert!(x < from.0 as f64 && y < from.1 as f64, "clearing starts before the bar");
-            assert!(x + w > to.0 as f64 && y + h > to.1 as f64, "and ends after it");
+            // Shifted by whole device pixels (the overlay's corner), the same pixels.
+            let shifted = layout::Rect { x: row.bar.x - 7.0 / scale, y: row.bar.y - 3.0 / scale, ..row.bar };
+            let ((a, b), (c, d)) = render::corners(&shifted, scale);
+            assert_eq!(((a + 7, b + 3), (c + 7, d + 3)), (from, to));
         }
         assert_eq!(rec.texts.len(), l.texts.len());
         for (drawn, t) in rec.texts.iter().zip(&l.texts) {

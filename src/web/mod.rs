@@ -143,6 +143,10 @@ impl Chart {
     pub fn overlay(&self) -> web_sys::HtmlCanvasElement {
         self.state().view().parts().0.clone()
     }
+    /// The overlay's top-left corner in the chart canvas's device pixels.
+    pub fn overlay_at(&self) -> (i32, i32) {
+        self.state().view().overlay_at()
+    }
     pub fn root(&self) -> HtmlElement {
         self.state().view().root().clone()
     }

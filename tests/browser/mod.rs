@@ -99,3 +99,13 @@ pub fn to_css(chart: &mali_idp_chart::web::Chart, p: (f64, f64)) -> (f64, f64) {
     let k = shown_width(chart) / chart.layout().width;
     (p.0 * k, p.1 * k)
 }
+
+/// The highlight overlay's pixel over a layout point of the chart (the overlay is one
+/// bar in size and moves; outside it, transparent).
+pub fn overlay_rgba(chart: &mali_idp_chart::web::Chart, x: f64, y: f64) -> [u8; 4] {
+    let (ox, oy) = chart.overlay_at();
+    let dpr = chart.device_pixel_ratio();
+    let ctx: CanvasRenderingContext2d = chart.overlay().get_context("2d").unwrap().unwrap().unchecked_into();
+    let d = ctx.get_image_data((x * dpr).floor() - ox as f64, (y * dpr).floor() - oy as f64, 1.0, 1.0).unwrap().data();
+    [d[0], d[1], d[2], d[3]]
+}
