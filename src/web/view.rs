@@ -307,9 +307,10 @@ impl View {
         render::draw(&mut backend, &self.layout, &self.theme, self.dpr).map_err(|_| error("drawing failed"))?;
         let pad = px(self.layout.pad);
         style(&self.footer, &[("padding", &["0 ", &pad, " ", &pad].concat())]);
-        // The scale now; the place is read again when next needed: what comes after
-        // a render (the static picture removed, an alert shown) may move the canvas.
-        self.read_frame();
+        // The scale is known (shown at `width`); where the canvas is, is read when
+        // next needed: reading it now would force a layout, and what comes after a
+        // render (the static picture removed, an alert shown) may move it anyway.
+        self.frame.scale = width / self.layout.width;
         self.frame_valid = false;
         Ok(())
     }
