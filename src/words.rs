@@ -88,7 +88,12 @@ pub fn table(data: &Dataset, lang: Lang) -> ([&'static str; 4], Vec<[String; 4]>
 fn csv_field(out: &mut String, field: &str) {
     if field.contains([',', '"', '\n', '\r']) {
         out.push('"');
-        out.push_str(&field.replace('"', "\"\""));
+        for c in field.chars() {
+            if c == '"' {
+                out.push('"'); // a quote is written twice
+            }
+            out.push(c);
+        }
         out.push('"');
     } else {
         out.push_str(field);
@@ -114,7 +119,9 @@ pub fn csv(data: &Dataset, lang: Lang) -> String {
     let share_head = [h[2], " (%)"].concat();
     row(&[h[0], h[1], &share_head, h[3]]);
     let share = |persons: u64| {
-        format::share_permille(persons, data.total).map(|p| format::percent(p, Lang::En).replace('%', "")).unwrap_or_default()
+        format::share_permille(persons, data.total)
+            .map(|p| format::percent(p, Lang::En).trim_end_matches('%').to_string())
+            .unwrap_or_default()
     };
     for r in &data.regions {
         let persons = format::digits(r.persons);
