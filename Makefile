@@ -52,6 +52,8 @@ fallback:
 	cargo run --quiet --locked --bin fallback -- --pages www
 	cargo run --quiet --locked --bin fallback -- --lang fr --out www/fallback-fr.svg
 	cargo run --quiet --locked --bin fallback -- --lang en --out www/fallback-en.svg
+	cargo run --quiet --locked --bin fallback -- --lang fr --view map --out www/fallback-map-fr.svg
+	cargo run --quiet --locked --bin fallback -- --lang en --view map --out www/fallback-map-en.svg
 	tools/setup.sh node
 	node tools/social.mjs
 

@@ -15,19 +15,28 @@ pub const HOUSEHOLDS: u64 = 10_248;
 pub const INCREASE_SINCE_FEBRUARY: u64 = 14_223;
 
 /// One region as the article reports it, with its names in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ArticleRegion {
     pub name_fr: &'static str,
     pub name_en: &'static str,
     pub persons: u64,
+    /// The region's main town (longitude, latitude; PROVENANCE.md of the map's
+    /// geometry), where its circle goes on the map.
+    pub town: (f64, f64),
+    /// The ISO 3166-2 code of the map polygon that is this region, if the map has
+    /// one (its boundaries are from before 2016: Ménaka lay inside Gao then).
+    pub shape: Option<&'static str>,
 }
 
 /// The three regions the article names, in the article's order (largest first).
 pub const ARTICLE_REGIONS: [ArticleRegion; 3] = [
-    ArticleRegion { name_fr: "Tombouctou", name_en: "Timbuktu", persons: 22_328 },
-    ArticleRegion { name_fr: "Ségou", name_en: "Segou", persons: 10_794 },
-    ArticleRegion { name_fr: "Ménaka", name_en: "Menaka", persons: 10_381 },
+    ArticleRegion { name_fr: "Tombouctou", name_en: "Timbuktu", persons: 22_328, town: (-3.009, 16.776), shape: Some("ML-6") },
+    ArticleRegion { name_fr: "Ségou", name_en: "Segou", persons: 10_794, town: (-6.27, 13.43), shape: Some("ML-4") },
+    ArticleRegion { name_fr: "Ménaka", name_en: "Menaka", persons: 10_381, town: (2.40, 15.917), shape: None },
 ];
+
+/// Bamako, the capital (longitude, latitude): a reference dot on the map.
+pub const BAMAKO: (f64, f64) = (-8.003, 12.639);
 
 /// Persons in all the other regions together: computed, never reported. The article
 /// does not say which regions these are, so the figure is never split.
@@ -53,6 +62,9 @@ pub struct Region {
     pub persons: u64,
     /// Derived from other figures rather than reported: drawn muted and footnoted.
     pub computed: bool,
+    /// Where it goes on the map: an index into [`ARTICLE_REGIONS`] (custom data has
+    /// no places).
+    pub place: Option<usize>,
 }
 
 /// Everything the chart shows, in one language.
@@ -77,7 +89,8 @@ impl Dataset {
         let text = lang.text();
         let mut regions: Vec<Region> = ARTICLE_REGIONS
             .iter()
-            .map(|r| Region {
+            .enumerate()
+            .map(|(i, r)| Region {
                 name: match lang {
                     Lang::Fr => r.name_fr,
                     Lang::En => r.name_en,
@@ -85,9 +98,10 @@ impl Dataset {
                 .to_string(),
                 persons: r.persons,
                 computed: false,
+                place: Some(i),
             })
             .collect();
-        regions.push(Region { name: text.other_regions.to_string(), persons: other_regions(), computed: true });
+        regions.push(Region { name: text.other_regions.to_string(), persons: other_regions(), computed: true, place: None });
         Dataset {
             title: text.title.to_string(),
             subtitle: None,
@@ -141,7 +155,7 @@ mod tests {
 
     #[test]
     fn sorting_puts_computed_rows_last_and_keeps_ties_stable() {
-        let r = |name: &str, persons, computed| Region { name: name.into(), persons, computed };
+        let r = |name: &str, persons, computed| Region { name: name.into(), persons, computed, place: None };
         let d = Dataset {
             title: String::new(),
             subtitle: None,

@@ -17,17 +17,30 @@ pub fn row_at(layout: &Layout, x: f64, y: f64) -> Option<usize> {
     rows.get(i).filter(|r| r.hit.contains(x, y)).map(|_| i)
 }
 
-/// The bars as the reading rules see them: one item per row.
+/// The chart as the reading rules see it: one item per region of the dataset (a
+/// bar, a circle, or both), in the bars' order; on a map, past those, one item per
+/// region without a figure (pointer only: the keyboard walks the figures).
 impl Targets for Layout {
     fn count(&self) -> usize {
-        self.rows.len()
+        self.items
     }
     fn item_at(&self, at: (f64, f64)) -> Option<usize> {
-        row_at(self, at.0, at.1)
+        row_at(self, at.0, at.1).or_else(|| self.map.as_ref()?.item_at(at, self.items))
     }
-    /// The end of the bar, half-way down it.
+    /// The end of the bar, half-way down it; on the map alone, the circle's right
+    /// edge, or the end of the line of the figure that has no place.
     fn anchor(&self, item: usize) -> (f64, f64) {
-        self.rows.get(item).map(|r| (r.bar.right(), r.bar.center().1)).unwrap_or_default()
+        if let Some(r) = self.rows.get(item) {
+            return (r.bar.right(), r.bar.center().1);
+        }
+        let Some(map) = &self.map else { return (0.0, 0.0) };
+        if let Some(c) = map.circle(item) {
+            return (c.center.0 + c.r, c.center.1);
+        }
+        match map.unplaced {
+            Some((i, r)) if i == item => (r.right(), r.center().1),
+            _ => map.frame.center(),
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub mod highlight;
 pub mod hit;
 pub mod layout;
 pub mod locale;
+pub mod map;
 pub mod options;
 pub mod render;
 pub mod settings;

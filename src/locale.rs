@@ -64,6 +64,19 @@ pub struct Text {
     pub summary_tail: &'static str,
     pub download: &'static str,
     pub download_file: &'static str,
+    /// Under the map: the boundaries' source and vintage.
+    pub map_note: &'static str,
+    /// After the unplaced figure's name and value, under the map.
+    pub unplaced: &'static str,
+    /// A region without a figure of its own (tooltip and announcement).
+    pub no_figure: &'static str,
+    /// Gao's polygon, which held Ménaka before 2016.
+    pub gao_note: &'static str,
+    /// The accessible name's lead for the map and for both views.
+    pub summary_lead_map: &'static str,
+    pub summary_lead_both: &'static str,
+    /// Said of the map in the accessible name.
+    pub map_summary: &'static str,
 }
 
 static FR: Text = Text {
@@ -85,6 +98,13 @@ static FR: Text = Text {
     summary_tail: "Le tableau qui suit donne chaque chiffre.",
     download: "Télécharger les données (CSV)",
     download_file: "deplaces-internes-mali.csv",
+    map_note: "Limites : Natural Earth, régions d'avant 2016 (Ménaka faisait alors partie de la région de Gao).",
+    unplaced: "sans place sur la carte : l'article ne dit pas de quelles régions il s'agit",
+    no_figure: "Pas de chiffre propre dans l'article : compté dans les autres régions",
+    gao_note: "Ménaka (cercle) en faisait partie avant 2016",
+    summary_lead_map: "Carte du Mali",
+    summary_lead_both: "Carte du Mali et graphique en barres",
+    map_summary: "Un cercle par chiffre, à Tombouctou, Ségou et Ménaka, de surface proportionnelle aux personnes.",
 };
 
 static EN: Text = Text {
@@ -106,6 +126,13 @@ static EN: Text = Text {
     summary_tail: "The table that follows gives every figure.",
     download: "Download the data (CSV)",
     download_file: "internally-displaced-mali.csv",
+    map_note: "Boundaries: Natural Earth, regions before 2016 (Menaka was then part of the Gao region).",
+    unplaced: "not on the map: the article does not say which regions these are",
+    no_figure: "No figure of its own in the article: counted in the other regions",
+    gao_note: "Menaka (circle) was part of it before 2016",
+    summary_lead_map: "Map of Mali",
+    summary_lead_both: "Map of Mali and bar chart",
+    map_summary: "One circle per figure, at Timbuktu, Segou and Menaka, its area proportional to the people counted.",
 };
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::fmt;
 
 use crate::data::{Dataset, Region};
 use crate::format::digits;
+use crate::layout::View;
 use crate::locale::Lang;
 use crate::theme::ThemeChoice;
 
@@ -126,6 +127,8 @@ pub enum Field<T> {
 pub struct Options {
     pub lang: Field<Lang>,
     pub theme: Field<ThemeChoice>,
+    /// Bars, map or both.
+    pub view: Field<View>,
     /// Replaces the article's figures when given.
     pub data: Field<DataInput>,
 }
@@ -206,7 +209,7 @@ fn boolean(v: &Value, path: &str) -> Result<bool, OptionError> {
     }
 }
 
-const OPTION_FIELDS: &[&str] = &["lang", "theme", "data"];
+const OPTION_FIELDS: &[&str] = &["lang", "theme", "view", "data"];
 const DATA_FIELDS: &[&str] = &["title", "subtitle", "source", "total", "households", "increase", "regions", "showRest"];
 const REGION_FIELDS: &[&str] = &["name", "persons", "computed"];
 
@@ -226,12 +229,17 @@ pub fn validate(v: &Value) -> Result<Options, OptionError> {
         _ => Err(()),
     })
     .map_err(|v| expected("theme", "\"auto\", \"light\" or \"dark\"", v))?;
+    let view = top_level(entries, "view", |v| match v {
+        Value::String(name) => View::from_name(name).ok_or(()),
+        _ => Err(()),
+    })
+    .map_err(|v| expected("view", "\"bars\", \"map\" or \"both\"", v))?;
     let data = match entries.iter().find(|(k, _)| k == "data").map(|(_, v)| v) {
         None => Field::Keep,
         Some(Value::Null) => Field::Reset,
         Some(v) => Field::Set(validate_data(v)?),
     };
-    Ok(Options { lang, theme, data })
+    Ok(Options { lang, theme, view, data })
 }
 
 fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
@@ -266,7 +274,7 @@ fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
         if let Some(j) = regions.iter().position(|r| r.name == name) {
             return fail(&at("name"), ["\"", &name, "\" is already data.regions[", &digits(j as u64), "].name"].concat());
         }
-        regions.push(Region { name, persons, computed });
+        regions.push(Region { name, persons, computed, place: None });
     }
     // Each figure is below 2^53 and there are at most MAX_REGIONS: the sum fits in u64.
     let sum: u64 = regions.iter().map(|r| r.persons).sum();
@@ -284,7 +292,7 @@ impl DataInput {
         let mut data = self.given.clone();
         let sum: u64 = data.regions.iter().map(|r| r.persons).sum(); // <= total, checked
         if self.show_rest && sum < data.total {
-            data.regions.push(Region { name: lang.text().other_regions.into(), persons: data.total - sum, computed: true });
+            data.regions.push(Region { name: lang.text().other_regions.into(), persons: data.total - sum, computed: true, place: None });
         }
         data.sorted()
     }
@@ -328,8 +336,18 @@ mod tests {
         assert_eq!(err(obj(&[("lang", s("de"))])), "lang: must be \"fr\" or \"en\", got \"de\"");
         assert_eq!(err(obj(&[("lang", n(1.0))])), "lang: must be \"fr\" or \"en\", got 1");
         assert_eq!(err(obj(&[("theme", s("blue"))])), "theme: must be \"auto\", \"light\" or \"dark\", got \"blue\"");
-        assert_eq!(err(obj(&[("colour", s("red"))])), "options.colour: unknown field (known: lang, theme, data)");
+        assert_eq!(err(obj(&[("colour", s("red"))])), "options.colour: unknown field (known: lang, theme, view, data)");
         assert_eq!(err(n(3.0)), "options: must be an object, got 3");
+    }
+
+    #[test]
+    fn view_is_checked() {
+        assert_eq!(validate(&obj(&[("view", s("map"))])).unwrap().view, Field::Set(View::Map));
+        assert_eq!(validate(&obj(&[("view", s("both"))])).unwrap().view, Field::Set(View::Both));
+        assert_eq!(validate(&obj(&[("view", Value::Null)])).unwrap().view, Field::Reset);
+        assert_eq!(err(obj(&[("view", s("globe"))])), "view: must be \"bars\", \"map\" or \"both\", got \"globe\"");
+        assert_eq!(err(obj(&[("view", s("Map"))])), "view: must be \"bars\", \"map\" or \"both\", got \"Map\"");
+        assert_eq!(err(obj(&[("view", Value::Bool(true))])), "view: must be \"bars\", \"map\" or \"both\", got true");
     }
 
     #[test]

@@ -9,13 +9,14 @@
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind, FontFamily, FontStyle};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, DrawingErrorKind, FontFamily, FontStyle};
 
 // Font family: a `FontFamily::Name` built directly from the theme's string costs
 // nothing; only plotters' `FontFamily::from(&str)` lowercases through Unicode tables
 // (+8 KB gzip), so it is never called.
 
 use crate::layout::{Align, Layout, Rect, Row, TextItem, TextRole};
+use crate::map::{Circle, MapLayout};
 pub use crate::theme::{DARK, LIGHT, Rgb, Theme};
 
 fn color(rgb: Rgb) -> BackendColor {
@@ -53,8 +54,8 @@ pub fn draw_bar<DB: DrawingBackend>(
 
 fn text_color(theme: &Theme, role: TextRole) -> Rgb {
     match role {
-        TextRole::Title | TextRole::Name | TextRole::Value => theme.text,
-        TextRole::Subtitle | TextRole::Note | TextRole::Source => theme.muted,
+        TextRole::Title | TextRole::Name | TextRole::Value | TextRole::MapFigure => theme.text,
+        TextRole::Subtitle | TextRole::Note | TextRole::Source | TextRole::MapName => theme.muted,
     }
 }
 
@@ -77,6 +78,159 @@ fn draw_text<DB: DrawingBackend>(
     backend.draw_text(&t.text, &style, (px(t.x, scale), px(t.y, scale)))
 }
 
+/// A line `width` device pixels wide.
+struct Stroke(BackendColor, u32);
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.0
+    }
+    fn stroke_width(&self) -> u32 {
+        self.1
+    }
+}
+
+/// `a` moved towards `b` by `t` (0 to 1): the map's land is the background with a
+/// little of the muted text colour, so every theme and CSS colour carries over.
+pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
+    let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
+    (m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+/// The map's land: the background with a little of the muted text colour.
+pub fn land_color(theme: &Theme) -> Rgb {
+    mix(theme.background, theme.muted, 0.14)
+}
+
+/// A region with a figure of its own: the background with a little of the bars'.
+pub fn tinted_color(theme: &Theme) -> Rgb {
+    mix(theme.background, theme.bar, 0.22)
+}
+
+fn ring_coords(ring: &[(f64, f64)], scale: f64) -> impl Iterator<Item = BackendCoord> + '_ {
+    ring.iter().map(move |&(x, y)| (px(x, scale), px(y, scale)))
+}
+
+/// Paints the map: land (regions with a figure tinted with the bar colour), borders
+/// in the background colour, Bamako's dot, then the circles, largest first.
+#[inline(never)]
+fn draw_map<DB: DrawingBackend>(
+    backend: &mut DB,
+    map: &MapLayout,
+    theme: &Theme,
+    scale: f64,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let land = color(land_color(theme));
+    let tinted = color(tinted_color(theme));
+    let border = Stroke(color(theme.background), scale.round().max(1.0) as u32);
+    // Bamako (first) sits in Koulikoro's hole: painted after the others.
+    for i in (1..map.regions.len()).chain([0]) {
+        let fill = if map.figured[i].is_some() { &tinted } else { &land };
+        // Outer ring filled; the one hole (Koulikoro's) is Bamako, painted over it.
+        backend.fill_polygon(ring_coords(&map.regions[i][0], scale), fill)?;
+    }
+    for rings in &map.regions {
+        for ring in rings {
+            let mut path: Vec<BackendCoord> = ring_coords(ring, scale).collect();
+            path.push(path[0]);
+            backend.draw_path(path, &border)?;
+        }
+    }
+    let (cx, cy) = map.capital;
+    backend.draw_circle((px(cx, scale), px(cy, scale)), px(3.0, scale) as u32, &color(theme.text), true)?;
+    for c in &map.circles {
+        draw_circle(backend, c, theme.bar, theme, scale)?;
+    }
+    Ok(())
+}
+
+/// One figure's circle, with a ring in the background colour that sets it apart
+/// from the land and from a circle under it.
+fn draw_circle<DB: DrawingBackend>(
+    backend: &mut DB,
+    c: &Circle,
+    fill: Rgb,
+    theme: &Theme,
+    scale: f64,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let center = (px(c.center.0, scale), px(c.center.1, scale));
+    let r = px(c.r, scale).max(1) as u32;
+    backend.draw_circle(center, r, &BackendColor { alpha: 0.88, rgb: fill }, true)?;
+    backend.draw_circle(center, r, &Stroke(color(theme.background), scale.round().max(1.0) as u32), false)
+}
+
+/// Paints item `item` highlighted: its bar, its circle, or (a map region without a
+/// figure) its outline. `offset` is subtracted from every device coordinate, so
+/// the overlay can sit anywhere over the chart with the chart's own rounding.
+pub fn draw_highlight<DB: DrawingBackend>(
+    backend: &mut DB,
+    layout: &Layout,
+    theme: &Theme,
+    item: usize,
+    scale: f64,
+    offset: BackendCoord,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let shift = |(x, y): BackendCoord| (x - offset.0, y - offset.1);
+    if let Some(row) = layout.rows.get(item) {
+        let (a, b) = corners(&row.bar, scale);
+        if b.0 > a.0 && b.1 > a.1 {
+            backend.draw_rect(shift(a), shift(b), &color(theme.bar_highlight), true)?;
+        }
+    }
+    let Some(map) = &layout.map else { return Ok(()) };
+    if let Some(c) = map.circle(item) {
+        let shifted = Circle { center: (c.center.0 - offset.0 as f64 / scale, c.center.1 - offset.1 as f64 / scale), ..*c };
+        draw_circle(backend, &shifted, theme.bar_highlight, theme, scale)?;
+    }
+    if let Some(rings) = item.checked_sub(layout.items).and_then(|shape| map.regions.get(shape)) {
+        let line = Stroke(color(theme.bar_highlight), (2.0 * scale).round().max(1.0) as u32);
+        for ring in rings {
+            let mut path: Vec<BackendCoord> = ring_coords(ring, scale).map(shift).collect();
+            path.push(path[0]);
+            backend.draw_path(path, &line)?;
+        }
+    }
+    Ok(())
+}
+
+/// The device-pixel box `draw_highlight` paints in for `item` (empty: nothing),
+/// with a margin for strokes (a circle's ring, a region's outline reach `scale`
+/// device pixels past the shape) and a pixel of anti-aliasing.
+pub fn highlight_box(layout: &Layout, item: usize, scale: f64) -> (BackendCoord, BackendCoord) {
+    let mut lo = (i32::MAX, i32::MAX);
+    let mut hi = (i32::MIN, i32::MIN);
+    let mut add = |x: f64, y: f64| {
+        let (x, y) = (px(x, scale), px(y, scale));
+        lo = (lo.0.min(x), lo.1.min(y));
+        hi = (hi.0.max(x), hi.1.max(y));
+    };
+    if let Some(row) = layout.rows.get(item) {
+        add(row.bar.x, row.bar.y);
+        add(row.bar.right(), row.bar.bottom());
+    }
+    if let Some(map) = &layout.map {
+        if let Some(c) = map.circle(item) {
+            add(c.center.0 - c.r, c.center.1 - c.r);
+            add(c.center.0 + c.r, c.center.1 + c.r);
+        }
+        if let Some(rings) = item.checked_sub(layout.items).and_then(|shape| map.regions.get(shape)) {
+            for &(x, y) in rings.iter().flatten() {
+                add(x, y);
+            }
+        }
+    }
+    if lo.0 > hi.0 {
+        return ((0, 0), (0, 0));
+    }
+    let m = scale.ceil() as i32 + 1;
+    ((lo.0 - m, lo.1 - m), (hi.0 + m, hi.1 + m))
+}
+
+/// How many items can be highlighted: the dataset's, and the map's regions.
+pub fn highlight_items(layout: &Layout) -> usize {
+    layout.items + layout.map.as_ref().map_or(0, |m| m.regions.len())
+}
+
 /// Paints the whole chart: background, bars, texts. (The highlight is painted apart,
 /// on an overlay, with [`draw_bar`].)
 pub fn draw<DB: DrawingBackend>(
@@ -87,6 +241,9 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let (w, h) = backend.get_size();
     backend.draw_rect((0, 0), (w as i32, h as i32), &color(theme.background), true)?;
+    if let Some(map) = &layout.map {
+        draw_map(backend, map, theme, scale)?;
+    }
     for row in &layout.rows {
         draw_bar(backend, row, bar_color(theme, row), scale)?;
     }

@@ -4,8 +4,9 @@
 //! redraws only that part. Pure; depends on `data`, `locale`, `options` and `theme`.
 
 use crate::data::Dataset;
+use crate::layout::View;
 use crate::locale::Lang;
-use crate::options::{DataInput, Field, Options};
+use crate::options::{DataInput, Field, OptionError, Options};
 use crate::theme::ThemeChoice;
 
 /// Which parts of the chart a change of settings touches. Any change also means new
@@ -29,6 +30,7 @@ impl Changed {
 pub struct Settings {
     lang: Lang,
     theme: ThemeChoice,
+    view: View,
     data: Option<DataInput>,
     /// Derived from the three above, sorted, in `lang`.
     dataset: Dataset,
@@ -36,7 +38,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { lang: Lang::default(), theme: ThemeChoice::default(), data: None, dataset: Dataset::article(Lang::default()) }
+        Settings { lang: Lang::default(), theme: ThemeChoice::default(), view: View::default(), data: None, dataset: Dataset::article(Lang::default()) }
     }
 }
 
@@ -60,14 +62,39 @@ impl Settings {
         s
     }
 
+    /// Whether options can be merged: a map needs the article's figures (custom data
+    /// has no places), whichever of the two options arrives last.
+    pub fn check(&self, o: &Options) -> Result<(), OptionError> {
+        let view = match o.view {
+            Field::Keep => self.view,
+            Field::Reset => View::default(),
+            Field::Set(v) => v,
+        };
+        let custom = match &o.data {
+            Field::Keep => self.data.is_some(),
+            Field::Reset => false,
+            Field::Set(_) => true,
+        };
+        if view.has_map() && custom {
+            return Err(OptionError {
+                path: "view".into(),
+                problem: "a map needs the article's figures: custom data has no places on it (use \"bars\")".into(),
+            });
+        }
+        Ok(())
+    }
+
     /// Options given replace ours, `null` ones go back to their default, the others
-    /// stay. Says what changed; the dataset is derived again only if it did.
+    /// stay. Says what changed; the dataset is derived again only if it did. (Call
+    /// [`Settings::check`] first.)
     pub fn merge(&mut self, o: Options) -> Changed {
+        // A new view has other words (the accessible name) and other geometry.
+        let view = apply(&mut self.view, o.view, View::default);
         let lang = apply(&mut self.lang, o.lang, Lang::default);
         let data = apply(&mut self.data, o.data.map_set(Some), || None);
         let theme = apply(&mut self.theme, o.theme, ThemeChoice::default);
-        let content = lang || data;
-        if content {
+        let content = lang || data || view;
+        if lang || data {
             self.dataset = match &self.data {
                 Some(input) => input.to_dataset(self.lang),
                 None => Dataset::article(self.lang),
@@ -82,6 +109,10 @@ impl Settings {
 
     pub fn theme(&self) -> ThemeChoice {
         self.theme
+    }
+
+    pub fn view(&self) -> View {
+        self.view
     }
 
     /// What the chart draws: sorted, in the chart's language.
@@ -143,6 +174,26 @@ mod tests {
         assert_eq!(c, Changed { content: true, theme: false });
         assert_eq!(st.dataset().title, "T");
         assert_eq!(st.merge(options(&[("data", custom())])), Changed::default(), "the same data again");
+    }
+
+    #[test]
+    fn a_map_needs_the_articles_figures_whichever_option_comes_last() {
+        let mut st = Settings::default();
+        let map = options(&[("view", s("map"))]);
+        st.check(&map).unwrap();
+        assert_eq!(st.merge(map), Changed { content: true, theme: false }, "a new view has other words");
+        assert_eq!(st.view(), View::Map);
+        let e = st.check(&options(&[("data", custom())])).unwrap_err();
+        assert_eq!(e.path, "view");
+        assert!(e.problem.contains("custom data"), "{}", e.problem);
+        // Both at once: refused too; custom data with the bars: fine; back to the
+        // article's figures: the map is fine again.
+        let both = options(&[("data", custom()), ("view", s("both"))]);
+        assert_eq!(Settings::default().check(&both).unwrap_err().path, "view");
+        let st = Settings::new(options(&[("data", custom())]));
+        assert_eq!(st.check(&options(&[("view", s("both"))])).unwrap_err().path, "view");
+        st.check(&options(&[("view", s("both")), ("data", Value::Null)])).unwrap();
+        st.check(&options(&[("view", Value::Null)])).unwrap();
     }
 
     #[test]

@@ -10,7 +10,7 @@ use plotters_backend::{
 };
 
 use crate::data::Dataset;
-use crate::layout::{self, Estimate, Layout};
+use crate::layout::{self, Estimate, Layout, View};
 use crate::locale::Lang;
 use crate::render::{self, Theme};
 use crate::words;
@@ -91,12 +91,41 @@ impl DrawingBackend for SameSizeSvg<'_> {
     ) -> Result<(), DrawingErrorKind<Error>> {
         self.0.draw_text(text, &Scaled(style), pos)
     }
+    // The map's shapes, as SVG elements (the trait's defaults would plot pixels).
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.0.draw_path(path, style)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.0.fill_polygon(vert, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
 }
 
 /// Lays out and draws the chart at `width` CSS pixels (scale 1), returning the SVG
 /// text and the layout it was drawn from.
 pub fn render(data: &Dataset, lang: Lang, width: f64, theme: &Theme) -> Result<(String, Layout), String> {
-    let layout = layout::compute(data, lang, width, &Estimate);
+    render_view(data, lang, View::Bars, width, theme)
+}
+
+/// [`render`] for any view (the map, or both).
+pub fn render_view(data: &Dataset, lang: Lang, view: View, width: f64, theme: &Theme) -> Result<(String, Layout), String> {
+    let layout = layout::compute_view(data, lang, view, width, &Estimate);
     let size = render::backing_size(&layout, 1.0);
     let mut out = String::new();
     {
@@ -143,12 +172,17 @@ pub const PICTURE_CLASS: &str = "mali-idp-chart-static";
 /// CSV link the live chart has, and the data table for screen readers. The live
 /// chart, laid out at the same artboard by the same code, takes exactly its room.
 pub fn picture(data: &Dataset, lang: Lang, theme: &Theme) -> Result<String, String> {
+    picture_view(data, lang, View::Bars, theme)
+}
+
+/// [`picture`] for any view.
+pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Result<String, String> {
     let mut html = format!("<div class=\"{PICTURE_CLASS}\" lang=\"{}\">\n", lang.tag());
-    let label = escape(&words::summary(data, lang));
+    let label = escape(&words::summary(data, lang, view));
     for a in layout::ARTBOARDS {
-        let (svg, _) = render(data, lang, a, theme)?;
+        let (svg, l) = render_view(data, lang, view, a, theme)?;
         let body = svg.split_once('>').map(|(_, rest)| rest).ok_or("the SVG backend wrote no <svg> element")?;
-        let (w, h) = (a as u32, layout::compute(data, lang, a, &Estimate).height as u32);
+        let (w, h) = (a as u32, l.height as u32);
         html.push_str(&format!(
             "<svg class=\"mic-a{w}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\">{body}\n"
         ));
@@ -190,6 +224,9 @@ fn dark_picture_css(light: &Theme, dark: &Theme) -> String {
         (light.bar_computed, dark.bar_computed),
         (light.text, dark.text),
         (light.muted, dark.muted),
+        // The map's land and its tinted regions, mixed from the colours above.
+        (render::land_color(light), render::land_color(dark)),
+        (render::tinted_color(light), render::tinted_color(dark)),
     ];
     let mut rules = format!(
         "X {{ background: {}; color: {}; }}\nX .mic-footer a {{ color: {}; }}\n",
@@ -236,14 +273,31 @@ pub fn picture_css(theme: &Theme) -> String {
 }
 
 /// The markers around a page's static picture in `lang`.
-pub fn markers(lang: Lang) -> (String, &'static str) {
-    (format!("<!-- static picture ({}): written by `make fallback` -->", lang.tag()), "<!-- end of static picture -->")
+pub fn markers(lang: Lang, view: View) -> (String, &'static str) {
+    let view = match view {
+        View::Bars => "",
+        View::Map => ", map",
+        View::Both => ", both",
+    };
+    (format!("<!-- static picture ({}{view}): written by `make fallback` -->", lang.tag()), "<!-- end of static picture -->")
 }
+
+/// The pages (under www/) that carry static pictures, and which: each page's
+/// language and view, between the markers [`markers`] writes.
+pub const PAGES: [(&str, Lang, View); 7] = [
+    ("index.html", Lang::Fr, View::Bars),
+    ("embed.html", Lang::Fr, View::Bars),
+    ("embed.html", Lang::En, View::Bars),
+    ("demo.html", Lang::Fr, View::Bars),
+    ("demo.html", Lang::Fr, View::Both),
+    ("demo.html", Lang::En, View::Map),
+    ("../bench/pages/ours.html", Lang::Fr, View::Bars),
+];
 
 /// `html` with what lies between `lang`'s markers replaced by `picture`; `None`
 /// when the markers are missing.
-pub fn replace_marked(html: &str, lang: Lang, picture: &str) -> Option<String> {
-    let (open, close) = markers(lang);
+pub fn replace_marked(html: &str, lang: Lang, view: View, picture: &str) -> Option<String> {
+    let (open, close) = markers(lang, view);
     let start = html.find(&open)? + open.len();
     let end = start + html[start..].find(close)?;
     Some(format!("{}\n{picture}\n{}", &html[..start], &html[end..]))

@@ -5,6 +5,7 @@
 
 use crate::data::Dataset;
 use crate::format;
+use crate::layout::View;
 use crate::locale::Lang;
 
 /// "37,9 % du total", or nothing when the total is 0.
@@ -28,6 +29,43 @@ pub fn tooltip(data: &Dataset, region: usize, lang: Lang) -> (String, Vec<String
     (r.name.clone(), lines)
 }
 
+/// Words for a map region with no figure of its own (`shape` indexes `map::SHAPES`):
+/// its name, then what the article says of it (counted in the other regions).
+fn shape_words(data: &Dataset, shape: usize, lang: Lang) -> (String, Vec<String>) {
+    let s = &crate::map::SHAPES[shape];
+    let t = lang.text();
+    let mut line = t.no_figure.to_string();
+    if let Some(rest) = data.regions.iter().find(|r| r.computed) {
+        line.push_str(&[" (", &format::int(rest.persons, lang), ", ", t.computed, ")"].concat());
+    }
+    let mut lines = vec![line];
+    if s.code == "ML-7" {
+        lines.push(t.gao_note.to_string());
+    }
+    (s.name(lang).to_string(), lines)
+}
+
+/// The tooltip for an item: a region of the dataset, or past them a map region
+/// without a figure (`data.regions.len() + shape`).
+pub fn item_tooltip(data: &Dataset, item: usize, lang: Lang) -> (String, Vec<String>) {
+    match item.checked_sub(data.regions.len()) {
+        None => tooltip(data, item, lang),
+        Some(shape) => shape_words(data, shape, lang),
+    }
+}
+
+/// The live region's sentence for an item (see [`item_tooltip`]).
+pub fn item_announcement(data: &Dataset, item: usize, lang: Lang) -> String {
+    match item.checked_sub(data.regions.len()) {
+        None => announcement(data, item, lang),
+        Some(shape) => {
+            let (name, lines) = shape_words(data, shape, lang);
+            let colon = if lang == Lang::Fr { " : " } else { ": " };
+            [name.as_str(), colon, &lines.join(". ")].concat()
+        }
+    }
+}
+
 /// One sentence for the live region: "Tombouctou : 22 328 personnes déplacées, 37,9 % du total".
 pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
     let r = &data.regions[region];
@@ -44,10 +82,19 @@ pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
 }
 
 /// The canvas's accessible name: what it shows and its largest figures.
-pub fn summary(data: &Dataset, lang: Lang) -> String {
+pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
     let t = lang.text();
     let colon = if lang == Lang::Fr { " : " } else { ": " };
-    let mut s = [t.summary_lead, colon, &data.title, ". "].concat();
+    let lead = match view {
+        View::Bars => t.summary_lead,
+        View::Map => t.summary_lead_map,
+        View::Both => t.summary_lead_both,
+    };
+    let mut s = [lead, colon, &data.title, ". "].concat();
+    if view != View::Bars {
+        s.push_str(t.map_summary);
+        s.push(' ');
+    }
     let top: Vec<String> = data
         .regions
         .iter()
@@ -162,7 +209,7 @@ mod tests {
 
     #[test]
     fn the_summary_names_the_largest_figures() {
-        let s = summary(&Dataset::article(Lang::En), Lang::En);
+        let s = summary(&Dataset::article(Lang::En), Lang::En, View::Bars);
         assert!(s.starts_with("Bar chart: Internally displaced people in Mali"), "{s}");
         assert!(s.contains("Timbuktu 22,328, Segou 10,794, Menaka 10,381"), "{s}");
         assert!(s.contains("National total 58,985"), "{s}");

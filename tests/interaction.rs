@@ -58,13 +58,14 @@ async fn hovering_each_bar_shows_its_exact_figure_and_share() {
         for (px, py) in inner_points(&row.bar) {
             assert_eq!(overlay_rgba(&chart, px, py), rgb(LIGHT.bar_highlight), "highlighted bar {i}");
         }
-        // And the overlay sits over that bar on the page (it is one bar in size).
+        // And the overlay sits over that bar on the page (it is one bar in size, and a
+        // margin for the strokes the map's highlights have).
         let (o, c) = (overlay.get_bounding_client_rect(), canvas.get_bounding_client_rect());
         let k = c.width() / layout.width;
         let bar = (c.left() + row.bar.x * k, c.top() + row.bar.y * k, c.left() + row.bar.right() * k, c.top() + row.bar.bottom() * k);
         assert!(o.left() <= bar.0 + 0.01 && o.top() <= bar.1 + 0.01, "overlay {o:?} starts before bar {i}");
         assert!(o.right() >= bar.2 - 0.01 && o.bottom() >= bar.3 - 0.01, "and ends after it");
-        assert!(o.left() >= bar.0 - 2.0 && o.top() >= bar.1 - 2.0, "by a pixel");
+        assert!(o.left() >= bar.0 - 3.0 && o.top() >= bar.1 - 3.0, "by the strokes' margin");
         for other in layout.rows.iter().filter(|o| o.region != row.region) {
             let (ox, oy) = other.bar.center();
             assert_eq!(overlay_rgba(&chart, ox, oy)[3], 0, "bar {} not highlighted", other.region);

@@ -301,7 +301,7 @@ fn the_fallback_tool_rejects_bad_arguments_by_name() {
 
 fn many(n: usize) -> Dataset {
     let regions = (0..n)
-        .map(|i| mali_idp_chart::data::Region { name: format!("Région {i}"), persons: (i as u64 * 7919) % 100_000, computed: false })
+        .map(|i| mali_idp_chart::data::Region { name: format!("Région {i}"), persons: (i as u64 * 7919) % 100_000, computed: false, place: None })
         .collect::<Vec<_>>();
     let total = regions.iter().map(|r| r.persons).sum();
     Dataset { title: "Test".into(), subtitle: None, source: "Test".into(), total, households: None, increase: None, regions }.sorted()
@@ -330,12 +330,6 @@ fn long_lists_stay_inside_a_canvas_browsers_accept_and_never_overlap() {
 }
 
 /// The pages that carry a static picture, and its languages in each.
-const PICTURE_PAGES: [(&str, &[Lang]); 4] = [
-    ("index.html", &[Lang::Fr]),
-    ("embed.html", &[Lang::Fr, Lang::En]),
-    ("demo.html", &[Lang::Fr]),
-    ("../bench/pages/ours.html", &[Lang::Fr]),
-];
 
 fn www(file: &str) -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/").to_string() + file;
@@ -350,15 +344,13 @@ fn the_pages_carry_an_up_to_date_static_picture_and_its_stylesheet() {
         let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT).unwrap();
         assert!(www(&file) == picture + "\n", "www/{file} is stale: run `make fallback`");
     }
-    for (page, langs) in PICTURE_PAGES {
+    for (page, lang, view) in svg::PAGES {
         let html = www(page);
-        for lang in langs.iter().copied() {
-            let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT).unwrap();
-            let (open, close) = svg::markers(lang);
-            let start = html.find(&open).unwrap_or_else(|| panic!("{page}: no {open}")) + open.len();
-            let end = start + html[start..].find(close).unwrap();
-            assert!(html[start..end].trim() == picture, "{page} ({lang:?}): stale picture, run `make fallback`");
-        }
+        let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT).unwrap();
+        let (open, close) = svg::markers(lang, view);
+        let start = html.find(&open).unwrap_or_else(|| panic!("{page}: no {open}")) + open.len();
+        let end = start + html[start..].find(close).unwrap();
+        assert!(html[start..end].trim() == picture, "{page} ({lang:?}, {view:?}): stale picture, run `make fallback`");
     }
 }
 

@@ -12,11 +12,11 @@ const element = (await readFile(new URL('mali-idp-chart.js', www), 'utf8'))
   .replace(/from\s*(["'])\.\/pkg\/mali_idp_chart\.js\1/, 'from"./mali_idp_chart.js"');
 if (!element.includes('from"./mali_idp_chart.js"')) throw new Error('element import not rewritten');
 await writeFile(new URL('mali-idp-chart.js', pkg), element);
-for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'embed-parent.js', 'mali-idp-chart.css', 'picture-fr.html', 'picture-en.html']) await copyFile(new URL(f, www), new URL(f, pkg));
+for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg', 'embed-parent.js', 'mali-idp-chart.css', 'picture-fr.html', 'picture-en.html']) await copyFile(new URL(f, www), new URL(f, pkg));
 
 await writeFile(new URL('mali-idp-chart.d.ts', pkg), `/** Instantiates the wasm once per page. */
 export function load(): Promise<unknown>;
-/** The <mali-idp-chart lang="fr|en" theme="auto|light|dark"> element. */
+/** The <mali-idp-chart lang="fr|en" theme="auto|light|dark" view="bars|map|both"> element. */
 export class MaliIdpChart extends HTMLElement {
   static observedAttributes: string[];
   /** The chart handle, or null before it is drawn and after removal. */
@@ -35,7 +35,7 @@ const cargo = await readFile(new URL('../Cargo.toml', import.meta.url), 'utf8');
 const field = (k) => cargo.match(new RegExp(`^${k} = "(.*)"$`, 'm'))?.[1];
 const meta = { name: 'mali-idp-chart', type: 'module', version: field('version'), description: field('description'), license: field('license') };
 meta.files = ['mali_idp_chart_bg.wasm', 'mali_idp_chart.js', 'mali_idp_chart.d.ts', 'README.md', 'LICENSE-MIT',
-  'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg',
+  'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg',
   'mali-idp-chart.css', 'picture-fr.html', 'picture-en.html'];
 meta.main = 'mali_idp_chart.js';
 meta.types = 'mali_idp_chart.d.ts';
@@ -46,6 +46,8 @@ meta.exports = {
   './mali_idp_chart_bg.wasm': './mali_idp_chart_bg.wasm',
   './fallback-fr.svg': './fallback-fr.svg',
   './fallback-en.svg': './fallback-en.svg',
+  './fallback-map-fr.svg': './fallback-map-fr.svg',
+  './fallback-map-en.svg': './fallback-map-en.svg',
   './mali-idp-chart.css': './mali-idp-chart.css',
   './picture-fr.html': './picture-fr.html',
   './picture-en.html': './picture-en.html',

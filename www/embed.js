@@ -1,12 +1,12 @@
 // The chart alone, for an <iframe> (CMSs that allow no script in the article).
-// Query: ?lang=fr|en&theme=auto|light|dark&id=ANY
+// Query: ?lang=fr|en&theme=auto|light|dark&view=bars|map|both&id=ANY
 // It posts its height to the parent page on load and on every resize:
 //   { type: "mali-idp-chart:height", id: "<the id parameter or null>", height: <CSS px> }
 import init, { mount } from './pkg/mali_idp_chart.js';
 
 const params = new URLSearchParams(location.search);
 const options = {};
-for (const key of ['lang', 'theme']) if (params.has(key)) options[key] = params.get(key);
+for (const key of ['lang', 'theme', 'view']) if (params.has(key)) options[key] = params.get(key);
 const id = params.get('id');
 document.documentElement.lang = options.lang === 'en' ? 'en' : 'fr';
 

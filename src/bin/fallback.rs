@@ -1,7 +1,7 @@
 //! Writes the chart as a static SVG, drawn by the same code as the canvas (the
 //! social card's source and the element's picture when a page carries none), or,
 //! with `--pages DIR`, the static pictures inside DIR's pages and their stylesheet.
-//! Usage: fallback [--lang fr|en] [--width PX] [--out FILE]   (stdout without --out)
+//! Usage: fallback [--lang fr|en] [--view bars|map|both] [--width PX] [--out FILE]   (stdout without --out)
 //!        fallback --pages DIR
 
 // The SVG backend is native only; under wasm32 (e.g. `wasm-pack test`, which builds
@@ -11,6 +11,7 @@
 use std::process::ExitCode;
 
 use mali_idp_chart::data::Dataset;
+use mali_idp_chart::layout::View;
 use mali_idp_chart::locale::Lang;
 #[cfg(not(target_arch = "wasm32"))]
 use mali_idp_chart::{render::LIGHT, svg};
@@ -18,18 +19,23 @@ use mali_idp_chart::{render::LIGHT, svg};
 struct Args {
     lang: Lang,
     width: f64,
+    view: View,
     out: Option<String>,
     pages: Option<String>,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut parsed = Args { lang: Lang::Fr, width: 640.0, out: None, pages: None };
+    let mut parsed = Args { lang: Lang::Fr, width: 640.0, view: View::Bars, out: None, pages: None };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag}: needs a value"));
         match flag.as_str() {
             "--lang" => {
                 let v = value()?;
                 parsed.lang = Lang::from_tag(&v).ok_or_else(|| format!("--lang: must be fr or en, got {v:?}"))?;
+            }
+            "--view" => {
+                let v = value()?;
+                parsed.view = View::from_name(&v).ok_or_else(|| format!("--view: must be bars, map or both, got {v:?}"))?;
             }
             "--width" => {
                 let v = value()?;
@@ -41,20 +47,12 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--out" => parsed.out = Some(value()?),
             "--pages" => parsed.pages = Some(value()?),
-            other => return Err(format!("unknown argument {other:?} (expected --lang, --width, --out or --pages)")),
+            other => return Err(format!("unknown argument {other:?} (expected --lang, --view, --width, --out or --pages)")),
         }
     }
     Ok(parsed)
 }
 
-/// The pages that carry a static picture, and the languages each one holds.
-#[cfg(not(target_arch = "wasm32"))]
-const PAGES: [(&str, &[Lang]); 4] = [
-    ("index.html", &[Lang::Fr]),
-    ("embed.html", &[Lang::Fr, Lang::En]),
-    ("demo.html", &[Lang::Fr]),
-    ("../bench/pages/ours.html", &[Lang::Fr]),
-];
 
 /// Rewrites each page's picture between its markers, and the stylesheet.
 #[cfg(not(target_arch = "wasm32"))]
@@ -67,13 +65,12 @@ fn write_pages(dir: &str) -> Result<(), String> {
         let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT)?;
         std::fs::write(&path, picture + "\n").map_err(|e| format!("--pages: {path}: {e}"))?;
     }
-    for (page, langs) in PAGES {
+    for (page, lang, view) in svg::PAGES {
         let path = format!("{dir}/{page}");
-        let mut html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;
-        for lang in langs.iter().copied() {
-            let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT)?;
-            html = svg::replace_marked(&html, lang, &picture).ok_or_else(|| format!("--pages: {path} has no markers for {}", lang.tag()))?;
-        }
+        let html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;
+        let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT)?;
+        let html = svg::replace_marked(&html, lang, view, &picture)
+            .ok_or_else(|| format!("--pages: {path} has no markers for {}", svg::markers(lang, view).0))?;
         std::fs::write(&path, html).map_err(|e| format!("--pages: {path}: {e}"))?;
     }
     Ok(())
@@ -89,7 +86,7 @@ fn main() -> ExitCode {
         if let Some(dir) = &args.pages {
             return write_pages(dir);
         }
-        let (text, _) = svg::render(&Dataset::article(args.lang), args.lang, args.width, &LIGHT)?;
+        let (text, _) = svg::render_view(&Dataset::article(args.lang), args.lang, args.view, args.width, &LIGHT)?;
         match args.out {
             Some(path) => std::fs::write(&path, text).map_err(|e| format!("--out {path}: {e}")),
             None => {

@@ -20,6 +20,30 @@ pub use tooltip::{CanvasFrame, TOOLTIP, TooltipStyle, place_tooltip};
 use crate::data::Dataset;
 use crate::format;
 use crate::locale::Lang;
+use crate::map::MapLayout;
+
+/// What the chart shows: the bars (the default), the map, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Bars,
+    Map,
+    Both,
+}
+
+impl View {
+    pub fn from_name(name: &str) -> Option<View> {
+        Some(match name {
+            "bars" => View::Bars,
+            "map" => View::Map,
+            "both" => View::Both,
+            _ => return None,
+        })
+    }
+    pub fn has_map(self) -> bool {
+        self != View::Bars
+    }
+}
 
 /// An axis-aligned rectangle in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -55,6 +79,10 @@ pub enum TextRole {
     Value,
     Note,
     Source,
+    /// A region's or the capital's name on the map.
+    MapName,
+    /// A circle's name and figure on the map.
+    MapFigure,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +140,11 @@ pub struct Layout {
     pub stacked: bool,
     /// The padding around the content, for the widget's other parts to align with.
     pub pad: f64,
+    /// The map, in the map views.
+    pub map: Option<MapLayout>,
+    /// How many items the dataset has (bars or not): items past them are map
+    /// regions without a figure.
+    pub items: usize,
 }
 
 /// Spacing and sizes at one width. Narrow screens get smaller type and padding.
@@ -179,8 +212,20 @@ pub fn row_name(data: &Dataset, region: usize) -> String {
     if r.computed { [r.name.as_str(), "*"].concat() } else { r.name.clone() }
 }
 
-/// Lays the chart out at `width` CSS pixels; the height follows from the content.
+/// Lays the bar chart out at `width` CSS pixels; the height follows from the content.
 pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) -> Layout {
+    compute_view(data, lang, View::Bars, width, measure)
+}
+
+/// Below this inner width, "both" stacks the map above the bars.
+pub const SIDE_BY_SIDE_FROM: f64 = 640.0;
+/// The map is never wider than this (a taller one would push the page's text away).
+pub const MAP_MAX_WIDTH: f64 = 560.0;
+const COLUMN_GAP: f64 = 24.0;
+
+/// Lays out `view` at `width` CSS pixels; the height follows from the content.
+#[inline(never)]
+pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure: &dyn Measure) -> Layout {
     let width = if width.is_finite() { width.max(MIN_WIDTH) } else { MIN_WIDTH };
     let m = Metrics::new(width, data.regions.len());
     let inner = width - 2.0 * m.pad;
@@ -189,11 +234,7 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
     let mut y = m.pad;
 
     let paragraph = |texts: &mut Vec<TextItem>, y: &mut f64, text: &str, role, font: Font| {
-        for (line, width) in wrap(text, inner, font, measure) {
-            let h = font.size * 1.3;
-            texts.push(TextItem { text: line, role, x: left, y: *y + h / 2.0, font, align: Align::Left, width });
-            *y += h;
-        }
+        *y = lines(texts, text, role, font, (left, *y, inner), measure);
     };
 
     paragraph(&mut texts, &mut y, &data.title, TextRole::Title, m.title);
@@ -201,6 +242,84 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
     paragraph(&mut texts, &mut y, &format::subtitle(data, lang), TextRole::Subtitle, m.subtitle);
     y += 16.0;
 
+    let mut rows = Vec::new();
+    let mut stacked = false;
+    let mut map = None;
+    let side = view == View::Both && inner >= SIDE_BY_SIDE_FROM;
+    let top = y;
+    if view.has_map() {
+        let column = if side { (inner - COLUMN_GAP) / 2.0 } else { inner };
+        let w = column.min(MAP_MAX_WIDTH);
+        let x = if view == View::Map { left + (inner - w) / 2.0 } else { left };
+        let mut ml = MapLayout::new(data, (x, y), w);
+        y = ml.frame.bottom() + 8.0;
+        // The figure with no place on the map, on a line of its own under it: also
+        // a target, so that every figure can be read on the map alone.
+        if let Some(item) = data.regions.iter().position(|r| r.place.is_none()) {
+            let r = &data.regions[item];
+            let colon = if lang == Lang::Fr { " : " } else { ": " };
+            let text = [&row_name(data, item), " ", &format::int(r.persons, lang), colon, lang.text().unplaced].concat();
+            let start = texts.len();
+            let line_top = y;
+            y = lines(&mut texts, &text, TextRole::Note, m.small, (left, y, column), measure);
+            let w = texts[start..].iter().map(|t| t.width).fold(0.0, f64::max);
+            ml.unplaced = Some((item, Rect { x: left, y: line_top, w, h: y - line_top }));
+        }
+        let bounds = Rect { x: left, y: top, w: column, h: ml.frame.bottom() - top };
+        texts.extend(ml.labels(data, lang, bounds, measure));
+        map = Some(ml);
+        if !side {
+            y += 16.0;
+        }
+    }
+    if view != View::Map {
+        let (x, w, from) = if side { (left + (inner + COLUMN_GAP) / 2.0, (inner - COLUMN_GAP) / 2.0, top) } else { (left, inner, y) };
+        let (bottom, s) = bars(data, lang, &m, (x, from, w), measure, &mut rows, &mut texts);
+        stacked = s;
+        y = if side { bottom.max(y) } else { bottom };
+    }
+
+    y += 4.0;
+    if data.has_computed() {
+        let note = ["* ", lang.text().computed_note].concat();
+        paragraph(&mut texts, &mut y, &note, TextRole::Note, m.small);
+        y += 2.0;
+    }
+    if view.has_map() {
+        paragraph(&mut texts, &mut y, lang.text().map_note, TextRole::Note, m.small);
+        y += 2.0;
+    }
+    paragraph(&mut texts, &mut y, &data.source, TextRole::Source, m.small);
+    y += m.pad;
+
+    Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad, map, items: data.regions.len() }
+}
+
+/// `text` wrapped to `width` in lines from `(left, top)`: answers the bottom of the
+/// last line.
+#[inline(never)]
+fn lines(texts: &mut Vec<TextItem>, text: &str, role: TextRole, font: Font, (left, top, width): (f64, f64, f64), measure: &dyn Measure) -> f64 {
+    let mut y = top;
+    for (line, w) in wrap(text, width, font, measure) {
+        let h = font.size * 1.3;
+        texts.push(TextItem { text: line, role, x: left, y: y + h / 2.0, font, align: Align::Left, width: w });
+        y += h;
+    }
+    y
+}
+
+/// The bars in the column `(left, top, inner)`: rows and their texts; answers the
+/// bottom of the last row's gap and whether names sit above their bars.
+fn bars(
+    data: &Dataset,
+    lang: Lang,
+    m: &Metrics,
+    (left, top, inner): (f64, f64, f64),
+    measure: &dyn Measure,
+    rows: &mut Vec<Row>,
+    texts: &mut Vec<TextItem>,
+) -> (f64, bool) {
+    let mut y = top;
     let names: Vec<String> = (0..data.regions.len()).map(|i| row_name(data, i)).collect();
     let values: Vec<String> = data.regions.iter().map(|r| format::int(r.persons, lang)).collect();
     // Each measured once: widths are reused for the rows below.
@@ -213,17 +332,12 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
     let bar_span = (inner - (bar_x - left) - LABEL_GAP - value_w).max(1.0);
     let max = data.max_persons() as f64;
 
-    let mut rows = Vec::with_capacity(data.regions.len());
+    rows.reserve(data.regions.len());
     for (i, region) in data.regions.iter().enumerate() {
         let row_top = y;
         if stacked {
             // Name lines above the bar, wrapped if a name is wider than the chart.
-            for (line, width) in wrap(&names[i], inner, m.name, measure) {
-                let h = m.name.size * 1.3;
-                texts.push(TextItem { text: line, role: TextRole::Name, x: left, y: y + h / 2.0, font: m.name, align: Align::Left, width });
-                y += h;
-            }
-            y += 2.0;
+            y = lines(texts, &names[i], TextRole::Name, m.name, (left, y, inner), measure) + 2.0;
         }
         let bar_len = bar_span * region.persons as f64 / max;
         let bar = Rect { x: bar_x, y, w: bar_len, h: m.bar_h };
@@ -236,17 +350,7 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
         rows.push(Row { region: i, bar, hit: Rect { x: left, y: row_top, w: inner, h: y - row_top }, computed: region.computed });
         y += m.row_gap;
     }
-
-    y += 4.0;
-    if data.has_computed() {
-        let note = ["* ", lang.text().computed_note].concat();
-        paragraph(&mut texts, &mut y, &note, TextRole::Note, m.small);
-        y += 2.0;
-    }
-    paragraph(&mut texts, &mut y, &data.source, TextRole::Source, m.small);
-    y += m.pad;
-
-    Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad }
+    (y, stacked)
 }
 
 #[cfg(test)]

@@ -12,9 +12,9 @@ use crate::locale::Lang;
 use super::dom::{self, VISUALLY_HIDDEN};
 use super::error;
 
-pub fn label_canvas(canvas: &HtmlCanvasElement, data: &Dataset, lang: Lang) {
+pub fn label_canvas(canvas: &HtmlCanvasElement, data: &Dataset, lang: Lang, view: crate::layout::View) {
     let _ = canvas.set_attribute("role", "img");
-    let _ = canvas.set_attribute("aria-label", &words::summary(data, lang));
+    let _ = canvas.set_attribute("aria-label", &words::summary(data, lang, view));
     // One tab stop; arrows then move from region to region.
     let _ = canvas.set_attribute("tabindex", "0");
 }

@@ -99,7 +99,9 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<Chart, JsValue> {
 
 fn mount_into(doc: &Document, host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     panic::install();
-    let settings = Settings::new(parse_options(options)?);
+    let options = parse_options(options)?;
+    Settings::default().check(&options).map_err(|e| error(e.message()))?;
+    let settings = Settings::new(options);
     let view = View::build(doc)?;
     let root = view.root().clone();
     // In the page first, so the layout gets the width the page gives us.

@@ -103,6 +103,7 @@ impl State {
 
     /// Merges new options and redraws what they change (nothing if nothing did).
     pub fn update(&mut self, options: crate::options::Options) -> Result<(), JsError> {
+        self.settings.check(&options).map_err(|e| super::error(e.message()))?;
         let changed = self.settings.merge(options);
         if changed.any() { self.redraw(changed) } else { Ok(()) }
     }
@@ -111,7 +112,7 @@ impl State {
     fn redraw(&mut self, changed: Changed) -> Result<(), JsError> {
         let (data, lang) = (self.settings.dataset(), self.settings.lang());
         if changed.content {
-            self.view.content(data, lang)?;
+            self.view.content(data, lang, self.settings.view())?;
             #[cfg(feature = "probes")]
             {
                 self.probes.content_renders += 1;
@@ -127,7 +128,7 @@ impl State {
     fn geometry(&mut self) -> Result<(), JsError> {
         let width = self.target_width.take().unwrap_or_else(|| self.view.width());
         self.follower.laid_out(width, js_sys::Date::now());
-        self.view.geometry(self.settings.dataset(), self.settings.lang(), width)?;
+        self.view.geometry(self.settings.dataset(), self.settings.lang(), self.settings.view(), width)?;
         self.tips.clear();
         let fx = self.highlight.handle(Input::Redrawn, self.view.layout());
         self.apply(fx);
@@ -162,16 +163,16 @@ impl State {
             None => {}
             Some(Announce::Silence) => self.view.announce(""),
             Some(Announce::Item(item)) => {
-                let region = self.view.layout().rows[item].region;
-                self.view.announce(&words::announcement(self.settings.dataset(), region, self.settings.lang()));
+                self.view.announce(&words::item_announcement(self.settings.dataset(), item, self.settings.lang()));
             }
         }
     }
 
     /// An item's tooltip, taken from the cache (put back by the caller) or measured.
     fn tip(&mut self, item: usize) -> Tip {
-        if self.tips.len() != self.view.layout().rows.len() {
-            self.tips = (0..self.view.layout().rows.len()).map(|_| None).collect();
+        let items = crate::render::highlight_items(self.view.layout());
+        if self.tips.len() != items {
+            self.tips = (0..items).map(|_| None).collect();
         }
         self.tips[item].take().unwrap_or_else(|| self.view.measure_tip(self.settings.dataset(), item, self.settings.lang()))
     }

@@ -10,7 +10,7 @@ use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlAnchorElement, Ht
 
 use crate::data::Dataset;
 use crate::format::digits;
-use crate::layout::{self, CanvasFrame, Estimate, Layout, TOOLTIP};
+use crate::layout::{self, CanvasFrame, Estimate, Layout, TOOLTIP, View as ChartView};
 use crate::locale::Lang;
 use crate::render;
 use crate::theme::{self, CSS_COLOR_PROPERTIES, CSS_FONT_PROPERTY, Theme, ThemeChoice};
@@ -185,7 +185,7 @@ impl View {
             download,
             alert,
             theme: theme::LIGHT,
-            layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0 },
+            layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0, map: None, items: 0 },
             dpr: 1.0,
             screen_dpr: 1.0,
             frame: CanvasFrame::new(layout::Rect::default(), (0.0, 0.0), 0.0),
@@ -222,9 +222,9 @@ impl View {
 
     /// The words around the canvas, for new data or a new language: the canvas's
     /// accessible name, the data table, the CSV link.
-    pub fn content(&self, data: &Dataset, lang: Lang) -> Result<(), JsError> {
+    pub fn content(&self, data: &Dataset, lang: Lang, view: ChartView) -> Result<(), JsError> {
         let _ = self.root.set_attribute("lang", lang.tag());
-        a11y::label_canvas(&self.canvas, data, lang);
+        a11y::label_canvas(&self.canvas, data, lang, view);
         a11y::fill_table(&dom::document()?, &self.table_box, data, lang)?;
         let t = lang.text();
         self.download.set_text_content(Some(t.download));
@@ -281,22 +281,23 @@ impl View {
     /// it at the screen's ratio (backing store = CSS size × ratio). Text is measured
     /// by the same estimate as the static picture's, so both lay out alike. Resizing
     /// the canvases also clears the highlight overlay.
-    pub fn geometry(&mut self, data: &Dataset, lang: Lang, width: f64) -> Result<(), JsError> {
+    pub fn geometry(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64) -> Result<(), JsError> {
         self.screen_dpr = device_pixel_ratio();
-        self.layout = layout::compute(data, lang, layout::artboard(width), &Estimate);
+        self.layout = layout::compute_view(data, lang, view, layout::artboard(width), &Estimate);
         self.dpr = render::effective_scale(&self.layout, self.screen_dpr * width / self.layout.width);
         let (w, h) = render::backing_size(&self.layout, self.dpr);
         let ratio = [digits(self.layout.width as u64), " / ".into(), digits(self.layout.height as u64)].concat();
         self.canvas.set_width(w);
         self.canvas.set_height(h);
         style(self.canvas.unchecked_ref(), &[("aspect-ratio", &ratio)]);
-        // The overlay: the largest bar's device box and a pixel around it, shown at
-        // one device pixel per backing pixel. (Resizing it also clears it.)
+        // The overlay: as large as the largest highlight's device box (a bar, a
+        // circle, a bar and its circle, a region's outline), shown at one device
+        // pixel per backing pixel. (Resizing it also clears it.)
         let (mut ow, mut oh) = (1, 1);
-        for row in &self.layout.rows {
-            let ((x0, y0), (x1, y1)) = render::corners(&row.bar, self.dpr);
-            ow = ow.max(x1 - x0 + 2);
-            oh = oh.max(y1 - y0 + 2);
+        for item in 0..render::highlight_items(&self.layout) {
+            let ((x0, y0), (x1, y1)) = render::highlight_box(&self.layout, item, self.dpr);
+            ow = ow.max(x1 - x0);
+            oh = oh.max(y1 - y0);
         }
         self.overlay.set_width(ow as u32);
         self.overlay.set_height(oh as u32);
@@ -344,14 +345,12 @@ impl View {
             // It only ever holds one bar.
             self.overlay_ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64);
         }
-        let Some(row) = fill.and_then(|i| self.layout.rows.get(i)) else { return };
-        // The bar's device box on the chart, less the overlay's corner: a whole number
-        // of device pixels, so the same rounding paints the same pixels.
-        let ((x0, y0), _) = render::corners(&row.bar, self.dpr);
-        self.overlay_at = (x0 - 1, y0 - 1);
-        let shift = |v: f64, by: i32| v - by as f64 / self.dpr;
-        let bar = layout::Rect { x: shift(row.bar.x, self.overlay_at.0), y: shift(row.bar.y, self.overlay_at.1), ..row.bar };
-        let _ = render::draw_bar(&mut self.overlay_backend, &layout::Row { bar, ..row.clone() }, self.theme.bar_highlight, self.dpr);
+        let Some(item) = fill else { return };
+        // The item's device box on the chart: the overlay's corner, a whole number of
+        // device pixels, taken off every coordinate after the chart's own rounding,
+        // so the highlight covers exactly the pixels the chart drew.
+        self.overlay_at = render::highlight_box(&self.layout, item, self.dpr).0;
+        let _ = render::draw_highlight(&mut self.overlay_backend, &self.layout, &self.theme, item, self.dpr, self.overlay_at);
         let frame = self.frame_now();
         let (x, y) = (frame.origin.0 + self.overlay_at.0 as f64 / self.screen_dpr, frame.origin.1 + self.overlay_at.1 as f64 / self.screen_dpr);
         style(self.overlay.unchecked_ref(), &[("transform", &["translate(", &css_px(x), ",", &css_px(y), ")"].concat())]);
@@ -366,7 +365,7 @@ impl View {
     /// An item's tooltip: words from the core, sized by the conservative estimate
     /// (the box is never too narrow for its text; no text is measured in the page).
     pub fn measure_tip(&self, data: &Dataset, item: usize, lang: Lang) -> Tip {
-        let (name, lines) = words::tooltip(data, self.layout.rows[item].region, lang);
+        let (name, lines) = words::item_tooltip(data, item, lang);
         let size = TOOLTIP.size(&name, &lines, &Estimate);
         Tip { name, lines: lines.join("\n"), size }
     }

@@ -4,7 +4,7 @@
 // element.mjs), which is what pages load; its import below is relative to that file.
 //
 //   <script type="module" src="mali-idp-chart.js"></script>
-//   <mali-idp-chart lang="fr" theme="auto"></mali-idp-chart>
+//   <mali-idp-chart lang="fr" theme="auto" view="bars"></mali-idp-chart>   (view: bars, map or both)
 //
 // Custom figures go in an inline JSON child (CMSs that forbid scripts usually allow
 // this one, which browsers never run):
@@ -43,7 +43,7 @@ const FALLBACK_ALT = {
 };
 
 export class MaliIdpChart extends HTMLElement {
-  static observedAttributes = ['lang', 'theme'];
+  static observedAttributes = ['lang', 'theme', 'view'];
 
   #chart = null;
   #slot;
@@ -93,9 +93,10 @@ export class MaliIdpChart extends HTMLElement {
   }
 
   // Every observed attribute, present or not: a removed (or empty) one is null, which puts
-  // that option back to its default (lang "fr", theme "auto") on update().
+  // that option back to its default (lang "fr", theme "auto", view "bars") on update().
   #attributes() {
-    return { lang: this.getAttribute('lang') || null, theme: this.getAttribute('theme') || null };
+    const a = (name) => this.getAttribute(name) || null;
+    return { lang: a('lang'), theme: a('theme'), view: a('view') };
   }
 
   #options() {
@@ -130,7 +131,8 @@ export class MaliIdpChart extends HTMLElement {
     if (!picture) {
       const lang = (this.getAttribute('lang') || 'fr').startsWith('en') ? 'en' : 'fr';
       this.#fallback.alt = FALLBACK_ALT[lang];
-      this.#fallback.src = new URL(`./fallback-${lang}.svg`, import.meta.url).href;
+      const map = ['map', 'both'].includes(this.getAttribute('view')) ? 'map-' : '';
+      this.#fallback.src = new URL(`./fallback-${map}${lang}.svg`, import.meta.url).href;
       this.#fallback.hidden = false;
     }
     await load();

@@ -1,0 +1,305 @@
+//! The map: Mali's regions projected into the chart's CSS pixels, a circle per figure
+//! at its main town (area proportional to the persons), Bamako as a reference dot,
+//! and region names where they fit. Pure f64 geometry, like the bars': `render` draws
+//! these shapes and `hit` tests pointers against the very same ones. Depends on
+//! `data` (towns) and `layout` (rectangles, text items, measuring).
+//!
+//! The regions are those from before 2016 (Natural Earth; see `shapes.rs`): Ménaka
+//! lies inside the Gao polygon, so Ménaka's figure is a circle at its town and the
+//! Gao polygon, like every polygon without a figure of its own, reads as counted in
+//! the other regions.
+
+pub mod shapes;
+
+use crate::data::{ARTICLE_REGIONS, BAMAKO, Dataset};
+use crate::layout::{Align, Font, Measure, Rect, TextItem, TextRole};
+use crate::locale::Lang;
+
+pub use shapes::SHAPES;
+
+/// One ring of a region: a start point and steps, in hundredths of a degree.
+#[derive(Debug)]
+pub struct Ring {
+    pub start: (i16, i16),
+    /// (dx, dy) pairs; the step back to the start is implied.
+    pub steps: &'static [i8],
+}
+
+impl Ring {
+    /// The ring's corners in degrees (longitude, latitude), not closed.
+    pub fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        let (mut x, mut y) = (self.start.0 as i32, self.start.1 as i32);
+        std::iter::once((x, y))
+            .chain(self.steps.chunks_exact(2).map(move |d| {
+                x += d[0] as i32;
+                y += d[1] as i32;
+                (x, y)
+            }))
+            .map(|(x, y)| (x as f64 / 100.0, y as f64 / 100.0))
+    }
+}
+
+/// A first-level unit of Mali (before 2016).
+#[derive(Debug)]
+pub struct Shape {
+    /// ISO 3166-2.
+    pub code: &'static str,
+    pub name_fr: &'static str,
+    pub name_en: &'static str,
+    pub rings: &'static [Ring],
+}
+
+impl Shape {
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.name_fr,
+            Lang::En => self.name_en,
+        }
+    }
+}
+
+/// The extent the projection fits: Mali's, in degrees (west, south, east, north).
+pub const EXTENT: (f64, f64, f64, f64) = (-12.3, 10.1, 4.3, 25.0);
+/// cos of the extent's middle latitude (17.55°): east-west distances shrink by this
+/// much at Mali's latitude, so the outline keeps its proportions (an equirectangular
+/// projection with that standard parallel). A constant: `f64::cos` would link a
+/// libm routine into the wasm. A test checks it.
+pub const COS_MID_LATITUDE: f64 = 0.953_454;
+
+/// Degrees to CSS pixels: east to the right, north up, the same scale both ways at
+/// Mali's middle latitude.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Projection {
+    /// Pixels per degree of latitude.
+    pub k: f64,
+    pub origin: (f64, f64),
+}
+
+impl Projection {
+    /// The projection that fits Mali's extent in a box `width` wide, from `origin`.
+    pub fn fit(origin: (f64, f64), width: f64) -> Projection {
+        Projection { k: width / ((EXTENT.2 - EXTENT.0) * COS_MID_LATITUDE), origin }
+    }
+    /// The height Mali takes at this scale.
+    pub fn height(&self) -> f64 {
+        (EXTENT.3 - EXTENT.1) * self.k
+    }
+    pub fn project(&self, (lon, lat): (f64, f64)) -> (f64, f64) {
+        (self.origin.0 + (lon - EXTENT.0) * COS_MID_LATITUDE * self.k, self.origin.1 + (EXTENT.3 - lat) * self.k)
+    }
+}
+
+/// Width over height of the map: Mali's proportions at its latitude.
+pub const ASPECT: f64 = (EXTENT.2 - EXTENT.0) * COS_MID_LATITUDE / (EXTENT.3 - EXTENT.1);
+
+/// A figure's circle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Circle {
+    /// The item (index in the dataset's order) it stands for.
+    pub item: usize,
+    pub center: (f64, f64),
+    pub r: f64,
+}
+
+impl Circle {
+    pub fn contains(&self, (x, y): (f64, f64)) -> bool {
+        let (dx, dy) = (x - self.center.0, y - self.center.1);
+        dx * dx + dy * dy <= self.r * self.r
+    }
+    /// Whether a rectangle touches the circle.
+    pub fn touches(&self, r: &Rect) -> bool {
+        let nx = self.center.0.clamp(r.x, r.right());
+        let ny = self.center.1.clamp(r.y, r.bottom());
+        let (dx, dy) = (nx - self.center.0, ny - self.center.1);
+        dx * dx + dy * dy < self.r * self.r
+    }
+}
+
+/// Even-odd point-in-polygon over all of a shape's rings (holes included).
+pub fn inside(rings: &[Vec<(f64, f64)>], (x, y): (f64, f64)) -> bool {
+    let mut odd = false;
+    for ring in rings {
+        let mut j = ring.len().wrapping_sub(1);
+        for (i, &(xi, yi)) in ring.iter().enumerate() {
+            let (xj, yj) = ring[j];
+            if (yi > y) != (yj > y) && x < xi + (y - yi) / (yj - yi) * (xj - xi) {
+                odd = !odd;
+            }
+            j = i;
+        }
+    }
+    odd
+}
+
+/// The map as laid out: every shape in CSS pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapLayout {
+    /// Mali's box.
+    pub frame: Rect,
+    pub projection: Projection,
+    /// Each of `SHAPES`, projected: its rings.
+    pub regions: Vec<Vec<Vec<(f64, f64)>>>,
+    /// The item each region reads: the region's own figure (Tombouctou, Ségou), or
+    /// `None` (counted in the other regions, not broken down).
+    pub figured: Vec<Option<usize>>,
+    /// Largest first (drawn first, so smaller ones stay on top).
+    pub circles: Vec<Circle>,
+    /// Bamako, the capital, for reference.
+    pub capital: (f64, f64),
+    /// The line under the map for the figure that has no place, and its item.
+    pub unplaced: Option<(usize, Rect)>,
+}
+
+/// Radius of the largest circle, as a share of the map's width (within bounds).
+const CIRCLE_SHARE: f64 = 0.075;
+const CAPITAL_R: f64 = 3.0;
+
+impl MapLayout {
+    /// The map in a box `width` wide at `origin` (its height follows from Mali's
+    /// proportions). Circles only for items with a place; figures are scaled to the
+    /// largest placed one.
+#[inline(never)]
+    pub fn new(data: &Dataset, origin: (f64, f64), width: f64) -> MapLayout {
+        let projection = Projection::fit(origin, width);
+        let regions: Vec<Vec<Vec<(f64, f64)>>> =
+            SHAPES.iter().map(|s| s.rings.iter().map(|r| r.points().map(|p| projection.project(p)).collect()).collect()).collect();
+        let figured = SHAPES
+            .iter()
+            .map(|s| data.regions.iter().position(|r| r.place.is_some_and(|p| ARTICLE_REGIONS[p].shape == Some(s.code))))
+            .collect();
+        let max = data.regions.iter().filter(|r| r.place.is_some()).map(|r| r.persons).max().unwrap_or(0).max(1) as f64;
+        let r_max = (width * CIRCLE_SHARE).clamp(8.0, 36.0);
+        let mut circles: Vec<Circle> = data
+            .regions
+            .iter()
+            .enumerate()
+            .filter_map(|(item, r)| {
+                let p = r.place?;
+                Some(Circle { item, center: projection.project(ARTICLE_REGIONS[p].town), r: r_max * (r.persons as f64 / max).sqrt() })
+            })
+            .collect();
+        // Largest first, by insertion: a handful of circles, and core's sort costs
+        // ~4 KB of wasm.
+        for i in 1..circles.len() {
+            let mut j = i;
+            while j > 0 && circles[j - 1].r < circles[j].r {
+                circles.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        MapLayout {
+            frame: Rect { x: origin.0, y: origin.1, w: width, h: projection.height() },
+            projection,
+            regions,
+            figured,
+            circles,
+            capital: projection.project(BAMAKO),
+            unplaced: None,
+        }
+    }
+
+    /// The item under a point: the smallest circle holding it, the unplaced line,
+    /// then the region (its figure's item, or `extra + region` for a region without
+    /// one).
+    pub fn item_at(&self, at: (f64, f64), extra: usize) -> Option<usize> {
+        if let Some(c) = self.circles.iter().rev().find(|c| c.contains(at)) {
+            return Some(c.item);
+        }
+        if let Some((item, r)) = self.unplaced {
+            if r.contains(at.0, at.1) {
+                return Some(item);
+            }
+        }
+        if !self.frame.contains(at.0, at.1) {
+            return None;
+        }
+        let region = self.regions.iter().position(|rings| inside(rings, at))?;
+        Some(self.figured[region].unwrap_or(extra + region))
+    }
+
+    pub fn circle(&self, item: usize) -> Option<&Circle> {
+        self.circles.iter().find(|c| c.item == item)
+    }
+
+    /// Labels where they fit: each circle's name and figure beside it, Bamako beside
+    /// its dot, then the other regions' names inside their outline. A label is kept
+    /// only if it overlaps no label already kept and no circle, and stays in `bounds`.
+#[inline(never)]
+    pub fn labels(&self, data: &Dataset, lang: Lang, bounds: Rect, measure: &dyn Measure) -> Vec<TextItem> {
+        let name = Font { size: 12.0, bold: false };
+        let figure = Font { size: 12.0, bold: true };
+        let mut kept: Vec<TextItem> = Vec::new();
+        let fits = |t: &TextItem, kept: &[TextItem]| {
+            let b = t.bounds();
+            b.x >= bounds.x
+                && b.right() <= bounds.right()
+                && b.y >= bounds.y
+                && b.bottom() <= bounds.bottom()
+                && !kept.iter().any(|k| overlaps(&k.bounds(), &b))
+                && !self.circles.iter().any(|c| c.touches(&b))
+                && !Circle { item: 0, center: self.capital, r: CAPITAL_R + 1.0 }.touches(&b)
+        };
+        let item = |text: String, role, font: Font, x, y, align| TextItem { width: measure.width(&text, font), text, role, x, y, font, align };
+        // The first place that fits around a point: right, left, above, below.
+        let beside = |mut t: TextItem, (x, y): (f64, f64), gap: f64, kept: &[TextItem]| {
+            let h = t.font.size * 0.6 + gap;
+            // Above and below, centred, or as near centred as the bounds allow.
+            let mid = (x - t.width / 2.0).min(bounds.right() - t.width).max(bounds.x);
+            for (tx, ty) in [(x + gap, y), (x - gap - t.width, y), (mid, y - h), (mid, y + h)] {
+                (t.x, t.y) = (tx, ty);
+                if fits(&t, kept) {
+                    return Some(t);
+                }
+            }
+            None
+        };
+        for c in &self.circles {
+            let r = &data.regions[c.item];
+            let text = [r.name.as_str(), " ", &crate::format::int(r.persons, lang)].concat();
+            if let Some(t) = beside(item(text, TextRole::MapFigure, figure, 0.0, 0.0, Align::Left), c.center, c.r + 4.0, &kept) {
+                kept.push(t);
+            }
+        }
+        let capital = item(SHAPES[0].name(lang).to_string(), TextRole::MapName, name, 0.0, 0.0, Align::Left);
+        if let Some(t) = beside(capital, self.capital, CAPITAL_R + 3.0, &kept) {
+            kept.push(t);
+        }
+        for (s, rings) in SHAPES.iter().zip(&self.regions).skip(1) {
+            let (cx, cy) = centroid(&rings[0]);
+            let mut t = item(s.name(lang).to_string(), TextRole::MapName, name, cx, cy, Align::Left);
+            t.x -= t.width / 2.0;
+            let b = t.bounds();
+            let corners = [(b.x, b.y), (b.right(), b.y), (b.x, b.bottom()), (b.right(), b.bottom())];
+            if corners.iter().all(|&p| inside(rings, p)) && fits(&t, &kept) {
+                kept.push(t);
+            }
+        }
+        kept
+    }
+}
+
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
+}
+
+/// The area-weighted centroid of a ring (its vertices' mean if it has no area).
+pub fn centroid(ring: &[(f64, f64)]) -> (f64, f64) {
+    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    let n = ring.len();
+    for i in 0..n {
+        let (x0, y0) = ring[i];
+        let (x1, y1) = ring[(i + 1) % n];
+        let cross = x0 * y1 - x1 * y0;
+        a += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+    }
+    if a.abs() < 1e-9 {
+        let k = n.max(1) as f64;
+        return (ring.iter().map(|p| p.0).sum::<f64>() / k, ring.iter().map(|p| p.1).sum::<f64>() / k);
+    }
+    (cx / (3.0 * a), cy / (3.0 * a))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+//! Browser tests of the map view: every circle and region hovered at points taken
+//! from the geometry, taps, the keyboard, the bars and circles highlighted together
+//! in "both", and errors for a bad `view`. Chrome and Firefox.
+#![cfg(target_arch = "wasm32")]
+
+use mali_idp_chart::data::Dataset;
+use mali_idp_chart::format;
+use mali_idp_chart::highlight::Source;
+use mali_idp_chart::locale::Lang;
+use mali_idp_chart::map::{self, SHAPES};
+use mali_idp_chart::render::LIGHT;
+use mali_idp_chart::web::{Chart, mount};
+use mali_idp_chart::words;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+mod browser;
+use browser::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn chart(width: u32, json: &str) -> (HtmlElement, Chart) {
+    let el = container(width);
+    let chart = mount(el.clone().into(), options(json)).unwrap();
+    (el, chart)
+}
+
+fn done(el: HtmlElement, mut chart: Chart) {
+    chart.destroy();
+    el.remove();
+}
+
+/// A pointer move at a layout point, converted to where the canvas shows it.
+async fn hover(chart: &Chart, p: (f64, f64)) {
+    let (x, y) = to_css(chart, p);
+    pointer(&chart.canvas(), "pointermove", "mouse", x, y);
+    next_frame().await;
+}
+
+/// The overlay's pixel is the highlight colour (circles are drawn at 88% opacity).
+fn highlighted_at(chart: &Chart, p: (f64, f64)) -> bool {
+    let [r, g, b, a] = overlay_rgba(chart, p.0, p.1);
+    let (hr, hg, hb) = LIGHT.bar_highlight;
+    let near = |x: u8, y: u8| (x as i32 - y as i32).abs() <= 3;
+    a > 200 && near(r, hr) && near(g, hg) && near(b, hb)
+}
+
+/// A point inside region `i` of the laid-out map, away from every circle, from the
+/// points of a grid over the map.
+fn point_in_region(m: &map::MapLayout, i: usize) -> (f64, f64) {
+    let f = m.frame;
+    (0..300)
+        .flat_map(|a| (0..300).map(move |b| (f.x + f.w * (a as f64 + 0.5) / 300.0, f.y + f.h * (b as f64 + 0.5) / 300.0)))
+        .filter(|&p| map::inside(&m.regions[i], p) && (i == 0 || !map::inside(&m.regions[0], p)))
+        .filter(|&p| m.circles.iter().all(|c| {
+            let (dx, dy) = (p.0 - c.center.0, p.1 - c.center.1);
+            (dx * dx + dy * dy).sqrt() > c.r + 4.0
+        }))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no point in {}", SHAPES[i].code))
+}
+
+#[wasm_bindgen_test]
+async fn every_circle_and_region_reads_its_figure_or_says_it_has_none() {
+    let (el, chart) = chart(640, r#"{"view":"map"}"#);
+    let (tip, data) = (chart.tooltip(), Dataset::article(Lang::Fr));
+    let layout = chart.layout();
+    let m = layout.map.clone().expect("a map");
+    assert!(layout.rows.is_empty(), "no bars on the map alone");
+    assert_eq!(m.circles.len(), 3);
+    for c in &m.circles {
+        hover(&chart, c.center).await;
+        assert_eq!(chart.highlighted(), (Some(c.item), Some(Source::Mouse)));
+        let r = &data.regions[c.item];
+        let t = text(&tip);
+        assert!(t.contains(&r.name) && t.contains(&format::int(r.persons, Lang::Fr)), "{t}");
+        assert!(highlighted_at(&chart, c.center), "circle {} painted in the highlight colour", r.name);
+        // Its edge too, and nothing outside it.
+        assert!(highlighted_at(&chart, (c.center.0 + c.r * 0.7, c.center.1)));
+        assert_eq!(overlay_rgba(&chart, c.center.0 + c.r + 4.0, c.center.1)[3], 0);
+    }
+    for (i, s) in SHAPES.iter().enumerate() {
+        let p = point_in_region(&m, i);
+        hover(&chart, p).await;
+        let t = text(&tip);
+        assert!(t.starts_with(s.name_fr), "{}: {t}", s.code);
+        match m.figured[i] {
+            Some(item) => {
+                assert_eq!(chart.highlighted().0, Some(item), "{}", s.code);
+                assert!(t.contains(&format::int(data.regions[item].persons, Lang::Fr)), "{t}");
+            }
+            None => {
+                assert_eq!(chart.highlighted().0, Some(data.regions.len() + i), "{}", s.code);
+                assert!(t.contains("compté dans les autres régions") && t.contains("15\u{202f}482"), "{t}");
+                assert_eq!(t.contains("Ménaka"), s.code == "ML-7", "{t}");
+                // Its outline is drawn in the highlight colour: some point of its
+                // first ring is covered on the overlay.
+                let ring = &m.regions[i][0];
+                assert!(ring.iter().any(|&q| highlighted_at(&chart, q)), "{} outlined", s.code);
+            }
+        }
+    }
+    // The unplaced figure's line under the map reads it too.
+    let (item, line) = m.unplaced.unwrap();
+    hover(&chart, line.center()).await;
+    assert_eq!(chart.highlighted().0, Some(item));
+    assert!(text(&tip).contains("15\u{202f}482"));
+    // Outside Mali, over the title: nothing.
+    hover(&chart, (m.frame.x + 1.0, m.frame.y + 1.0)).await;
+    assert_eq!(chart.highlighted().0, None);
+    assert!(!shown(&tip));
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+async fn a_tap_on_a_circle_opens_it_and_a_second_closes_it() {
+    let (el, chart) = chart(320, r#"{"view":"map"}"#);
+    let (canvas, tip, live) = (chart.canvas(), chart.tooltip(), chart.live_region());
+    let c = chart.layout().map.unwrap().circles[1];
+    let (x, y) = to_css(&chart, c.center);
+    pointer(&canvas, "pointerdown", "touch", x, y);
+    pointer(&canvas, "pointerup", "touch", x, y);
+    assert_eq!(chart.highlighted(), (Some(c.item), Some(Source::Touch)));
+    assert!(shown(&tip));
+    assert_eq!(text(&live), words::announcement(&Dataset::article(Lang::Fr), c.item, Lang::Fr));
+    pointer(&canvas, "pointerup", "touch", x, y);
+    assert_eq!(chart.highlighted().0, None);
+    assert!(!shown(&tip));
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_walks_the_figures_in_the_bars_order_on_the_map() {
+    let (el, chart) = chart(640, r#"{"view":"map","lang":"en"}"#);
+    let (canvas, tip, live) = (chart.canvas(), chart.tooltip(), chart.live_region());
+    let target: HtmlElement = canvas.clone().unchecked_into();
+    let data = Dataset::article(Lang::En);
+    let m = chart.layout().map.unwrap();
+    target.focus().unwrap();
+    for i in 0..data.regions.len() {
+        assert!(!key(&target, "ArrowDown"));
+        assert_eq!(chart.highlighted(), (Some(i), Some(Source::Keyboard)));
+        assert_eq!(text(&live), words::announcement(&data, i, Lang::En));
+        assert!(shown(&tip));
+        if let Some(c) = m.circle(i) {
+            assert!(highlighted_at(&chart, c.center), "circle {i}");
+        }
+    }
+    key(&target, "ArrowDown");
+    assert_eq!(chart.highlighted().0, Some(3), "stops at the last figure: regions without one are not stops");
+    key(&target, "Home");
+    assert_eq!(chart.highlighted().0, Some(0));
+    key(&target, "End");
+    assert!(text(&live).starts_with("Other regions"), "{}", text(&live));
+    assert!(!key(&target, "Escape"));
+    assert_eq!(chart.highlighted().0, None);
+    assert!(!shown(&tip));
+    done(el, chart);
+}
+
+#[wasm_bindgen_test]
+async fn in_both_views_a_bar_and_its_circle_light_up_together() {
+    for width in [400, 1100] {
+        let (el, chart) = chart(width, r#"{"view":"both"}"#);
+        let layout = chart.layout();
+        let m = layout.map.clone().unwrap();
+        assert_eq!(layout.rows.len(), 4);
+        let side = layout.rows[0].hit.x >= m.frame.right();
+        assert_eq!(side, width == 1100, "side by side only when wide");
+        for c in &m.circles {
+            let bar = layout.rows[c.item].bar;
+            hover(&chart, bar.center()).await;
+            assert_eq!(chart.highlighted().0, Some(c.item));
+            assert!(highlighted_at(&chart, bar.center()), "{width}: bar {}", c.item);
+            assert!(highlighted_at(&chart, c.center), "{width}: and its circle");
+            hover(&chart, c.center).await;
+            assert_eq!(chart.highlighted().0, Some(c.item));
+            assert!(highlighted_at(&chart, bar.center()), "{width}: the circle lights its bar");
+        }
+        // The computed bar has no circle: the bar alone.
+        let rest = &layout.rows[3];
+        hover(&chart, rest.bar.center()).await;
+        assert_eq!(chart.highlighted().0, Some(3));
+        assert!(m.circles.iter().all(|c| !highlighted_at(&chart, c.center)));
+        done(el, chart);
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_bad_view_or_a_map_of_custom_data_is_a_clear_error() {
+    let el = container(400);
+    let e = js_error_message(mount(el.clone().into(), options(r#"{"view":"globe"}"#)).err().unwrap());
+    assert_eq!(e, "mali-idp-chart: view: must be \"bars\", \"map\" or \"both\", got \"globe\"");
+    let custom = r#"{"title":"T","source":"S","total":10,"regions":[{"name":"A","persons":7}]}"#;
+    let e = js_error_message(mount(el.clone().into(), options(&format!(r#"{{"view":"map","data":{custom}}}"#))).err().unwrap());
+    assert!(e.starts_with("mali-idp-chart: view: a map needs the article's figures"), "{e}");
+    // Custom data, then asking for the map: refused, and the chart stays as it was.
+    let mut chart = mount(el.clone().into(), options(&format!(r#"{{"data":{custom}}}"#))).unwrap();
+    let e = js_error_message(chart.update(options(r#"{"view":"both"}"#)).err().unwrap());
+    assert!(e.starts_with("mali-idp-chart: view: "), "{e}");
+    assert!(chart.layout().map.is_none());
+    // The article's figures back, and the map with them: fine.
+    chart.update(options(r#"{"view":"map","data":null}"#)).unwrap();
+    assert!(chart.layout().map.is_some());
+    // And back to the bars by removing the view.
+    chart.update(options(r#"{"view":null}"#)).unwrap();
+    assert!(chart.layout().map.is_none() && chart.layout().rows.len() == 4);
+    chart.destroy();
+    el.remove();
+}
