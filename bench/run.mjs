@@ -49,11 +49,11 @@ const OBSERVE_SHIFTS = () => {
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
-async function pageFor(browser, url, lib, n) {
+async function pageFor(browser, url, lib, n, query = '') {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.addInitScript(OBSERVE_SHIFTS);
-  await page.goto(`${url}bench/pages/${lib.id}.html?n=${n}`);
+  await page.goto(`${url}bench/pages/${lib.id}.html?n=${n}${query}`);
   await page.waitForFunction(() => window.benchPaintedAt !== undefined, null, { timeout: 60000 });
   return { context, page };
 }
@@ -83,8 +83,8 @@ async function firstPaints(browser, url) {
   }]));
 }
 
-async function hover(browser, url, lib, n) {
-  const { context, page } = await pageFor(browser, url, lib, n);
+async function hover(browser, url, lib, n, query = '') {
+  const { context, page } = await pageFor(browser, url, lib, n, query);
   const costs = await page.evaluate(async (moves) => {
     const target = bench.target();
     const points = bench.targets();
@@ -148,6 +148,10 @@ try {
         process.stderr.write(`, hover ${n}`);
         r.hover[n] = await hover(browser, url, lib, n);
       }
+      if (lib.id === 'ours') {
+        process.stderr.write(', hover on the map');
+        r.hoverMap = await hover(browser, url, lib, 4, '&view=map');
+      }
       process.stderr.write(', lifecycle');
       r.life = await lifecycle(browser, url, lib);
     }
@@ -185,6 +189,7 @@ const lines = [
     row(`hover, ${n} bars, median (ms/move)`, (r) => r.hover[n].median, ms),
     row(`hover, ${n} bars, p95 (ms/move)`, (r) => r.hover[n].p95, ms),
   ]),
+  `| hover, map view (article's figures), median / p95 (ms/move) | ${ms(o.hoverMap.median)} / ${ms(o.hoverMap.p95)} | | | | |`,
   row('hover cost 1000 / 4 bars (median)', (r) => r.hover[1000].median / r.hover[4].median, (v) => v.toFixed(2)),
   row('lifecycle: JS heap growth (KB)', (r) => r.life.heap, kb),
   `| lifecycle: wasm memory growth (KB) | ${o.life.wasm === null ? 'n/a' : kb(o.life.wasm)} | (no wasm) | (no wasm) | | |`,

@@ -90,21 +90,22 @@ impl BackendStyle for Stroke {
     }
 }
 
-/// `a` moved towards `b` by `t` (0 to 1): the map's land is the background with a
+/// `a` moved towards `b` by `t`: the map's land is the background with a
 /// little of the muted text colour, so every theme and CSS colour carries over.
-pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
-    let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
+/// `t` is in 256ths (integer arithmetic: smaller wasm than float rounding).
+pub fn mix(a: Rgb, b: Rgb, t: u32) -> Rgb {
+    let m = |x: u8, y: u8| ((x as u32 * (256 - t) + y as u32 * t + 128) >> 8) as u8;
     (m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 
 /// The map's land: the background with a little of the muted text colour.
 pub fn land_color(theme: &Theme) -> Rgb {
-    mix(theme.background, theme.muted, 0.14)
+    mix(theme.background, theme.muted, 36)
 }
 
 /// A region with a figure of its own: the background with a little of the bars'.
 pub fn tinted_color(theme: &Theme) -> Rgb {
-    mix(theme.background, theme.bar, 0.22)
+    mix(theme.background, theme.bar, 56)
 }
 
 fn ring_coords(ring: &[(f64, f64)], scale: f64) -> impl Iterator<Item = BackendCoord> + '_ {

@@ -27,15 +27,19 @@ pub struct Ring {
 
 impl Ring {
     /// The ring's corners in degrees (longitude, latitude), not closed.
-    pub fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+    pub fn points(&self) -> Vec<(f64, f64)> {
         let (mut x, mut y) = (self.start.0 as i32, self.start.1 as i32);
-        std::iter::once((x, y))
-            .chain(self.steps.chunks_exact(2).map(move |d| {
-                x += d[0] as i32;
-                y += d[1] as i32;
-                (x, y)
-            }))
-            .map(|(x, y)| (x as f64 / 100.0, y as f64 / 100.0))
+        let mut out = Vec::with_capacity(self.steps.len() / 2 + 1);
+        let mut i = 0;
+        loop {
+            out.push((x as f64 / 100.0, y as f64 / 100.0));
+            if i + 1 >= self.steps.len() {
+                return out;
+            }
+            x += self.steps[i] as i32;
+            y += self.steps[i + 1] as i32;
+            i += 2;
+        }
     }
 }
 
@@ -158,34 +162,36 @@ impl MapLayout {
     /// The map in a box `width` wide at `origin` (its height follows from Mali's
     /// proportions). Circles only for items with a place; figures are scaled to the
     /// largest placed one.
-#[inline(never)]
+    /// Plain loops rather than iterator chains: the same work in fewer bytes of wasm.
     pub fn new(data: &Dataset, origin: (f64, f64), width: f64) -> MapLayout {
         let projection = Projection::fit(origin, width);
-        let regions: Vec<Vec<Vec<(f64, f64)>>> =
-            SHAPES.iter().map(|s| s.rings.iter().map(|r| r.points().map(|p| projection.project(p)).collect()).collect()).collect();
-        let figured = SHAPES
-            .iter()
-            .map(|s| data.regions.iter().position(|r| r.place.is_some_and(|p| ARTICLE_REGIONS[p].shape == Some(s.code))))
-            .collect();
-        let max = data.regions.iter().filter(|r| r.place.is_some()).map(|r| r.persons).max().unwrap_or(0).max(1) as f64;
-        let r_max = (width * CIRCLE_SHARE).clamp(8.0, 36.0);
-        let mut circles: Vec<Circle> = data
-            .regions
-            .iter()
-            .enumerate()
-            .filter_map(|(item, r)| {
-                let p = r.place?;
-                Some(Circle { item, center: projection.project(ARTICLE_REGIONS[p].town), r: r_max * (r.persons as f64 / max).sqrt() })
-            })
-            .collect();
-        // Largest first, by insertion: a handful of circles, and core's sort costs
-        // ~4 KB of wasm.
-        for i in 1..circles.len() {
-            let mut j = i;
-            while j > 0 && circles[j - 1].r < circles[j].r {
-                circles.swap(j - 1, j);
-                j -= 1;
+        let mut regions = Vec::with_capacity(SHAPES.len());
+        for s in &SHAPES {
+            let mut rings = Vec::with_capacity(s.rings.len());
+            for r in s.rings {
+                let mut points = r.points();
+                for p in &mut points {
+                    *p = projection.project(*p);
+                }
+                rings.push(points);
             }
+            regions.push(rings);
+        }
+        let mut figured = vec![None; SHAPES.len()];
+        // The dataset is sorted, reported figures largest first: so are the circles.
+        let mut circles = Vec::new();
+        let r_max = (width * CIRCLE_SHARE).clamp(8.0, 36.0);
+        let mut max = 0.0;
+        for (item, r) in data.regions.iter().enumerate() {
+            let Some(place) = r.place else { continue };
+            let place = &ARTICLE_REGIONS[place];
+            if let Some(i) = SHAPES.iter().position(|s| Some(s.code) == place.shape) {
+                figured[i] = Some(item);
+            }
+            if max == 0.0 {
+                max = r.persons.max(1) as f64;
+            }
+            circles.push(Circle { item, center: projection.project(place.town), r: r_max * (r.persons as f64 / max).sqrt() });
         }
         MapLayout {
             frame: Rect { x: origin.0, y: origin.1, w: width, h: projection.height() },

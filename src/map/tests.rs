@@ -4,7 +4,7 @@ use crate::layout::{self, ARTBOARDS, Estimate, View};
 use crate::locale::Lang;
 
 fn degrees(shape: &Shape) -> Vec<Vec<(f64, f64)>> {
-    shape.rings.iter().map(|r| r.points().collect()).collect()
+    shape.rings.iter().map(|r| r.points()).collect()
 }
 
 fn shape(code: &str) -> &'static Shape {
