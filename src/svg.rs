@@ -195,7 +195,7 @@ pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Re
         escape(t.download)
     ));
     let (headers, rows) = words::table(data, lang);
-    html.push_str(&format!("<div class=\"mic-data\"><table><caption>{}</caption><thead><tr>", escape(&data.title)));
+    html.push_str(&format!("<div class=\"mic-data\"><table><caption>{}</caption><thead><tr>", escape(&words::table_caption(data, lang, view))));
     for h in headers {
         html.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
     }

@@ -115,6 +115,16 @@ pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
     s
 }
 
+/// The data table's caption: the title, and on a map what it shows and where its
+/// boundaries come from (the table covers the map too).
+pub fn table_caption(data: &Dataset, lang: Lang, view: View) -> String {
+    if view == View::Bars {
+        return data.title.clone();
+    }
+    let t = lang.text();
+    [data.title.as_str(), ". ", t.map_summary, " ", t.map_note].concat()
+}
+
 /// The data table: headers, one row per region, then the national total.
 pub fn table(data: &Dataset, lang: Lang) -> ([&'static str; 4], Vec<[String; 4]>) {
     let t = lang.text();

@@ -301,3 +301,25 @@ fn both_views_side_by_side_when_wide_stacked_when_narrow() {
         assert_eq!(narrow.item_at(narrow.rows[c.item].bar.center()), Some(c.item));
     }
 }
+
+#[test]
+fn the_words_cover_the_map_too() {
+    use crate::words;
+    let data = Dataset::article(Lang::Fr);
+    let label = words::summary(&data, Lang::Fr, View::Map);
+    assert!(label.starts_with("Carte du Mali : "), "{label}");
+    assert!(label.contains("Tombouctou, Ségou et Ménaka") && label.contains("22\u{202f}328"), "{label}");
+    let caption = words::table_caption(&data, Lang::Fr, View::Both);
+    assert!(caption.contains("Natural Earth") && caption.contains("2016"), "{caption}");
+    assert_eq!(words::table_caption(&data, Lang::Fr, View::Bars), data.title);
+    // A region without a figure: its name, and where its people are counted.
+    let gao = SHAPES.iter().position(|s| s.code == "ML-7").unwrap();
+    let (name, lines) = words::item_tooltip(&data, data.regions.len() + gao, Lang::Fr);
+    assert_eq!(name, "Gao");
+    assert!(lines[0].contains("autres régions") && lines[0].contains("15\u{202f}482") && lines[0].contains("calculé"), "{lines:?}");
+    assert!(lines[1].contains("Ménaka"), "Gao held Ménaka before 2016: {lines:?}");
+    let kayes = SHAPES.iter().position(|s| s.code == "ML-1").unwrap();
+    let said = words::item_announcement(&data, data.regions.len() + kayes, Lang::Fr);
+    assert!(said.starts_with("Kayes : Pas de chiffre propre"), "{said}");
+    assert_eq!(words::item_tooltip(&data, 0, Lang::Fr), words::tooltip(&data, 0, Lang::Fr));
+}

@@ -40,11 +40,11 @@ pub fn hidden_box(doc: &Document) -> Result<HtmlElement, JsError> {
 
 /// Replaces the box's content with a `<table>` of every row: region, persons,
 /// share, reported or computed, then the national total.
-pub fn fill_table(doc: &Document, wrap: &HtmlElement, data: &Dataset, lang: Lang) -> Result<(), JsError> {
+pub fn fill_table(doc: &Document, wrap: &HtmlElement, data: &Dataset, lang: Lang, view: crate::layout::View) -> Result<(), JsError> {
     wrap.set_text_content(None);
     let table: HtmlElement = dom::create(doc, "table")?;
     append(wrap, &table)?;
-    dom::append_text(doc, &table, "caption", &data.title)?;
+    dom::append_text(doc, &table, "caption", &words::table_caption(data, lang, view))?;
     let (headers, rows) = words::table(data, lang);
     let head: Element = dom::create::<HtmlElement>(doc, "thead")?.into();
     let tr: Element = dom::create::<HtmlElement>(doc, "tr")?.into();

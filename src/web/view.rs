@@ -225,7 +225,7 @@ impl View {
     pub fn content(&self, data: &Dataset, lang: Lang, view: ChartView) -> Result<(), JsError> {
         let _ = self.root.set_attribute("lang", lang.tag());
         a11y::label_canvas(&self.canvas, data, lang, view);
-        a11y::fill_table(&dom::document()?, &self.table_box, data, lang)?;
+        a11y::fill_table(&dom::document()?, &self.table_box, data, lang, view)?;
         let t = lang.text();
         self.download.set_text_content(Some(t.download));
         self.download.set_download(t.download_file);
