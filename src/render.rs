@@ -108,8 +108,19 @@ pub fn tinted_color(theme: &Theme) -> Rgb {
     mix(theme.background, theme.bar, 56)
 }
 
-fn ring_coords(ring: &[(f64, f64)], scale: f64) -> impl Iterator<Item = BackendCoord> + '_ {
-    ring.iter().map(move |&(x, y)| (px(x, scale), px(y, scale)))
+/// A ring in device pixels, less `offset`, closed: one shape of argument for every
+/// polygon and path call (each distinct one is another copy of plotters' code).
+fn device_ring(ring: &[(f64, f64)], scale: f64, offset: BackendCoord) -> Vec<BackendCoord> {
+    let mut out = Vec::with_capacity(ring.len() + 1);
+    for &(x, y) in ring {
+        out.push((px(x, scale) - offset.0, px(y, scale) - offset.1));
+    }
+    out.push(out[0]);
+    out
+}
+
+fn line(rgb: Rgb, width: f64) -> Stroke {
+    Stroke(color(rgb), width.round().max(1.0) as u32)
 }
 
 /// Paints the map: land (regions with a figure tinted with the bar colour), borders
@@ -121,26 +132,23 @@ fn draw_map<DB: DrawingBackend>(
     theme: &Theme,
     scale: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let land = color(land_color(theme));
-    let tinted = color(tinted_color(theme));
-    let border = Stroke(color(theme.background), scale.round().max(1.0) as u32);
-    // Bamako (first) sits in Koulikoro's hole: painted after the others.
-    for i in (1..map.regions.len()).chain([0]) {
+    let (land, tinted) = (line(land_color(theme), 1.0), line(tinted_color(theme), 1.0));
+    let n = map.regions.len();
+    // Bamako (first) sits in Koulikoro's hole: painted last. Outer rings filled; the
+    // one hole (Koulikoro's) is Bamako, painted over it.
+    for k in 0..n {
+        let i = (k + 1) % n;
         let fill = if map.figured[i].is_some() { &tinted } else { &land };
-        // Outer ring filled; the one hole (Koulikoro's) is Bamako, painted over it.
-        backend.fill_polygon(ring_coords(&map.regions[i][0], scale), fill)?;
+        backend.fill_polygon(device_ring(&map.regions[i][0], scale, (0, 0)), fill)?;
     }
-    for rings in &map.regions {
-        for ring in rings {
-            let mut path: Vec<BackendCoord> = ring_coords(ring, scale).collect();
-            path.push(path[0]);
-            backend.draw_path(path, &border)?;
-        }
+    let border = line(theme.background, scale);
+    for ring in map.regions.iter().flatten() {
+        backend.draw_path(device_ring(ring, scale, (0, 0)), &border)?;
     }
     let (cx, cy) = map.capital;
-    backend.draw_circle((px(cx, scale), px(cy, scale)), px(3.0, scale) as u32, &color(theme.text), true)?;
+    backend.draw_circle((px(cx, scale), px(cy, scale)), px(3.0, scale) as u32, &line(theme.text, 1.0), true)?;
     for c in &map.circles {
-        draw_circle(backend, c, theme.bar, theme, scale)?;
+        draw_circle(backend, c, theme.bar, theme, scale, (0, 0))?;
     }
     Ok(())
 }
@@ -153,11 +161,12 @@ fn draw_circle<DB: DrawingBackend>(
     fill: Rgb,
     theme: &Theme,
     scale: f64,
+    offset: BackendCoord,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let center = (px(c.center.0, scale), px(c.center.1, scale));
+    let center = (px(c.center.0, scale) - offset.0, px(c.center.1, scale) - offset.1);
     let r = px(c.r, scale).max(1) as u32;
-    backend.draw_circle(center, r, &BackendColor { alpha: 0.88, rgb: fill }, true)?;
-    backend.draw_circle(center, r, &Stroke(color(theme.background), scale.round().max(1.0) as u32), false)
+    backend.draw_circle(center, r, &Stroke(BackendColor { alpha: 0.88, rgb: fill }, 1), true)?;
+    backend.draw_circle(center, r, &line(theme.background, scale), false)
 }
 
 /// Paints item `item` highlighted: its bar, its circle, or (a map region without a
@@ -180,15 +189,12 @@ pub fn draw_highlight<DB: DrawingBackend>(
     }
     let Some(map) = &layout.map else { return Ok(()) };
     if let Some(c) = map.circle(item) {
-        let shifted = Circle { center: (c.center.0 - offset.0 as f64 / scale, c.center.1 - offset.1 as f64 / scale), ..*c };
-        draw_circle(backend, &shifted, theme.bar_highlight, theme, scale)?;
+        draw_circle(backend, c, theme.bar_highlight, theme, scale, offset)?;
     }
     if let Some(rings) = item.checked_sub(layout.items).and_then(|shape| map.regions.get(shape)) {
-        let line = Stroke(color(theme.bar_highlight), (2.0 * scale).round().max(1.0) as u32);
+        let outline = line(theme.bar_highlight, 2.0 * scale);
         for ring in rings {
-            let mut path: Vec<BackendCoord> = ring_coords(ring, scale).map(shift).collect();
-            path.push(path[0]);
-            backend.draw_path(path, &line)?;
+            backend.draw_path(device_ring(ring, scale, offset), &outline)?;
         }
     }
     Ok(())

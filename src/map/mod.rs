@@ -232,56 +232,59 @@ impl MapLayout {
     /// only if it overlaps no label already kept and no circle, and stays in `bounds`.
 #[inline(never)]
     pub fn labels(&self, data: &Dataset, lang: Lang, bounds: Rect, measure: &dyn Measure) -> Vec<TextItem> {
-        let name = Font { size: 12.0, bold: false };
-        let figure = Font { size: 12.0, bold: true };
         let mut kept: Vec<TextItem> = Vec::new();
-        let fits = |t: &TextItem, kept: &[TextItem]| {
-            let b = t.bounds();
-            b.x >= bounds.x
-                && b.right() <= bounds.right()
-                && b.y >= bounds.y
-                && b.bottom() <= bounds.bottom()
-                && !kept.iter().any(|k| overlaps(&k.bounds(), &b))
-                && !self.circles.iter().any(|c| c.touches(&b))
-                && !Circle { item: 0, center: self.capital, r: CAPITAL_R + 1.0 }.touches(&b)
-        };
-        let item = |text: String, role, font: Font, x, y, align| TextItem { width: measure.width(&text, font), text, role, x, y, font, align };
-        // The first place that fits around a point: right, left, above, below.
-        let beside = |mut t: TextItem, (x, y): (f64, f64), gap: f64, kept: &[TextItem]| {
-            let h = t.font.size * 0.6 + gap;
-            // Above and below, centred, or as near centred as the bounds allow.
-            let mid = (x - t.width / 2.0).min(bounds.right() - t.width).max(bounds.x);
-            for (tx, ty) in [(x + gap, y), (x - gap - t.width, y), (mid, y - h), (mid, y + h)] {
-                (t.x, t.y) = (tx, ty);
-                if fits(&t, kept) {
-                    return Some(t);
-                }
-            }
-            None
-        };
         for c in &self.circles {
             let r = &data.regions[c.item];
             let text = [r.name.as_str(), " ", &crate::format::int(r.persons, lang)].concat();
-            if let Some(t) = beside(item(text, TextRole::MapFigure, figure, 0.0, 0.0, Align::Left), c.center, c.r + 4.0, &kept) {
-                kept.push(t);
-            }
+            self.beside(&mut kept, label(text, TextRole::MapFigure, measure), c.center, c.r + 4.0, &bounds);
         }
-        let capital = item(SHAPES[0].name(lang).to_string(), TextRole::MapName, name, 0.0, 0.0, Align::Left);
-        if let Some(t) = beside(capital, self.capital, CAPITAL_R + 3.0, &kept) {
-            kept.push(t);
-        }
+        self.beside(&mut kept, label(SHAPES[0].name(lang).into(), TextRole::MapName, measure), self.capital, CAPITAL_R + 3.0, &bounds);
         for (s, rings) in SHAPES.iter().zip(&self.regions).skip(1) {
+            let mut t = label(s.name(lang).into(), TextRole::MapName, measure);
             let (cx, cy) = centroid(&rings[0]);
-            let mut t = item(s.name(lang).to_string(), TextRole::MapName, name, cx, cy, Align::Left);
-            t.x -= t.width / 2.0;
+            (t.x, t.y) = (cx - t.width / 2.0, cy);
             let b = t.bounds();
             let corners = [(b.x, b.y), (b.right(), b.y), (b.x, b.bottom()), (b.right(), b.bottom())];
-            if corners.iter().all(|&p| inside(rings, p)) && fits(&t, &kept) {
+            if corners.iter().all(|&p| inside(rings, p)) && self.free(&b, &bounds, &kept) {
                 kept.push(t);
             }
         }
         kept
     }
+
+    /// Keeps `t` at the first place around `(x, y)` where it fits: right, left,
+    /// above, below (the last two centred, or as near as `bounds` allow).
+    #[inline(never)]
+    fn beside(&self, kept: &mut Vec<TextItem>, mut t: TextItem, (x, y): (f64, f64), gap: f64, bounds: &Rect) {
+        let h = t.font.size * 0.6 + gap;
+        let mid = (x - t.width / 2.0).min(bounds.right() - t.width).max(bounds.x);
+        for (tx, ty) in [(x + gap, y), (x - gap - t.width, y), (mid, y - h), (mid, y + h)] {
+            (t.x, t.y) = (tx, ty);
+            if self.free(&t.bounds(), bounds, kept) {
+                kept.push(t);
+                return;
+            }
+        }
+    }
+
+    /// Whether a label's box stays in `bounds` and clear of every kept label, every
+    /// circle and the capital's dot.
+    #[inline(never)]
+    fn free(&self, b: &Rect, bounds: &Rect, kept: &[TextItem]) -> bool {
+        b.x >= bounds.x
+            && b.right() <= bounds.right()
+            && b.y >= bounds.y
+            && b.bottom() <= bounds.bottom()
+            && !kept.iter().any(|k| overlaps(&k.bounds(), b))
+            && !self.circles.iter().any(|c| c.touches(b))
+            && !Circle { item: 0, center: self.capital, r: CAPITAL_R + 1.0 }.touches(b)
+    }
+}
+
+/// A label, measured, not yet placed: figures bold, names not.
+fn label(text: String, role: TextRole, measure: &dyn Measure) -> TextItem {
+    let font = Font { size: 12.0, bold: role == TextRole::MapFigure };
+    TextItem { width: measure.width(&text, font), text, role, x: 0.0, y: 0.0, font, align: Align::Left }
 }
 
 fn overlaps(a: &Rect, b: &Rect) -> bool {
