@@ -164,6 +164,89 @@ fn uri_component(text: &str) -> String {
     out
 }
 
+/// A JSON string literal (quotes, backslashes and control characters escaped), safe
+/// inside a `<script>` data block too (`<` as `\u003c`, so no `</script>` ends it).
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The article's figures described for search engines and aggregators: a
+/// schema.org `Dataset` in JSON-LD, as a data block (`application/ld+json`, which no
+/// browser runs, so a strict CSP has nothing to block). Every figure comes from
+/// `data`, written in our own words; no date, since the article gives none.
+pub fn dataset_json_ld(lang: Lang) -> String {
+    let data = Dataset::article(lang);
+    let t = lang.text();
+    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let figures: Vec<String> = data
+        .regions
+        .iter()
+        .map(|r| {
+            let computed = if r.computed { [" (", t.computed, ")"].concat() } else { String::new() };
+            [r.name.as_str(), " ", &crate::format::int(r.persons, lang), &computed].concat()
+        })
+        .collect();
+    let by_region = if lang == Lang::Fr { "Par région" } else { "By region" };
+    let description = [
+        &crate::format::subtitle(&data, lang),
+        ". ",
+        by_region,
+        colon,
+        &figures.join(", "),
+        ". ",
+        t.computed_note,
+    ]
+    .concat();
+    let org = |name: &str| format!("{{\"@type\": \"Organization\", \"name\": {}}}", json_string(name));
+    let (creator, publisher, measured, source) = match lang {
+        Lang::Fr => (
+            "Commission Mouvement de Populations (CMP), Mali",
+            "OIM Mali (Organisation internationale pour les migrations), Matrice de suivi des déplacements",
+            "Personnes déplacées internes",
+            "Communiqué de presse de l'OIM Mali",
+        ),
+        Lang::En => (
+            "Commission Mouvement de Populations (CMP), Mali",
+            "IOM Mali (International Organization for Migration), Displacement Tracking Matrix",
+            "Internally displaced people",
+            "Press release of IOM Mali",
+        ),
+    };
+    format!(
+        "<script type=\"application/ld+json\">\n{{\n  \"@context\": \"https://schema.org\",\n  \"@type\": \"Dataset\",\n  \"name\": {},\n  \"description\": {},\n  \"inLanguage\": \"{}\",\n  \"creator\": {},\n  \"sourceOrganization\": {},\n  \"isBasedOn\": {},\n  \"spatialCoverage\": {{\"@type\": \"Place\", \"name\": \"Mali\"}},\n  \"variableMeasured\": {{\"@type\": \"PropertyValue\", \"name\": {}, \"unitText\": {}}},\n  \"isAccessibleForFree\": true\n}}\n</script>",
+        json_string(&data.title),
+        json_string(&description),
+        lang.tag(),
+        org(creator),
+        org(publisher),
+        json_string(source),
+        json_string(measured),
+        json_string(t.persons_unit),
+    )
+}
+
+/// The markers around the JSON-LD block in a page.
+pub const DATASET_MARKERS: (&str, &str) =
+    ("<!-- dataset description: written by `make fallback` -->", "<!-- end of dataset description -->");
+
+/// `html` with the text between `markers` replaced by `block`.
+pub fn replace_between(html: &str, (open, close): (&str, &str), block: &str) -> Option<String> {
+    let start = html.find(open)? + open.len();
+    let end = start + html[start..].find(close)?;
+    Some(format!("{}\n{block}\n{}", &html[..start], &html[end..]))
+}
+
 /// The class that marks the static picture: `mount` replaces it with the live chart.
 pub const PICTURE_CLASS: &str = "mali-idp-chart-static";
 

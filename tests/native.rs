@@ -344,6 +344,11 @@ fn the_pages_carry_an_up_to_date_static_picture_and_its_stylesheet() {
         let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT).unwrap();
         assert!(www(&file) == picture + "\n", "www/{file} is stale: run `make fallback`");
     }
+    let index = www("index.html");
+    let (open, close) = svg::DATASET_MARKERS;
+    let start = index.find(open).expect("index.html: no dataset markers") + open.len();
+    let end = start + index[start..].find(close).unwrap();
+    assert!(index[start..end].trim() == svg::dataset_json_ld(Lang::Fr), "index.html: stale dataset description, run `make fallback`");
     for (page, lang, view) in svg::PAGES {
         let html = www(page);
         let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT).unwrap();

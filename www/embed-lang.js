@@ -3,6 +3,9 @@
 // classic script, not a module: modules run after the first paint). Without scripts
 // the French picture shows, in the reader's colour scheme.
 const params = new URLSearchParams(location.search);
-if (/^en/i.test(params.get('lang') || '')) document.documentElement.lang = 'en';
+if (/^en/i.test(params.get('lang') || '')) {
+  document.documentElement.lang = 'en';
+  document.title = 'Internally displaced people in Mali, by region';
+}
 const theme = params.get('theme');
 if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;

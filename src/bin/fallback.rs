@@ -65,6 +65,11 @@ fn write_pages(dir: &str) -> Result<(), String> {
         let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT)?;
         std::fs::write(&path, picture + "\n").map_err(|e| format!("--pages: {path}: {e}"))?;
     }
+    let path = format!("{dir}/index.html");
+    let html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;
+    let html = svg::replace_between(&html, svg::DATASET_MARKERS, &svg::dataset_json_ld(Lang::Fr))
+        .ok_or_else(|| format!("--pages: {path} has no markers for the dataset description"))?;
+    std::fs::write(&path, html).map_err(|e| format!("--pages: {path}: {e}"))?;
     for (page, lang, view) in svg::PAGES {
         let path = format!("{dir}/{page}");
         let html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;
