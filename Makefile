@@ -13,7 +13,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 90
 PKG := www/pkg
 WASM := $(PKG)/mali_idp_chart_bg.wasm
 
-.PHONY: all setup build serve test test-native test-browser test-e2e fallback package size bench twiggy fuzz clean
+.PHONY: all setup build serve test test-native test-browser test-e2e test-types fallback package size bench twiggy fuzz clean
 
 all: build
 
@@ -33,8 +33,9 @@ build:
 serve: build
 	node tools/serve.mjs www
 
-## Every test: native, then Chrome and Firefox, then the real page in Chromium.
-test: setup test-native test-browser test-e2e
+## Every test: native, then Chrome and Firefox, then the real page in Chromium, then
+## the package's TypeScript typings.
+test: setup test-native test-browser test-e2e test-types
 
 test-native:
 	cargo test --locked
@@ -44,6 +45,10 @@ test-browser:
 
 test-e2e: build package
 	node --test tests/e2e/
+
+## TypeScript using the npm package: tests/types/ok.ts compiles, bad.ts fails where marked.
+test-types: package
+	node tests/types/check.mjs
 
 ## The static pictures in the pages (one drawing per artboard, and their stylesheet
 ## www/mali-idp-chart.css), the SVG fallbacks, all drawn by the same code as the

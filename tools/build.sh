@@ -9,7 +9,7 @@
 #      RUSTC_BOOTSTRAP for this one command. SHIP_STD=0 builds without it (the stock
 #      standard library, panic = abort).
 #   2. wasm-bindgen for `--target web`.
-#   3. wasm-opt -Oz; then tools/glue.mjs shortens the import names in the wasm and
+#   3. wasm-opt -Oz; tools/types.mjs finishes the typings; tools/glue.mjs shortens the import names in the wasm and
 #      the glue alike (wasm-bindgen's hashed names take ~2 KB gzip in each file) and
 #      minifies the glue with esbuild.
 # Usage: tools/build.sh [OUT_DIR]
@@ -45,5 +45,6 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   -o "$out/mali_idp_chart_bg.wasm" "$tmp/mali_idp_chart_bg.wasm"
 node tools/glue.mjs "$tmp/mali_idp_chart.js" "$out/mali_idp_chart_bg.wasm" "$out/mali_idp_chart.js"
 cp "$tmp/mali_idp_chart.d.ts" "$tmp/mali_idp_chart_bg.wasm.d.ts" "$out/"
+node tools/types.mjs "$out/mali_idp_chart.d.ts"
 rm -rf "$out/snippets"
 if [ -d "$tmp/snippets" ]; then cp -r "$tmp/snippets" "$out/"; fi

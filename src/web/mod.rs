@@ -65,6 +65,50 @@ fn remove_children(host: &Element, class: &str) {
     }
 }
 
+/// The options and results as TypeScript types, for the shipped `.d.ts` (written at
+/// build time: nothing of this is in the wasm). `tools/types.mjs` then makes
+/// `mount`'s options optional.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** One region of custom figures. */
+export interface RegionInput {
+    name: string;
+    /** A whole number from 0 to 2^53 - 1. */
+    persons: number;
+    /** Derived rather than reported: drawn muted and footnoted. */
+    computed?: boolean | null;
+}
+/** Custom figures, replacing the article's (no map: they have no places). */
+export interface DataInput {
+    title: string;
+    subtitle?: string | null;
+    source: string;
+    total: number;
+    households?: number | null;
+    increase?: number | null;
+    regions: RegionInput[];
+    /** Draw what the regions leave of the total as a computed "other regions" bar. */
+    showRest?: boolean | null;
+}
+/** Options of `mount` and `update`: left out, an option keeps its value; `null` puts it back to its default. */
+export interface MountOptions {
+    lang?: "fr" | "en" | null;
+    theme?: "auto" | "light" | "dark" | null;
+    view?: "bars" | "map" | "both" | null;
+    data?: DataInput | null;
+}
+/** A bar as drawn, in CSS pixels from the canvas's top-left corner. */
+export interface Bar {
+    name: string;
+    persons: number;
+    computed: boolean;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
+"#;
+
 /// A chart on the page. `destroy()` removes it and everything it attached.
 #[wasm_bindgen]
 pub struct Chart {
@@ -79,14 +123,15 @@ pub struct Chart {
 }
 
 /// Draws the chart into `target` (an Element or a CSS selector) and returns its
-/// handle. `options` (optional): `{ lang: "fr" | "en", theme: "auto" | "light" |
-/// "dark", data: { title, subtitle?, source, total, households?, increase?,
-/// regions: [{ name, persons, computed? }], showRest? } }`.
+/// handle. `options` (optional): see `MountOptions`.
 ///
 /// Bad options throw an Error naming the field and the problem, and the same message
 /// is shown in the target in place of the chart.
 #[wasm_bindgen]
-pub fn mount(target: JsValue, options: JsValue) -> Result<Chart, JsValue> {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<Chart, JsValue> {
     let doc = dom::document()?;
     let host = resolve_target(&doc, &target)?;
     clear_failures(&host);
@@ -233,7 +278,7 @@ impl Chart {
 
     /// Changes some options (the others stay) and redraws. Bad options throw, are
     /// shown in the widget above the chart, and leave the chart as it was.
-    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+    pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<(), JsValue> {
         let shared = self.live("update")?.clone();
         let mut st = shared.borrow_mut();
         let parsed = parse_options(&options).map_err(|e| {
@@ -250,6 +295,7 @@ impl Chart {
     /// The bars as drawn, top to bottom: `{ name, persons, computed, x, y, width,
     /// height }`, in CSS pixels from the canvas's top-left corner (for annotations,
     /// and for tests that probe the page where the chart painted).
+    #[wasm_bindgen(unchecked_return_type = "Bar[]")]
     pub fn bars(&self) -> Result<JsValue, JsValue> {
         let shared = self.live("bars")?;
         let s = shared.borrow();
