@@ -40,6 +40,29 @@ pub const DARK: Theme = Theme {
     font: Cow::Borrowed("sans-serif"),
 };
 
+/// The system colour each slot takes under forced colours (Windows high contrast,
+/// `forced-colors: active`): the page's background and text, marks in the text
+/// colour, computed marks in `GrayText`, the highlight in `Highlight`. The browser
+/// forces the elements' colours; the canvas it cannot, so the chart draws with these.
+pub const FORCED_SLOTS: [&str; 6] = ["Canvas", "CanvasText", "GrayText", "Highlight", "CanvasText", "CanvasText"];
+
+impl Theme {
+    /// The theme under forced colours: each slot of [`FORCED_SLOTS`] (background,
+    /// bar, computed bar, highlight, text, muted) from `resolve`, which gives a
+    /// system colour's value as the browser has it now; a slot it cannot resolve
+    /// keeps `self`'s. The font stays.
+    pub fn forced(&self, resolve: impl Fn(&str) -> Option<Rgb>) -> Theme {
+        let mut t = self.clone();
+        let slots = [&mut t.background, &mut t.bar, &mut t.bar_computed, &mut t.bar_highlight, &mut t.text, &mut t.muted];
+        for (slot, keyword) in slots.into_iter().zip(FORCED_SLOTS) {
+            if let Some(rgb) = resolve(keyword) {
+                *slot = rgb;
+            }
+        }
+        t
+    }
+}
+
 /// Which look a chart asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeChoice {
@@ -149,6 +172,27 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn forced_colours_take_the_system_palette_slot_by_slot() {
+        // A high-contrast dark palette, as a browser resolves it.
+        let palette = |k: &str| match k {
+            "Canvas" => Some((0, 0, 0)),
+            "CanvasText" => Some((255, 255, 255)),
+            "GrayText" => Some((63, 242, 63)),
+            "Highlight" => Some((0, 230, 255)),
+            _ => None,
+        };
+        let t = LIGHT.forced(palette);
+        assert_eq!((t.background, t.text, t.muted), ((0, 0, 0), (255, 255, 255), (255, 255, 255)));
+        assert_eq!((t.bar, t.bar_computed, t.bar_highlight), ((255, 255, 255), (63, 242, 63), (0, 230, 255)));
+        assert_eq!(t.font, LIGHT.font);
+        // What cannot be resolved keeps the theme's colour.
+        let t = DARK.forced(|k| if k == "Canvas" { Some((1, 2, 3)) } else { None });
+        assert_eq!(t.background, (1, 2, 3));
+        assert_eq!(t.bar, DARK.bar);
+    }
+
     use super::*;
 
     #[test]

@@ -26,6 +26,8 @@ pub fn live_region(doc: &Document) -> Result<HtmlElement, JsError> {
     let _ = live.set_attribute("aria-atomic", "true");
     live.set_class_name("mali-idp-chart__live");
     dom::style(&live, VISUALLY_HIDDEN);
+    // The theme reads system colours through it (see `View::resolve_theme`).
+    dom::style(&live, &[("forced-color-adjust", "none")]);
     Ok(live)
 }
 

@@ -250,6 +250,19 @@ impl View {
     /// syntax works); invalid ones are ignored.
     fn resolve_theme(&self, choice: ThemeChoice) -> Theme {
         let mut t = choice.base(prefers_dark()).clone();
+        if matches_media("(forced-colors: active)") {
+            // System colours as the browser has them now: written on the live region
+            // (which opts out of forcing, so its colour stays the one asked for) and
+            // read back computed. A canvas would resolve them to their defaults.
+            let live: &web_sys::Element = &self.live;
+            let forced = t.forced(|keyword| {
+                style(&self.live, &[("color", keyword)]);
+                let css = web_sys::window()?.get_computed_style(live).ok()??;
+                theme::parse_color(&css.get_property_value("color").ok()?)
+            });
+            style(&self.live, &[("color", "inherit")]);
+            return forced;
+        }
         let Some(css) = web_sys::window().and_then(|w| w.get_computed_style(&self.root).ok().flatten()) else {
             return t;
         };
@@ -440,9 +453,11 @@ impl View {
 
 /// The reader's colour scheme.
 pub fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    matches_media("(prefers-color-scheme: dark)")
+}
+
+pub fn matches_media(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 pub fn device_pixel_ratio() -> f64 {

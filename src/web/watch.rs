@@ -61,6 +61,18 @@ pub fn watch_scheme(shared: &Shared) -> Option<EventListener> {
     }))
 }
 
+/// Watches forced colours (Windows high contrast) turning on or off: whatever the
+/// theme asked for, the chart redraws with the system palette, or without it.
+pub fn watch_forced(shared: &Shared) -> Option<EventListener> {
+    let query = web_sys::window()?.match_media("(forced-colors: active)").ok()??;
+    let weak = Rc::downgrade(shared);
+    Some(EventListener::new(&query, "change", move |_| {
+        if let Some(shared) = weak.upgrade() {
+            request_render(&shared, true);
+        }
+    }))
+}
+
 /// Watches the widget's own width. The chart owns the observer and its closure;
 /// `disconnect()` and dropping both detach it.
 pub struct WidthWatch {

@@ -1,0 +1,88 @@
+// Readers' settings in a real page: Windows high contrast (Chromium's forced-colors
+// emulation), with the canvas's pixels read back. Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, shots } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** The system colours as the page has them now (computed on an element that opts out of forcing). */
+const systemColours = () => {
+  const probe = document.createElement('div');
+  probe.style.forcedColorAdjust = 'none';
+  document.body.append(probe);
+  const out = {};
+  for (const k of ['Canvas', 'CanvasText', 'GrayText', 'Highlight']) {
+    probe.style.color = k;
+    out[k] = getComputedStyle(probe).color.match(/\d+/g).slice(0, 3).map(Number);
+  }
+  probe.remove();
+  return out;
+};
+
+/** RGB of the live canvas's device pixel at a point given in the bars' CSS pixels. */
+const pixelsAt = () => {
+  const chart = window.maliIdpChart;
+  const c = document.querySelector('#chart canvas[role=img]');
+  const k = c.width / c.getBoundingClientRect().width;
+  const at = (x, y) => [...c.getContext('2d').getImageData(Math.floor(x * k), Math.floor(y * k), 1, 1).data].slice(0, 3);
+  const bars = chart.bars();
+  return {
+    background: at(2, 2),
+    bar: at(bars[0].x + bars[0].width / 2, bars[0].y + bars[0].height / 2),
+    computed: at(bars[3].x + bars[3].width / 2, bars[3].y + bars[3].height / 2),
+  };
+};
+
+test('under forced colours the canvas draws with the system palette, live, and the highlight stays visible', async () => {
+  // (This test's own pixel reads make Chromium suggest willReadFrequently.)
+  const { page, context, problems } = await open(env.browser, env.url, { width: 800, expect: [/willReadFrequently/] });
+  await page.waitForFunction(() => window.maliIdpChart);
+  const normal = await page.evaluate(pixelsAt);
+  assert.deepEqual(normal.background, [255, 255, 255]);
+
+  for (const scheme of ['dark', 'light']) {
+    // Turned on after the chart is drawn: it follows the media query live.
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: scheme });
+    const sys = await page.evaluate(systemColours);
+    await page.waitForFunction((bg) => {
+      const c = document.querySelector('#chart canvas[role=img]');
+      const d = c.getContext('2d').getImageData(2, 2, 1, 1).data;
+      return d[0] === bg[0] && d[1] === bg[1] && d[2] === bg[2];
+    }, sys.Canvas);
+    const px = await page.evaluate(pixelsAt);
+    assert.deepEqual(px.background, sys.Canvas, `${scheme}: the background is Canvas`);
+    assert.deepEqual(px.bar, sys.CanvasText, `${scheme}: bars in CanvasText`);
+    assert.deepEqual(px.computed, sys.GrayText, `${scheme}: the computed bar in GrayText`);
+    assert.notDeepEqual(sys.Canvas, sys.CanvasText);
+    // Hover: the highlight in the system's Highlight colour, on the overlay.
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('#chart canvas[role=img]').getBoundingClientRect();
+      const b = window.maliIdpChart.bars()[1];
+      return { x: r.left + b.x + b.width / 2, y: r.top + b.y + b.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('#chart .mali-idp-chart__tooltip')).display === 'block');
+    const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: 1, height: 1 } });
+    const seen = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = new OffscreenCanvas(1, 1);
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3);
+    }, shot.toString('base64'));
+    assert.deepEqual(seen, sys.Highlight, `${scheme}: the highlighted bar in Highlight, as the screen shows it`);
+    await page.screenshot({ path: `${shots}forced-colors-${scheme}.png` });
+    await page.mouse.move(0, 0);
+  }
+  // Off again: the chart's own colours come back.
+  await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+  await page.waitForFunction(() => document.querySelector('#chart canvas[role=img]').getContext('2d').getImageData(2, 2, 1, 1).data[1] === 255);
+  assert.deepEqual(await page.evaluate(pixelsAt), normal);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
