@@ -64,6 +64,7 @@ test('bad inline JSON and bad figures are shown in the element, named', async ()
   const messages = await page.evaluate(async () => {
     const make = (json) => {
       const el = document.createElement('mali-idp-chart');
+      el.setAttribute('loading', 'eager'); // appended far below the fold: drawn at once all the same
       const script = document.createElement('script');
       script.type = 'application/json';
       script.textContent = json;

@@ -92,6 +92,7 @@ test('lifecycle faults: an element removed before the wasm is ready, a frozen an
     // Removed while its render still waits for the wasm: nothing is drawn, nothing throws.
     const removed = await page.evaluate(async () => {
       const el = document.createElement('mali-idp-chart');
+      el.setAttribute('loading', 'eager'); // at the end of a long page: not lazy, for this test
       document.body.append(el);
       el.remove();
       await new Promise((r) => setTimeout(r, 500));
@@ -101,6 +102,7 @@ test('lifecycle faults: an element removed before the wasm is ready, a frozen an
     // Re-attached later: drawn then.
     const again = await page.evaluate(async () => {
       const el = document.createElement('mali-idp-chart');
+      el.setAttribute('loading', 'eager');
       document.body.append(el);
       el.remove();
       document.body.append(el);

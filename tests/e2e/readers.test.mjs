@@ -81,8 +81,40 @@ test('under forced colours the canvas draws with the system palette, live, and t
   }
   // Off again: the chart's own colours come back.
   await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
-  await page.waitForFunction(() => document.querySelector('#chart canvas[role=img]').getContext('2d').getImageData(2, 2, 1, 1).data[1] === 255);
+  await page.waitForFunction(([f, want]) => JSON.stringify(eval(f)()) === want, [`(${pixelsAt})`, JSON.stringify(normal)]);
   assert.deepEqual(await page.evaluate(pixelsAt), normal);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a chart far below the fold fetches nothing until the reader gets near it; two share one instantiation', async () => {
+  const page_ = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Long</title>
+    <link rel="stylesheet" href="mali-idp-chart.css"><script type="module" src="mali-idp-chart.js"></script></head>
+    <body><p>Début de l'article.</p><div style="height:5000px"></div>
+    <mali-idp-chart id="a"></mali-idp-chart><div style="height:3000px"></div>
+    <mali-idp-chart id="b" lang="en"></mali-idp-chart></body></html>`;
+  const { page, context, problems } = await open(env.browser, `${env.url}demo.html`, { width: 800, height: 700 });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+  await page.route('**/long.html', (route) => route.fulfill({ contentType: 'text/html', body: page_ }));
+  await page.goto(`${env.url}long.html`);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  const state = () => page.evaluate(() => ['a', 'b'].map((id) => {
+    const el = document.getElementById(id);
+    return { live: !!el.chart, fallback: !el.shadowRoot.querySelector('img.fallback').hidden };
+  }));
+  assert.deepEqual(wasm, [], 'no wasm requested while the charts are far below');
+  assert.deepEqual(await state(), [{ live: false, fallback: true }, { live: false, fallback: true }], 'their pictures show');
+  // Near the first one (within a viewport's height): it goes live, the other waits.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('a').offsetTop - 1200));
+  await page.waitForFunction(() => document.getElementById('a').chart);
+  assert.equal(wasm.length, 1, 'one wasm request');
+  assert.deepEqual((await state())[1], { live: false, fallback: true });
+  await page.evaluate(() => document.getElementById('b').scrollIntoView());
+  await page.waitForFunction(() => document.getElementById('b').chart);
+  assert.equal(wasm.length, 1, 'the second chart shares the first one\'s instantiation');
+  assert.equal(await page.evaluate(() => document.getElementById('b').chart.bars()[0].name), 'Timbuktu');
   assert.deepEqual(problems(), []);
   await context.close();
 });

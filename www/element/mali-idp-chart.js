@@ -4,6 +4,8 @@
 // element.mjs), which is what pages load; its import below is relative to that file.
 //
 //   <script type="module" src="mali-idp-chart.js"></script>
+//   (the wasm is fetched when the first element comes near the viewport;
+//   loading="eager" on an element fetches it at once)
 //   <mali-idp-chart lang="fr" theme="auto" view="bars"></mali-idp-chart>   (view: bars, map or both)
 //
 // Custom figures go in an inline JSON child (CMSs that forbid scripts usually allow
@@ -29,6 +31,25 @@ export function load() {
   return ready;
 }
 
+/** Resolves when `el` comes within a viewport's height of the viewport: a chart far
+ * below the fold fetches and instantiates nothing until the reader gets near it (its
+ * picture shows meanwhile). At once with loading="eager", or where there is no
+ * IntersectionObserver. `watch(observer)` hands the observer to the caller, which
+ * disconnects it if the element goes away first. */
+function near(el, watch) {
+  if (el.getAttribute('loading') === 'eager' || typeof IntersectionObserver !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        io.disconnect();
+        resolve();
+      }
+    }, { rootMargin: '100% 0px' });
+    io.observe(el);
+    watch(io);
+  });
+}
+
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
   :host { display: block; }
@@ -50,6 +71,7 @@ export class MaliIdpChart extends HTMLElement {
   #picture;
   #fallback;
   #generation = 0;
+  #waiting = null;
 
   constructor() {
     super();
@@ -75,6 +97,7 @@ export class MaliIdpChart extends HTMLElement {
 
   disconnectedCallback() {
     this.#generation++; // a render still waiting for the wasm is abandoned
+    this.#waiting?.disconnect();
     this.#chart?.destroy();
     this.#chart = null;
   }
@@ -135,6 +158,9 @@ export class MaliIdpChart extends HTMLElement {
       this.#fallback.src = new URL(`./fallback-${map}${lang}.svg`, import.meta.url).href;
       this.#fallback.hidden = false;
     }
+    this.#waiting?.disconnect();
+    await near(this, (io) => { this.#waiting = io; });
+    if (generation !== this.#generation || !this.isConnected) return;
     await load();
     if (generation !== this.#generation || !this.isConnected) return;
     this.#slot.replaceChildren();
