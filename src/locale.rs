@@ -64,6 +64,9 @@ pub struct Text {
     pub summary_tail: &'static str,
     pub download: &'static str,
     pub download_file: &'static str,
+    /// The image link under the chart, and its file's name.
+    pub download_image: &'static str,
+    pub image_file: &'static str,
     /// Under the map: the boundaries' source and vintage.
     pub map_note: &'static str,
     /// After the unplaced figure's name and value, under the map.
@@ -98,6 +101,8 @@ static FR: Text = Text {
     summary_tail: "Le tableau qui suit donne chaque chiffre.",
     download: "Télécharger les données (CSV)",
     download_file: "deplaces-internes-mali.csv",
+    download_image: "Télécharger l'image (PNG)",
+    image_file: "deplaces-internes-mali.png",
     map_note: "Limites : Natural Earth, régions d'avant 2016 (Ménaka faisait alors partie de la région de Gao).",
     unplaced: "sans place sur la carte : l'article ne dit pas de quelles régions il s'agit",
     no_figure: "Pas de chiffre propre dans l'article : compté dans les autres régions",
@@ -126,6 +131,8 @@ static EN: Text = Text {
     summary_tail: "The table that follows gives every figure.",
     download: "Download the data (CSV)",
     download_file: "internally-displaced-mali.csv",
+    download_image: "Download the image (PNG)",
+    image_file: "internally-displaced-mali.png",
     map_note: "Boundaries: Natural Earth, regions before 2016 (Menaka was then part of the Gao region).",
     unplaced: "not on the map: the article does not say which regions these are",
     no_figure: "No figure of its own in the article: counted in the other regions",

@@ -272,10 +272,14 @@ pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Re
     }
     let t = lang.text();
     let csv = uri_component(&format!("\u{FEFF}{}", words::csv(data, lang)));
+    // The live chart's footer: the CSV link, and the image link's room (it works
+    // only once the chart is live, so here it is kept invisible, and silent to
+    // screen readers, but takes the same place: nothing moves at the swap).
     html.push_str(&format!(
-        "<div class=\"mic-footer\"><a href=\"data:text/csv;charset=utf-8,{csv}\" download=\"{}\">{}</a></div>\n",
+        "<div class=\"mic-footer\"><a href=\"data:text/csv;charset=utf-8,{csv}\" download=\"{}\">{}</a><span class=\"mic-image\" aria-hidden=\"true\">{}</span></div>\n",
         t.download_file,
-        escape(t.download)
+        escape(t.download),
+        escape(t.download_image)
     ));
     let (headers, rows) = words::table(data, lang);
     html.push_str(&format!("<div class=\"mic-data\"><table><caption>{}</caption><thead><tr>", escape(&words::table_caption(data, lang, view))));
@@ -336,6 +340,7 @@ pub fn picture_css(theme: &Theme) -> String {
          .{PICTURE_CLASS} > svg {{ display: none; width: 100%; height: auto; }}\n\
          .{PICTURE_CLASS} .mic-footer {{ margin: 0; padding: 0 {wide}px {wide}px; font-size: 13px; line-height: 1.4; }}\n\
          .{PICTURE_CLASS} .mic-footer a {{ color: {bar}; }}\n\
+         .{PICTURE_CLASS} .mic-image {{ margin-left: 1em; visibility: hidden; }}\n\
          @container (width < {narrow_below}px) {{ .{PICTURE_CLASS} .mic-footer {{ padding: 0 {narrow}px {narrow}px; }} }}\n\
          .{PICTURE_CLASS} .mic-data {{ position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }}\n",
         bg = crate::theme::hex(theme.background),

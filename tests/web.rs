@@ -140,3 +140,54 @@ fn english_uses_english_names() {
     assert_eq!(names, ["Timbuktu", "Segou", "Menaka", "Other regions*"]);
     el.remove();
 }
+
+/// Follows the chart's image link (its default action stopped: no download in a
+/// test browser) and decodes the PNG it then points at.
+async fn follow_image_link(chart: &Chart) -> (web_sys::HtmlAnchorElement, web_sys::HtmlImageElement) {
+    let link: web_sys::HtmlAnchorElement =
+        chart.root().query_selector("a[download$='.png']").unwrap().expect("an image link").unchecked_into();
+    let stop = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| e.prevent_default());
+    link.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
+    link.click();
+    link.remove_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
+    let img = web_sys::HtmlImageElement::new().unwrap();
+    img.set_src(&link.href());
+    wasm_bindgen_futures::JsFuture::from(img.decode()).await.expect("a PNG the browser decodes");
+    (link, img)
+}
+
+#[wasm_bindgen_test]
+async fn the_image_link_gives_the_chart_as_a_png_at_twice_its_size() {
+    for (lang, name, file) in [("fr", "Télécharger l'image (PNG)", "deplaces-internes-mali.png"), ("en", "Download the image (PNG)", "internally-displaced-mali.png")] {
+        let el = container(480);
+        let mut chart = mount(el.clone().into(), js_sys::JSON::parse(&format!(r#"{{"lang":"{lang}"}}"#)).unwrap()).unwrap();
+        let (link, img) = follow_image_link(&chart).await;
+        assert_eq!(link.text_content().as_deref(), Some(name));
+        assert_eq!(link.download(), file);
+        assert!(link.href().starts_with("data:image/png;base64,"), "{}", &link.href()[..40]);
+        let layout = chart.layout();
+        assert_eq!((img.natural_width(), img.natural_height()), ((layout.width * 2.0) as u32, (layout.height * 2.0) as u32));
+        // Its pixels are the chart's: each bar's middle in its colour, at 2×.
+        let c: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().unchecked_into();
+        c.set_width(img.natural_width());
+        c.set_height(img.natural_height());
+        let ctx: web_sys::CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().unchecked_into();
+        ctx.draw_image_with_html_image_element(&img, 0.0, 0.0).unwrap();
+        for row in &layout.rows {
+            let (x, y) = row.bar.center();
+            let d = ctx.get_image_data((x * 2.0).floor(), (y * 2.0).floor(), 1.0, 1.0).unwrap().data();
+            let want = if row.computed { LIGHT.bar_computed } else { LIGHT.bar };
+            assert_eq!((d[0], d[1], d[2]), want, "bar {}", row.region);
+        }
+        // The title is in the image too: its first line's left end is dark text on white.
+        let title = &layout.texts[0];
+        let mut dark = 0;
+        for dx in 0..(title.width as i32) {
+            let d = ctx.get_image_data(((title.x + dx as f64) * 2.0).floor(), (title.y * 2.0).floor(), 1.0, 1.0).unwrap().data();
+            dark += (d[0] < 128) as u32;
+        }
+        assert!(dark > 5, "title text drawn: {dark} dark pixels along its line");
+        chart.destroy();
+        el.remove();
+    }
+}

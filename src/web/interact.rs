@@ -49,9 +49,9 @@ fn listen(
 /// Attaches every listener the chart needs. With the `probes` feature, `events`
 /// counts handled events (tests prove nothing fires after destroy).
 pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
-    let (canvas, root): (EventTarget, JsValue) = {
+    let (canvas, root, image): (EventTarget, JsValue, EventTarget) = {
         let s = shared.borrow();
-        (s.view().canvas().clone().into(), s.view().root().clone().into())
+        (s.view().canvas().clone().into(), s.view().root().clone().into(), s.view().image_link().clone().into())
     };
     let mut out = vec![
         // A mouse or pen reads while it moves; a finger on tap (it covers the bars).
@@ -84,6 +84,15 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
         })),
         listen(&canvas, "blur", shared, events, Box::new(|s, _| {
             state::focus(s, false);
+            None
+        })),
+        // The image is drawn as the link is followed, before the browser reads its
+        // href: a click (mouse, touch, or Enter on the focused link).
+        listen(&image, "click", shared, events, Box::new(|s, _| {
+            let s = s.borrow();
+            if let Err(e) = s.view().image_url() {
+                s.show_alert(Some(&super::js::message_of(&e.into())));
+            }
             None
         })),
     ];

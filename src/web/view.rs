@@ -72,6 +72,8 @@ pub struct View {
     table_box: HtmlElement,
     footer: HtmlElement,
     download: HtmlAnchorElement,
+    /// The chart as a PNG at 2×, drawn when the link is followed (`image_url`).
+    image: HtmlAnchorElement,
     alert: HtmlElement,
     theme: Theme,
     layout: Layout,
@@ -154,7 +156,9 @@ impl View {
         style(&footer, RESET);
         style(&footer, &[("font-size", "13px"), ("line-height", "1.4")]);
         let download: HtmlAnchorElement = create(doc, "a")?;
-        append_all(&footer, &[&download])?;
+        let image: HtmlAnchorElement = create(doc, "a")?;
+        style(image.unchecked_ref(), &[("margin-left", "1em")]);
+        append_all(&footer, &[&download, &image])?;
 
         let alert: HtmlElement = create(doc, "div")?;
         alert.set_class_name("mali-idp-chart__error");
@@ -183,6 +187,7 @@ impl View {
             table_box,
             footer,
             download,
+            image,
             alert,
             theme: theme::LIGHT,
             layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0, map: None, items: 0 },
@@ -232,6 +237,10 @@ impl View {
         let csv = ["\u{FEFF}", &words::csv(data, lang)].concat();
         let encoded = String::from(js_sys::encode_uri_component(&csv));
         self.download.set_href(&["data:text/csv;charset=utf-8,", &encoded].concat());
+        self.image.set_text_content(Some(t.download_image));
+        self.image.set_download(t.image_file);
+        // A link until it is followed (see `image_url`), for keyboards and readers.
+        self.image.set_href("#");
         Ok(())
     }
 
@@ -244,6 +253,7 @@ impl View {
         style(&self.root, &[("background-color", &bg), ("color", &text), ("font-family", &t.font)]);
         style(&self.tooltip, &[("background-color", &bg), ("color", &text), ("border-color", &muted)]);
         style(self.download.unchecked_ref(), &[("color", &bar)]);
+        style(self.image.unchecked_ref(), &[("color", &bar)]);
     }
 
     /// The theme for `choice`. Colours are normalised by the canvas (any CSS colour
@@ -326,6 +336,26 @@ impl View {
         // render (the static picture removed, an alert shown) may move it anyway.
         self.frame.scale = width / self.layout.width;
         self.frame_valid = false;
+        Ok(())
+    }
+
+    /// The image link.
+    pub fn image_link(&self) -> &HtmlAnchorElement {
+        &self.image
+    }
+
+    /// Points the image link at the chart drawn anew at twice its size (title,
+    /// figures, notes and source are all in the drawing), in the colours shown, as a
+    /// PNG data URL: made when the reader follows the link, not at every redraw.
+    pub fn image_url(&self) -> Result<(), JsError> {
+        let canvas: HtmlCanvasElement = create(&dom::document()?, "canvas")?;
+        let (w, h) = render::backing_size(&self.layout, 2.0);
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| error("cannot draw the image"))?;
+        render::draw(&mut backend, &self.layout, &self.theme, 2.0).map_err(|_| error("drawing the image failed"))?;
+        let url = canvas.to_data_url().map_err(|_| error("cannot draw the image"))?;
+        self.image.set_href(&url);
         Ok(())
     }
 
