@@ -52,7 +52,8 @@ pub fn draw_bar<DB: DrawingBackend>(
     Ok(())
 }
 
-fn text_color(theme: &Theme, role: TextRole) -> Rgb {
+/// The colour a text of this role is drawn in.
+pub fn text_color(theme: &Theme, role: TextRole) -> Rgb {
     match role {
         TextRole::Title | TextRole::Name | TextRole::Value | TextRole::MapFigure => theme.text,
         TextRole::Subtitle | TextRole::Note | TextRole::Source | TextRole::MapName => theme.muted,
@@ -246,6 +247,18 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     scale: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    draw_with(backend, layout, theme, scale, true)
+}
+
+/// [`draw`], with the texts or without them (on paper they are real text, laid
+/// over the drawing by the shell).
+pub fn draw_with<DB: DrawingBackend>(
+    backend: &mut DB,
+    layout: &Layout,
+    theme: &Theme,
+    scale: f64,
+    texts: bool,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let (w, h) = backend.get_size();
     backend.draw_rect((0, 0), (w as i32, h as i32), &color(theme.background), true)?;
     if let Some(map) = &layout.map {
@@ -254,7 +267,7 @@ pub fn draw<DB: DrawingBackend>(
     for row in &layout.rows {
         draw_bar(backend, row, bar_color(theme, row), scale)?;
     }
-    for t in &layout.texts {
+    for t in layout.texts.iter().filter(|_| texts) {
         draw_text(backend, t, theme, scale)?;
     }
     backend.present()

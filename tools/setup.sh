@@ -78,13 +78,14 @@ install_geckodriver() {
 
 install_node_tools() {
   # binaryen (a wasm-opt recent enough for rustc's output), playwright-core, esbuild,
-  # TypeScript (the package's typings are type-checked) and axe-core (accessibility
-  # audits), pinned by tools/package-lock.json. Never `playwright install`: browsers
-  # come from Debian.
+  # TypeScript (the package's typings are type-checked), axe-core (accessibility
+  # audits) and pdf.js (printed pages read back), pinned by tools/package-lock.json.
+  # Never `playwright install`: browsers come from Debian.
   if [ -x "$here/node_modules/.bin/wasm-opt" ] && [ -d "$here/node_modules/playwright-core" ] && [ -x "$here/node_modules/.bin/esbuild" ] \
      && [ -x "$here/node_modules/.bin/tsc" ] && [ -f "$here/node_modules/axe-core/axe.min.js" ] \
+     && [ -f "$here/node_modules/pdfjs-dist/legacy/build/pdf.mjs" ] \
      && [ "$here/node_modules/.package-lock.json" -nt "$here/package-lock.json" ]; then return; fi
-  say "installing node tools (binaryen, playwright-core, esbuild, typescript, axe-core)"
+  say "installing node tools (binaryen, playwright-core, esbuild, typescript, axe-core, pdfjs-dist)"
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 }
 

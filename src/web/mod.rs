@@ -165,6 +165,7 @@ fn mount_into(doc: &Document, host: &Element, options: &JsValue) -> Result<Chart
     let mut listeners = interact::attach(&shared, &events);
     listeners.extend(watch::watch_scheme(&shared));
     listeners.extend(watch::watch_forced(&shared));
+    listeners.extend(watch::watch_print(&shared));
     listeners.extend(watch::watch_zoom(&shared));
     let width_watch = watch::WidthWatch::new(&shared);
     let panic_id = {

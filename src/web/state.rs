@@ -48,11 +48,17 @@ pub struct State {
     ratio_watch: Option<(f64, EventListener)>,
     /// The colours must be read again before the next redraw (scheme change).
     theme_stale: bool,
+    /// The page is being printed: light colours, at least 2 device pixels per CSS
+    /// pixel, nothing highlighted.
+    printing: bool,
     #[cfg(feature = "probes")]
     probes: Probes,
 }
 
 pub type Shared = Rc<RefCell<State>>;
+
+/// Device pixels per CSS pixel on paper, at least.
+pub const PRINT_SCALE: f64 = 2.0;
 
 /// Events the chart's listeners handled, for tests (`probes`); nothing otherwise.
 #[cfg(feature = "probes")]
@@ -73,6 +79,7 @@ impl State {
             target_width: None,
             ratio_watch: None,
             theme_stale: false,
+            printing: false,
             #[cfg(feature = "probes")]
             probes: Probes::default(),
         }
@@ -119,7 +126,7 @@ impl State {
             }
         }
         if changed.theme {
-            self.view.theme(self.settings.theme());
+            self.view.theme(self.theme_choice());
         }
         self.geometry()
     }
@@ -128,7 +135,8 @@ impl State {
     fn geometry(&mut self) -> Result<(), JsError> {
         let width = self.target_width.take().unwrap_or_else(|| self.view.width());
         self.follower.laid_out(width, js_sys::Date::now());
-        self.view.geometry(self.settings.dataset(), self.settings.lang(), self.settings.view(), width)?;
+        let min_scale = if self.printing { PRINT_SCALE } else { 0.0 };
+        self.view.geometry(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, min_scale)?;
         self.tips.clear();
         let fx = self.highlight.handle(Input::Redrawn, self.view.layout());
         self.apply(fx);
@@ -175,6 +183,25 @@ impl State {
             self.tips = (0..items).map(|_| None).collect();
         }
         self.tips[item].take().unwrap_or_else(|| self.view.measure_tip(self.settings.dataset(), item, self.settings.lang()))
+    }
+
+    /// The look to draw: the one asked for, but light on paper.
+    fn theme_choice(&self) -> crate::theme::ThemeChoice {
+        if self.printing { crate::theme::ThemeChoice::Light } else { self.settings.theme() }
+    }
+
+    /// Printing starts or ends: redrawn at once (no animation frame runs while a page
+    /// is printed), light and at least at 2×, with the tooltip and the focus ring
+    /// gone; then back as it was.
+    pub fn set_printing(&mut self, printing: bool) {
+        if self.printing == printing {
+            return;
+        }
+        self.printing = printing;
+        self.view.theme(self.theme_choice());
+        self.view.focus_ring(false);
+        let result = self.geometry();
+        self.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
     }
 
     /// Cancels every pending frame and watcher (on destroy).
@@ -233,7 +260,8 @@ fn pointer_frame(st: &mut State, _: &Weak<RefCell<State>>) {
 /// A redraw's frame: the colours if the scheme changed, then the geometry.
 fn render_frame(st: &mut State, weak: &Weak<RefCell<State>>) {
     if std::mem::take(&mut st.theme_stale) {
-        st.view.theme(st.settings.theme());
+        let choice = st.theme_choice();
+        st.view.theme(choice);
     }
     let result = st.geometry();
     st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());

@@ -72,6 +72,8 @@ pub struct View {
     table_box: HtmlElement,
     footer: HtmlElement,
     download: HtmlAnchorElement,
+    /// On paper, the chart's texts as real text over the drawing (see `geometry`).
+    print_layer: Option<HtmlElement>,
     /// The chart as a PNG at 2×, drawn when the link is followed (`image_url`).
     image: HtmlAnchorElement,
     alert: HtmlElement,
@@ -187,6 +189,7 @@ impl View {
             table_box,
             footer,
             download,
+            print_layer: None,
             image,
             alert,
             theme: theme::LIGHT,
@@ -304,10 +307,11 @@ impl View {
     /// it at the screen's ratio (backing store = CSS size × ratio). Text is measured
     /// by the same estimate as the static picture's, so both lay out alike. Resizing
     /// the canvases also clears the highlight overlay.
-    pub fn geometry(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64) -> Result<(), JsError> {
+    /// `min_scale`: device pixels per CSS pixel at least (printing asks for 2).
+    pub fn geometry(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, min_scale: f64) -> Result<(), JsError> {
         self.screen_dpr = device_pixel_ratio();
         self.layout = layout::compute_view(data, lang, view, layout::artboard(width), &Estimate);
-        self.dpr = render::effective_scale(&self.layout, self.screen_dpr * width / self.layout.width);
+        self.dpr = render::effective_scale(&self.layout, (self.screen_dpr * width / self.layout.width).max(min_scale));
         let (w, h) = render::backing_size(&self.layout, self.dpr);
         let ratio = [digits(self.layout.width as u64), " / ".into(), digits(self.layout.height as u64)].concat();
         self.canvas.set_width(w);
@@ -324,11 +328,24 @@ impl View {
         }
         self.overlay.set_width(ow as u32);
         self.overlay.set_height(oh as u32);
-        style(self.overlay.unchecked_ref(), &[("width", &css_px(ow as f64 / self.screen_dpr)), ("height", &css_px(oh as f64 / self.screen_dpr))]);
+        // Its device pixels shown as the chart's are: CSS size = backing size × the
+        // shown scale / the drawing's ratio (1 / the screen's ratio, but for a chart
+        // capped in size or drawn for paper at 2×).
+        let css = width / self.layout.width / self.dpr;
+        style(self.overlay.unchecked_ref(), &[("width", &css_px(ow as f64 * css)), ("height", &css_px(oh as f64 * css))]);
         let mut backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
+        // On paper (`min_scale` > 0) the texts are real text over the drawing: sharp
+        // at any printer's resolution, and in the PDF a reader saves.
+        let paper = min_scale > 0.0;
         // The canvas backend fails only when the context is lost: no detail to add.
-        render::draw(&mut backend, &self.layout, &self.theme, self.dpr).map_err(|_| error("drawing failed"))?;
+        render::draw_with(&mut backend, &self.layout, &self.theme, self.dpr, !paper).map_err(|_| error("drawing failed"))?;
+        if let Some(layer) = self.print_layer.take() {
+            layer.remove();
+        }
+        if paper {
+            self.print_layer = Some(self.text_layer(width / self.layout.width)?);
+        }
         let pad = px(self.layout.pad);
         style(&self.footer, &[("padding", &["0 ", &pad, " ", &pad].concat())]);
         // The scale is known (shown at `width`); where the canvas is, is read when
@@ -357,6 +374,42 @@ impl View {
         let url = canvas.to_data_url().map_err(|_| error("cannot draw the image"))?;
         self.image.set_href(&url);
         Ok(())
+    }
+
+    /// The chart's texts as positioned spans over the canvas, `k` CSS pixels per
+    /// layout pixel: the same places, sizes, weights and colours as drawn (text
+    /// through `textContent`).
+    fn text_layer(&self, k: f64) -> Result<HtmlElement, JsError> {
+        let doc = dom::document()?;
+        let layer: HtmlElement = create(&doc, "div")?;
+        let _ = layer.set_attribute("aria-hidden", "true");
+        style(&layer, RESET);
+        let top = css_px(self.canvas.offset_top() as f64);
+        style(&layer, &[("position", "absolute"), ("left", "0"), ("top", &top), ("width", "100%"), ("pointer-events", "none"), ("font-family", &self.theme.font)]);
+        for t in &self.layout.texts {
+            let span: HtmlElement = create(&doc, "span")?;
+            span.set_text_content(Some(&t.text));
+            let size = t.font.size * k;
+            let shift = match t.align {
+                layout::Align::Left => "none",
+                layout::Align::Right => "translateX(-100%)",
+            };
+            style(&span, RESET);
+            style(&span, &[
+                ("position", "absolute"),
+                ("left", &css_px(t.x * k)),
+                ("top", &css_px(t.y * k - size * 0.6)),
+                ("font-size", &css_px(size)),
+                ("line-height", "1.2"),
+                ("white-space", "pre"),
+                ("transform", shift),
+                ("font-weight", if t.font.bold { "bold" } else { "normal" }),
+                ("color", &theme::hex(render::text_color(&self.theme, t.role))),
+            ]);
+            append_all(&layer, &[&span])?;
+        }
+        self.canvas.after_with_node_1(&layer).map_err(|_| error("cannot build the chart"))?;
+        Ok(layer)
     }
 
     /// Reads where the canvas is (in the viewport and in the box) and its size as
@@ -395,7 +448,8 @@ impl View {
         self.overlay_at = render::highlight_box(&self.layout, item, self.dpr).0;
         let _ = render::draw_highlight(&mut self.overlay_backend, &self.layout, &self.theme, item, self.dpr, self.overlay_at);
         let frame = self.frame_now();
-        let (x, y) = (frame.origin.0 + self.overlay_at.0 as f64 / self.screen_dpr, frame.origin.1 + self.overlay_at.1 as f64 / self.screen_dpr);
+        let css = frame.scale / self.dpr;
+        let (x, y) = (frame.origin.0 + self.overlay_at.0 as f64 * css, frame.origin.1 + self.overlay_at.1 as f64 * css);
         style(self.overlay.unchecked_ref(), &[("transform", &["translate(", &css_px(x), ",", &css_px(y), ")"].concat())]);
     }
 

@@ -61,6 +61,19 @@ pub fn watch_scheme(shared: &Shared) -> Option<EventListener> {
     }))
 }
 
+/// Watches the page being printed (the `print` media query: fired when printing
+/// starts and ends, in Chromium and Firefox, and under print emulation): the chart
+/// is redrawn for paper at once, then back.
+pub fn watch_print(shared: &Shared) -> Option<EventListener> {
+    let query = web_sys::window()?.match_media("print").ok()??;
+    let weak = Rc::downgrade(shared);
+    Some(EventListener::new(&query, "change", move |_| {
+        if let Some(shared) = weak.upgrade() {
+            shared.borrow_mut().set_printing(super::view::matches_media("print"));
+        }
+    }))
+}
+
 /// Watches forced colours (Windows high contrast) turning on or off: whatever the
 /// theme asked for, the chart redraws with the system palette, or without it.
 pub fn watch_forced(shared: &Shared) -> Option<EventListener> {

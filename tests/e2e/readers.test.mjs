@@ -118,3 +118,77 @@ test('a chart far below the fold fetches nothing until the reader gets near it; 
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+/** The text of every page of a PDF, read by pdf.js. */
+async function pdfText(bytes) {
+  // pdf.js 6 expects Node 22's Promise.withResolvers; Debian's Node 20 lacks it.
+  Promise.withResolvers ??= function withResolvers() {
+    let resolve, reject;
+    const promise = new Promise((a, b) => { resolve = a; reject = b; });
+    return { promise, resolve, reject };
+  };
+  const pdfjs = await import('../../tools/node_modules/pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((item) => item.str).join(' ') + '\n';
+  }
+  return { text, pages: doc.numPages };
+}
+
+test('printing: the chart is redrawn light and at 2x, with no tooltip, fits A4, and its words are in the PDF', async () => {
+  const { page, context, problems } = await open(env.browser, `${env.url}embed.html?theme=dark&lang=en`, { width: 800, expect: [/willReadFrequently/] });
+  await page.waitForFunction(() => window.maliIdpChart);
+  const read = () => page.evaluate(() => {
+    const c = document.querySelector('canvas[role=img]');
+    const r = c.getBoundingClientRect();
+    const b = window.maliIdpChart.bars()[0];
+    const at = (x, y) => [...c.getContext('2d').getImageData(Math.floor(x * c.width / r.width), Math.floor(y * c.width / r.width), 1, 1).data].slice(0, 3);
+    return {
+      ratio: c.width / r.width,
+      background: at(2, 2),
+      bar: at(b.x + b.width / 2, b.y + b.height / 2),
+      tooltip: getComputedStyle(document.querySelector('.mali-idp-chart__tooltip')).display,
+      overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth ? `${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth}` : false,
+      bars: window.maliIdpChart.bars().map((x) => x.name),
+    };
+  });
+  const screen = await read();
+  assert.equal(screen.ratio, 1);
+  assert.deepEqual(screen.background, [22, 25, 29], 'dark on screen');
+  // A tooltip open when printing starts.
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('canvas[role=img]').getBoundingClientRect();
+    const b = window.maliIdpChart.bars()[0];
+    return { x: r.left + b.x + b.width / 2, y: r.top + b.y + b.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.mali-idp-chart__tooltip')).display === 'block');
+
+  await page.emulateMedia({ media: 'print' });
+  // Under emulation the media query's change event comes a moment later (printing
+  // dispatches it before the page is laid out for paper).
+  await page.waitForFunction(() => { const c = document.querySelector('canvas[role=img]'); return c.width > c.getBoundingClientRect().width * 1.5; });
+  const paper = await read();
+  assert.ok(paper.ratio >= 2, `at least 2 device pixels per CSS pixel on paper: ${paper.ratio}`);
+  assert.deepEqual(paper.background, [255, 255, 255], 'light on paper, whatever the theme');
+  assert.deepEqual(paper.bar, [0x1d, 0x5d, 0x90], 'the light theme\'s bars');
+  assert.equal(paper.tooltip, 'none', 'no tooltip on paper');
+  assert.equal(paper.overflow, false);
+  // An A4 PDF of the page: one page, the chart's words in it (the accessible table
+  // and the link texts are text; the drawing is a 2x image).
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const { text, pages } = await pdfText(pdf);
+  const flat = text.replace(/\s+/g, ' ');
+  assert.equal(pages, 1, 'the chart fits one A4 page');
+  for (const word of ['Internally displaced people in Mali, by region', 'Timbuktu', '22,328', '10,794', '10,381', '15,482', '58,985']) {
+    assert.ok(flat.includes(word), `the PDF has "${word}": ${flat.slice(0, 300)}`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  await page.waitForFunction(() => { const c = document.querySelector('canvas[role=img]'); return c.width === c.getBoundingClientRect().width; });
+  const back = await read();
+  assert.deepEqual([back.ratio, back.background], [1, [22, 25, 29]], 'back to the screen as it was');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
