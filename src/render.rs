@@ -127,7 +127,9 @@ fn line(rgb: Rgb, width: f64) -> Stroke {
 /// Paints the map: land (regions with a figure tinted with the bar colour), borders
 /// in the background colour, Bamako's dot, then the circles, largest first.
 #[inline(never)]
-fn draw_map<DB: DrawingBackend>(
+/// The map's land: every region filled (those with a figure tinted with the bar
+/// colour), with borders in the background colour.
+pub fn draw_land<DB: DrawingBackend>(
     backend: &mut DB,
     map: &MapLayout,
     theme: &Theme,
@@ -146,6 +148,16 @@ fn draw_map<DB: DrawingBackend>(
     for ring in map.regions.iter().flatten() {
         backend.draw_path(device_ring(ring, scale, (0, 0)), &border)?;
     }
+    Ok(())
+}
+
+/// The map's marks: Bamako's dot and the circles, largest first.
+fn draw_marks<DB: DrawingBackend>(
+    backend: &mut DB,
+    map: &MapLayout,
+    theme: &Theme,
+    scale: f64,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let (cx, cy) = map.capital;
     backend.draw_circle((px(cx, scale), px(cy, scale)), px(3.0, scale) as u32, &line(theme.text, 1.0), true)?;
     for c in &map.circles {
@@ -247,22 +259,27 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     scale: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    draw_with(backend, layout, theme, scale, true)
+    draw_with(backend, layout, theme, scale, true, true)
 }
 
 /// [`draw`], with the texts or without them (on paper they are real text, laid
-/// over the drawing by the shell).
+/// over the drawing by the shell), and the map's land or not (the static picture
+/// draws it once for all its artboards, see `svg::picture_view`).
 pub fn draw_with<DB: DrawingBackend>(
     backend: &mut DB,
     layout: &Layout,
     theme: &Theme,
     scale: f64,
     texts: bool,
+    land: bool,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let (w, h) = backend.get_size();
     backend.draw_rect((0, 0), (w as i32, h as i32), &color(theme.background), true)?;
     if let Some(map) = &layout.map {
-        draw_map(backend, map, theme, scale)?;
+        if land {
+            draw_land(backend, map, theme, scale)?;
+        }
+        draw_marks(backend, map, theme, scale)?;
     }
     for row in &layout.rows {
         draw_bar(backend, row, bar_color(theme, row), scale)?;

@@ -125,14 +125,39 @@ pub fn render(data: &Dataset, lang: Lang, width: f64, theme: &Theme) -> Result<(
 
 /// [`render`] for any view (the map, or both).
 pub fn render_view(data: &Dataset, lang: Lang, view: View, width: f64, theme: &Theme) -> Result<(String, Layout), String> {
+    render_parts(data, lang, view, width, theme, true)
+}
+
+/// [`render_view`], with the map's land or without it.
+fn render_parts(data: &Dataset, lang: Lang, view: View, width: f64, theme: &Theme, land: bool) -> Result<(String, Layout), String> {
     let layout = layout::compute_view(data, lang, view, width, &Estimate);
     let size = render::backing_size(&layout, 1.0);
     let mut out = String::new();
     {
         let mut backend = SameSizeSvg(SVGBackend::with_string(&mut out, size));
-        render::draw(&mut backend, &layout, theme, 1.0).map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        render::draw_with(&mut backend, &layout, theme, 1.0, true, land).map_err(|e| format!("drawing the SVG failed: {e}"))?;
     }
     Ok((out, layout))
+}
+
+/// The map's land once, as an SVG symbol every artboard of a static picture uses
+/// (its polygons are most of a map drawing's bytes: fifteen copies made a picture
+/// of ~230 KB). Drawn by the same code at the widest map; `<use>` scales it to
+/// each artboard's map, whose proportions are the same.
+fn land_symbol(data: &Dataset, id: &str, theme: &Theme) -> Result<String, String> {
+    let map = crate::map::MapLayout::new(data, (0.0, 0.0), layout::MAP_MAX_WIDTH);
+    let (w, h) = (layout::MAP_MAX_WIDTH, map.frame.h.ceil());
+    let mut out = String::new();
+    {
+        let mut backend = SameSizeSvg(SVGBackend::with_string(&mut out, (w as u32, h as u32)));
+        render::draw_land(&mut backend, &map, theme, 1.0).map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        backend.present().map_err(|e| format!("drawing the SVG failed: {e}"))?;
+    }
+    let body = out.split_once('>').map(|(_, rest)| rest).ok_or("the SVG backend wrote no <svg> element")?;
+    let body = body.trim_end().strip_suffix("</svg>").ok_or("the SVG backend's drawing is not closed")?;
+    Ok(format!(
+        "<svg class=\"mic-defs\" aria-hidden=\"true\" width=\"0\" height=\"0\" xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"{id}\" viewBox=\"0 0 {w} {h}\">{body}</symbol></svg>\n"
+    ))
 }
 
 /// Text for HTML: the five characters that could start markup or end an attribute.
@@ -262,9 +287,25 @@ pub fn picture(data: &Dataset, lang: Lang, theme: &Theme) -> Result<String, Stri
 pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Result<String, String> {
     let mut html = format!("<div class=\"{PICTURE_CLASS}\" lang=\"{}\">\n", lang.tag());
     let label = escape(&words::summary(data, lang, view));
+    let symbol = ["mic-land-", lang.tag(), "-", if view == View::Map { "map" } else { "both" }].concat();
+    if view.has_map() {
+        html.push_str(&land_symbol(data, &symbol, theme)?);
+    }
     for a in layout::ARTBOARDS {
-        let (svg, l) = render_view(data, lang, view, a, theme)?;
+        let (svg, l) = render_parts(data, lang, view, a, theme, !view.has_map())?;
         let body = svg.split_once('>').map(|(_, rest)| rest).ok_or("the SVG backend wrote no <svg> element")?;
+        // The land right above the background (the drawing's first element).
+        let body = match &l.map {
+            Some(m) => {
+                let at = body.find("/>").ok_or("the SVG backend drew no background")? + 2;
+                let f = m.frame;
+                format!(
+                    "{}\n<use href=\"#{symbol}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>{}",
+                    &body[..at], f.x, f.y, f.w, f.h, &body[at..]
+                )
+            }
+            None => body.to_string(),
+        };
         let (w, h) = (a as u32, l.height as u32);
         html.push_str(&format!(
             "<svg class=\"mic-a{w}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\">{body}\n"

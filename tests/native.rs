@@ -441,3 +441,68 @@ fn in_the_dark_theme_the_picture_takes_the_live_charts_dark_colours() {
         assert!(css.contains(&format!("[fill=\"{fill}\"]")), "{fill} has no dark colour");
     }
 }
+
+/// The map drawn through the recording backend: every region filled once (the two
+/// with a figure tinted), every ring outlined in the background colour, Bamako's
+/// dot, and each circle at its town with the radius the layout gives, in the bars'
+/// colour; at 2x, every coordinate doubled.
+#[test]
+fn the_map_is_drawn_from_its_layout_through_any_backend() {
+    use common::DrawnShape;
+    use mali_idp_chart::map::SHAPES;
+    let data = Dataset::article(Lang::Fr);
+    for scale in [1.0, 2.0] {
+        let l = layout::compute_view(&data, Lang::Fr, layout::View::Map, 640.0, &Estimate);
+        let map = l.map.as_ref().unwrap();
+        let mut rec = Recorder::new(render::backing_size(&l, scale));
+        render::draw(&mut rec, &l, &LIGHT, scale).unwrap();
+        let polygons: Vec<_> = rec.shapes.iter().filter_map(|s| match s { DrawnShape::Polygon { points, rgb } => Some((points, *rgb)), _ => None }).collect();
+        assert_eq!(polygons.len(), SHAPES.len(), "one fill per region");
+        let tinted = polygons.iter().filter(|(_, rgb)| *rgb == render::tinted_color(&LIGHT)).count();
+        assert_eq!(tinted, 2, "Tombouctou and Ségou have figures of their own");
+        // Every fill is its region's outer ring, in device pixels.
+        for (points, _) in &polygons {
+            let first = points[0];
+            let matching = map.regions.iter().any(|rings| {
+                let (x, y) = rings[0][0];
+                ((x * scale).round() as i32, (y * scale).round() as i32) == first && rings[0].len() + 1 == points.len()
+            });
+            assert!(matching, "a fill that is no region's ring: {first:?}");
+        }
+        let rings = map.regions.iter().map(Vec::len).sum::<usize>();
+        let borders = rec.shapes.iter().filter(|s| matches!(s, DrawnShape::Path { rgb, .. } if *rgb == LIGHT.background)).count();
+        assert_eq!(borders, rings, "each ring outlined");
+        let filled: Vec<_> = rec.shapes.iter().filter_map(|s| match s { DrawnShape::Circle { center, radius, rgb, fill: true } => Some((*center, *radius, *rgb)), _ => None }).collect();
+        assert_eq!(filled.len(), 1 + map.circles.len(), "Bamako's dot and a circle per figure");
+        for c in &map.circles {
+            let want = (((c.center.0 * scale).round() as i32, (c.center.1 * scale).round() as i32), (c.r * scale).round() as u32, LIGHT.bar);
+            assert!(filled.contains(&want), "circle {} drawn at its place: {want:?} in {filled:?}", c.item);
+        }
+        // No bars on the map alone; the labels and notes are texts.
+        assert_eq!(rec.rects.len(), 1, "the background only");
+        assert!(rec.texts.iter().any(|t| t.text.starts_with("Tombouctou 22")), "{:?}", rec.texts.iter().map(|t| &t.text).collect::<Vec<_>>());
+    }
+}
+
+/// The static picture of a map draws the land once, as a symbol, and each artboard
+/// uses it at its own map's place and size (15 copies of the polygons weighed
+/// ~230 KB per picture).
+#[test]
+fn a_map_picture_draws_its_land_once_and_uses_it_on_every_artboard() {
+    let data = Dataset::article(Lang::En);
+    let html = svg::picture_view(&data, Lang::En, layout::View::Both, &LIGHT).unwrap();
+    assert_eq!(html.matches("<symbol ").count(), 1);
+    assert_eq!(html.matches("<polygon").count(), mali_idp_chart::map::SHAPES.len(), "the land's polygons, once");
+    let uses: Vec<&str> = html.split("<use ").skip(1).map(|u| &u[..u.find("/>").unwrap()]).collect();
+    assert_eq!(uses.len(), layout::ARTBOARDS.len());
+    for (u, &a) in uses.iter().zip(layout::ARTBOARDS.iter()) {
+        let m = layout::compute_view(&data, Lang::En, layout::View::Both, a, &Estimate).map.unwrap();
+        assert!(u.contains("href=\"#mic-land-en-both\""), "{u}");
+        let get = |name: &str| common::attr(u, name).unwrap();
+        assert_eq!((get("x"), get("y"), get("width"), get("height")), (m.frame.x, m.frame.y, m.frame.w, m.frame.h), "artboard {a}");
+    }
+    // With the land drawn once, the map and the bars together weigh less than twice
+    // the bars alone (it was over four times as much with a copy per artboard).
+    let bars = svg::picture(&data, Lang::En, &LIGHT).unwrap();
+    assert!(html.len() < 2 * bars.len(), "{} bytes against {} for the bars", html.len(), bars.len());
+}

@@ -339,7 +339,7 @@ impl View {
         // at any printer's resolution, and in the PDF a reader saves.
         let paper = min_scale > 0.0;
         // The canvas backend fails only when the context is lost: no detail to add.
-        render::draw_with(&mut backend, &self.layout, &self.theme, self.dpr, !paper).map_err(|_| error("drawing failed"))?;
+        render::draw_with(&mut backend, &self.layout, &self.theme, self.dpr, !paper, true).map_err(|_| error("drawing failed"))?;
         if let Some(layer) = self.print_layer.take() {
             layer.remove();
         }

@@ -27,17 +27,27 @@ pub struct DrawnText {
     pub rgb: (u8, u8, u8),
 }
 
+/// A filled polygon, a path (a line through points) or a circle.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DrawnShape {
+    Polygon { points: Vec<BackendCoord>, rgb: (u8, u8, u8) },
+    Path { points: Vec<BackendCoord>, rgb: (u8, u8, u8), width: u32 },
+    Circle { center: BackendCoord, radius: u32, rgb: (u8, u8, u8), fill: bool },
+}
+
 pub struct Recorder {
     pub size: (u32, u32),
     pub rects: Vec<DrawnRect>,
     pub texts: Vec<DrawnText>,
+    /// The map's shapes, in the order drawn.
+    pub shapes: Vec<DrawnShape>,
     pub other_calls: usize,
     pub presented: bool,
 }
 
 impl Recorder {
     pub fn new(size: (u32, u32)) -> Recorder {
-        Recorder { size, rects: vec![], texts: vec![], other_calls: 0, presented: false }
+        Recorder { size, rects: vec![], texts: vec![], shapes: vec![], other_calls: 0, presented: false }
     }
 }
 
@@ -66,6 +76,32 @@ impl DrawingBackend for Recorder {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         self.rects.push(DrawnRect { from, to, rgb: style.color().rgb, fill });
+        Ok(())
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.shapes.push(DrawnShape::Polygon { points: vert.into_iter().collect(), rgb: style.color().rgb });
+        Ok(())
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.shapes.push(DrawnShape::Path { points: path.into_iter().collect(), rgb: style.color().rgb, width: style.stroke_width() });
+        Ok(())
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.shapes.push(DrawnShape::Circle { center, radius, rgb: style.color().rgb, fill });
         Ok(())
     }
     fn draw_text<S: BackendTextStyle>(
