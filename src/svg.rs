@@ -411,6 +411,17 @@ pub fn markers(lang: Lang, view: View) -> (String, &'static str) {
     (format!("<!-- static picture ({}{view}): written by `make fallback` -->", lang.tag()), "<!-- end of static picture -->")
 }
 
+/// The file a picture for newsrooms to paste is written to: `picture-fr.html` for the
+/// bars, `picture-map-en.html`, `picture-both-fr.html` ...
+pub fn picture_file(lang: Lang, view: View) -> String {
+    let view = match view {
+        View::Bars => "",
+        View::Map => "map-",
+        View::Both => "both-",
+    };
+    ["picture-", view, lang.tag(), ".html"].concat()
+}
+
 /// The pages (under www/) that carry static pictures, and which: each page's
 /// language and view, between the markers [`markers`] writes.
 pub const PAGES: [(&str, Lang, View); 7] = [

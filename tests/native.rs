@@ -340,9 +340,11 @@ fn www(file: &str) -> String {
 fn the_pages_carry_an_up_to_date_static_picture_and_its_stylesheet() {
     assert!(www("mali-idp-chart.css") == svg::picture_css(&LIGHT), "www/mali-idp-chart.css is stale: run `make fallback`");
     for lang in LANGS {
-        let file = format!("picture-{}.html", lang.tag());
-        let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT).unwrap();
-        assert!(www(&file) == picture + "\n", "www/{file} is stale: run `make fallback`");
+        for view in [layout::View::Bars, layout::View::Map, layout::View::Both] {
+            let file = svg::picture_file(lang, view);
+            let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT).unwrap();
+            assert!(www(&file) == picture + "\n", "www/{file} is stale: run `make fallback`");
+        }
     }
     let index = www("index.html");
     let (open, close) = svg::DATASET_MARKERS;

@@ -1,6 +1,6 @@
 // Completes the npm package tools/build.sh wrote to pkg/ (wasm, JS glue, types): adds
 // the custom element (its import rewritten for the package layout), the static
-// fallbacks, the static pictures to paste (picture-fr.html, picture-en.html) and
+// fallbacks, the static pictures to paste (picture-fr.html, picture-map-en.html ...) and
 // their stylesheet, the iframe parent helper, TypeScript types, and package.json.
 import { readFile, writeFile, copyFile } from 'node:fs/promises';
 
@@ -12,7 +12,9 @@ const element = (await readFile(new URL('mali-idp-chart.js', www), 'utf8'))
   .replace(/from\s*(["'])\.\/pkg\/mali_idp_chart\.js\1/, 'from"./mali_idp_chart.js"');
 if (!element.includes('from"./mali_idp_chart.js"')) throw new Error('element import not rewritten');
 await writeFile(new URL('mali-idp-chart.js', pkg), element);
-for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg', 'embed-parent.js', 'mali-idp-chart.css', 'picture-fr.html', 'picture-en.html']) await copyFile(new URL(f, www), new URL(f, pkg));
+// The static pictures to paste, per language and view (see the README).
+const PICTURES = ['fr', 'en'].flatMap((l) => ['', 'map-', 'both-'].map((v) => `picture-${v}${l}.html`));
+for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg', 'embed-parent.js', 'mali-idp-chart.css', ...PICTURES]) await copyFile(new URL(f, www), new URL(f, pkg));
 
 await writeFile(new URL('mali-idp-chart.d.ts', pkg), `/** Instantiates the wasm once per page. */
 export function load(): Promise<unknown>;
@@ -36,7 +38,7 @@ const field = (k) => cargo.match(new RegExp(`^${k} = "(.*)"$`, 'm'))?.[1];
 const meta = { name: 'mali-idp-chart', type: 'module', version: field('version'), description: field('description'), license: field('license') };
 meta.files = ['mali_idp_chart_bg.wasm', 'mali_idp_chart.js', 'mali_idp_chart.d.ts', 'README.md', 'LICENSE-MIT',
   'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg',
-  'mali-idp-chart.css', 'picture-fr.html', 'picture-en.html'];
+  'mali-idp-chart.css', ...PICTURES];
 meta.main = 'mali_idp_chart.js';
 meta.types = 'mali_idp_chart.d.ts';
 meta.exports = {
@@ -49,8 +51,7 @@ meta.exports = {
   './fallback-map-fr.svg': './fallback-map-fr.svg',
   './fallback-map-en.svg': './fallback-map-en.svg',
   './mali-idp-chart.css': './mali-idp-chart.css',
-  './picture-fr.html': './picture-fr.html',
-  './picture-en.html': './picture-en.html',
+  ...Object.fromEntries(PICTURES.map((f) => [`./${f}`, `./${f}`])),
 };
 meta.sideEffects = ['./mali-idp-chart.js'];
 await writeFile(new URL('package.json', pkg), JSON.stringify(meta, null, 2) + '\n');

@@ -61,9 +61,11 @@ fn write_pages(dir: &str) -> Result<(), String> {
     std::fs::write(format!("{dir}/mali-idp-chart.css"), css).map_err(|e| format!("--pages {dir}: {e}"))?;
     // The picture alone, for newsrooms to paste inside their element or host.
     for lang in [Lang::Fr, Lang::En] {
-        let path = format!("{dir}/picture-{}.html", lang.tag());
-        let picture = svg::picture(&Dataset::article(lang), lang, &LIGHT)?;
-        std::fs::write(&path, picture + "\n").map_err(|e| format!("--pages: {path}: {e}"))?;
+        for view in [View::Bars, View::Map, View::Both] {
+            let path = format!("{dir}/{}", svg::picture_file(lang, view));
+            let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT)?;
+            std::fs::write(&path, picture + "\n").map_err(|e| format!("--pages: {path}: {e}"))?;
+        }
     }
     let path = format!("{dir}/index.html");
     let html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;
