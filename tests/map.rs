@@ -213,3 +213,39 @@ fn a_bad_view_or_a_map_of_custom_data_is_a_clear_error() {
     chart.destroy();
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_map_follows_resizes_themes_and_languages_and_destroy_removes_it() {
+    let (el, mut chart) = chart(400, r#"{"view":"both","theme":"dark"}"#);
+    let dark = mali_idp_chart::render::DARK;
+    // The land is the dark background with a little of the muted colour: read back
+    // from the canvas inside a region without a figure (Kayes).
+    let m = chart.layout().map.unwrap();
+    let kayes = SHAPES.iter().position(|s| s.code == "ML-1").unwrap();
+    let p = point_in_region(&m, kayes);
+    let [r, g, b, _] = rgba(&chart.canvas(), chart.device_pixel_ratio(), p.0, p.1);
+    assert_eq!((r, g, b), mali_idp_chart::render::land_color(&dark), "dark land");
+    assert!(chart.layout().rows[0].hit.y > m.frame.bottom(), "stacked at 400 px");
+    // Wider: side by side, and the circles still read their figures.
+    el.style().set_property("width", "1100px").unwrap();
+    for _ in 0..3 {
+        next_frame().await;
+    }
+    let layout = chart.layout();
+    let m = layout.map.clone().unwrap();
+    assert!(layout.rows[0].hit.x >= m.frame.right(), "side by side at 1,100 px");
+    hover(&chart, m.circles[0].center).await;
+    assert_eq!(chart.highlighted().0, Some(m.circles[0].item));
+    // English: the words and the labels change with it.
+    chart.update(options(r#"{"lang":"en"}"#)).unwrap();
+    let texts: Vec<String> = chart.layout().texts.iter().map(|t| t.text.clone()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("Timbuktu 22,328")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("Natural Earth")), "the boundaries' note");
+    let label = chart.canvas().get_attribute("aria-label").unwrap();
+    assert!(label.starts_with("Map of Mali and bar chart: "), "{label}");
+    let root = chart.root();
+    chart.destroy();
+    assert!(root.parent_node().is_none(), "destroy removes the map with the rest");
+    assert_eq!(el.child_element_count(), 0);
+    el.remove();
+}
