@@ -124,9 +124,6 @@ fn line(rgb: Rgb, width: f64) -> Stroke {
     Stroke(color(rgb), width.round().max(1.0) as u32)
 }
 
-/// Paints the map: land (regions with a figure tinted with the bar colour), borders
-/// in the background colour, Bamako's dot, then the circles, largest first.
-#[inline(never)]
 /// The map's land: every region filled (those with a figure tinted with the bar
 /// colour), with borders in the background colour.
 pub fn draw_land<DB: DrawingBackend>(

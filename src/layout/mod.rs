@@ -224,7 +224,6 @@ pub const MAP_MAX_WIDTH: f64 = 560.0;
 const COLUMN_GAP: f64 = 24.0;
 
 /// Lays out `view` at `width` CSS pixels; the height follows from the content.
-#[inline(never)]
 pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure: &dyn Measure) -> Layout {
     let width = if width.is_finite() { width.max(MIN_WIDTH) } else { MIN_WIDTH };
     let m = Metrics::new(width, data.regions.len());

@@ -230,7 +230,6 @@ impl MapLayout {
     /// Labels where they fit: each circle's name and figure beside it, Bamako beside
     /// its dot, then the other regions' names inside their outline. A label is kept
     /// only if it overlaps no label already kept and no circle, and stays in `bounds`.
-#[inline(never)]
     pub fn labels(&self, data: &Dataset, lang: Lang, bounds: Rect, measure: &dyn Measure) -> Vec<TextItem> {
         let mut kept: Vec<TextItem> = Vec::new();
         for c in &self.circles {
