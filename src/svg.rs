@@ -424,10 +424,14 @@ pub fn picture_file(lang: Lang, view: View) -> String {
 
 /// The pages (under www/) that carry static pictures, and which: each page's
 /// language and view, between the markers [`markers`] writes.
-pub const PAGES: [(&str, Lang, View); 7] = [
+pub const PAGES: [(&str, Lang, View); 11] = [
     ("index.html", Lang::Fr, View::Bars),
     ("embed.html", Lang::Fr, View::Bars),
     ("embed.html", Lang::En, View::Bars),
+    ("embed-map.html", Lang::Fr, View::Map),
+    ("embed-map.html", Lang::En, View::Map),
+    ("embed-both.html", Lang::Fr, View::Both),
+    ("embed-both.html", Lang::En, View::Both),
     ("demo.html", Lang::Fr, View::Bars),
     ("demo.html", Lang::Fr, View::Both),
     ("demo.html", Lang::En, View::Map),

@@ -7,6 +7,8 @@ import init, { mount } from './pkg/mali_idp_chart.js';
 const params = new URLSearchParams(location.search);
 const options = {};
 for (const key of ['lang', 'theme', 'view']) if (params.has(key)) options[key] = params.get(key);
+// embed-map.html and embed-both.html carry that view's pictures, and draw it.
+options.view ??= document.documentElement.dataset.view;
 const id = params.get('id');
 document.documentElement.lang = options.lang === 'en' ? 'en' : 'fr';
 

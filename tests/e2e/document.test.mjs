@@ -25,7 +25,8 @@ for (const [lang, title, heading] of [
 ]) {
   test(`the iframe page in ${lang} is a proper document that axe finds nothing wrong with`, async () => {
     for (const scripts of [false, true]) {
-      const { page, context, problems } = await open(env.browser, `${env.url}embed.html?lang=${lang}&id=a`, { width: 480, scripts });
+    for (const file of ['embed.html', 'embed-map.html', 'embed-both.html']) {
+      const { page, context, problems } = await open(env.browser, `${env.url}${file}?lang=${lang}&id=a`, { width: 480, scripts });
       if (scripts) await page.waitForFunction(() => window.maliIdpChart);
       const doc = await page.evaluate(() => ({
         lang: document.documentElement.lang,
@@ -45,6 +46,7 @@ for (const [lang, title, heading] of [
       if (scripts) assert.deepEqual(await audit(page), [], 'axe, with the live chart');
       assert.deepEqual(problems(), []);
       await context.close();
+    }
     }
   });
 }

@@ -193,3 +193,33 @@ test('a reader in dark mode sees the picture in the dark colours the live chart 
   held.release();
   await frame.context.close();
 });
+
+for (const [page_, view] of [['embed-map.html', 'map'], ['embed-both.html', 'both']]) {
+  test(`the iframe page for view=${view} shows that view's picture first and swaps it in place`, async () => {
+    const wasm = holdWasm();
+    const { page, context, problems } = await open(env.browser, `${env.url}${page_}?lang=en&id=x`, { width: 400, init: OBSERVE_SHIFTS, route: wasm.route });
+    await page.waitForLoadState('load');
+    const before = await page.evaluate(pictureState, '#chart');
+    assert.equal(before.pictures, 1, 'only the English picture is shown');
+    for (const f of FIGURES_EN) assert.ok(before.texts.some((t) => t.includes(f)), `the picture shows ${f}`);
+    assert.ok(before.texts.some((t) => /Natural Earth/.test(t)), 'a map picture');
+    const circles = await page.evaluate(() => [...document.querySelectorAll('.mali-idp-chart-static svg')]
+      .find((s) => getComputedStyle(s).display !== 'none').querySelectorAll('circle[fill="#1D5D90"]').length);
+    assert.equal(circles, 3);
+    wasm.release();
+    await page.waitForFunction(() => window.maliIdpChart);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const after = await page.evaluate(() => ({
+      height: document.querySelector('#chart').getBoundingClientRect().height,
+      label: document.querySelector('canvas[role=img]').getAttribute('aria-label'),
+      bars: window.maliIdpChart.bars().length,
+    }));
+    assert.ok(Math.abs(after.height - before.height) < 0.5, `same height: ${before.height} then ${after.height}`);
+    assert.ok(after.label.startsWith(view === 'map' ? 'Map of Mali:' : 'Map of Mali and bar chart:'), after.label);
+    assert.equal(after.bars, view === 'map' ? 0 : 4);
+    const cls = (await page.evaluate(() => window.__shifts)).reduce((a, b) => a + b, 0);
+    assert.ok(cls <= 0.01, `layout shift ${cls}`);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}
