@@ -13,7 +13,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 90
 PKG := www/pkg
 WASM := $(PKG)/mali_idp_chart_bg.wasm
 
-.PHONY: all setup build serve test test-native test-browser test-e2e test-types fallback package size bench twiggy fuzz clean
+.PHONY: all setup build serve test test-native test-browser test-e2e test-types test-budget fallback package size bench twiggy fuzz clean
 
 all: build
 
@@ -34,8 +34,13 @@ serve: build
 	node tools/serve.mjs www
 
 ## Every test: native, then Chrome and Firefox, then the real page in Chromium, then
-## the package's TypeScript typings.
-test: setup test-native test-browser test-e2e test-types
+## the package's TypeScript typings, then the payload against its budget.
+test: setup test-native test-browser test-e2e test-types test-budget
+
+## The bytes a page fetches per build (bars, map) and per file, against the ceilings
+## in budget.json: over fails, and so does a ceiling left too high (a ratchet).
+test-budget: build
+	node tools/budget.mjs --check
 
 test-native:
 	cargo test --locked
@@ -98,10 +103,10 @@ twiggy: build
 	  $$(ls target/shipped/wasm32-unknown-unknown/release/mali_idp_chart_bundle.wasm 2>/dev/null || echo target/wasm32-unknown-unknown/release/mali_idp_chart_bundle.wasm)
 	twiggy top -n 30 target/twiggy/mali_idp_chart_bg.wasm
 
-## Print the release payload, raw and gzip -9.
+## Print the release payload per build and per file, gzip -9 (node's zlib, as the
+## budget check and make bench measure it).
 size:
-	@for f in $(WASM) $(PKG)/mali_idp_chart.js www/mali-idp-chart.js; do \
-	  printf '%-36s %7d B raw %7d B gzip -9\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; done
+	@node tools/budget.mjs
 
 clean:
 	cargo clean
