@@ -21,11 +21,13 @@ all: build
 setup:
 	tools/setup.sh all
 
-## Build the release bundle into www/pkg (wasm + JS glue), from the cdylib-only
-## bundle/ crate so LTO covers the whole program (see tools/build.sh).
+## Build the release bundles (wasm + JS glue), from the cdylib-only bundle/ crate so
+## LTO covers the whole program (see tools/build.sh): the bars build into www/pkg,
+## the map build (bars, map, both) into www/pkg/map.
 build:
 	tools/setup.sh build
-	tools/build.sh $(PKG)
+	tools/build.sh $(PKG) bars
+	tools/build.sh $(PKG)/map map
 	node tools/element.mjs
 	@$(MAKE) --no-print-directory size
 
@@ -44,6 +46,7 @@ test-budget: build
 
 test-native:
 	cargo test --locked
+	cargo test --locked --no-default-features --lib
 
 test-browser:
 	wasm-pack test --headless --chrome --firefox -- --locked --features probes
@@ -72,7 +75,8 @@ fallback:
 package:
 	tools/setup.sh build
 	rm -rf pkg
-	tools/build.sh pkg
+	tools/build.sh pkg bars
+	tools/build.sh pkg/map map
 	node tools/element.mjs
 	cp README.md LICENSE-MIT pkg/
 	node tools/package.mjs
@@ -95,9 +99,12 @@ fuzz:
 	mkdir -p target/fuzz-corpus && cp fuzz/corpus/options/* target/fuzz-corpus/
 	cd fuzz && cargo +nightly fuzz run options ../target/fuzz-corpus -- -max_total_time=$(FUZZ_SECONDS)
 
-## What takes the space in the wasm: the shipped build before wasm-opt (with its
-## function names), through twiggy.
-twiggy: build
+## What takes the space in the wasm: a shipped build (BUILD=bars, the default, or
+## map) before wasm-opt (with its function names), through twiggy.
+BUILD ?= bars
+twiggy:
+	tools/setup.sh build
+	tools/build.sh target/twiggy-$(BUILD) $(BUILD)
 	command -v twiggy >/dev/null || cargo install --locked twiggy --version 0.8.0
 	wasm-bindgen --target web --out-dir target/twiggy --out-name mali_idp_chart \
 	  $$(ls target/shipped/wasm32-unknown-unknown/release/mali_idp_chart_bundle.wasm 2>/dev/null || echo target/wasm32-unknown-unknown/release/mali_idp_chart_bundle.wasm)

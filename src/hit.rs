@@ -25,7 +25,7 @@ impl Targets for Layout {
         self.items
     }
     fn item_at(&self, at: (f64, f64)) -> Option<usize> {
-        row_at(self, at.0, at.1).or_else(|| self.map.as_ref()?.item_at(at, self.items))
+        row_at(self, at.0, at.1).or_else(|| self.map()?.item_at(at, self.items))
     }
     /// The end of the bar, half-way down it; on the map alone, the circle's right
     /// edge, or the end of the line of the figure that has no place.
@@ -33,7 +33,7 @@ impl Targets for Layout {
         if let Some(r) = self.rows.get(item) {
             return (r.bar.right(), r.bar.center().1);
         }
-        let Some(map) = &self.map else { return (0.0, 0.0) };
+        let Some(map) = self.map() else { return (0.0, 0.0) };
         if let Some(c) = map.circle(item) {
             return (c.center.0 + c.r, c.center.1);
         }

@@ -18,6 +18,7 @@ pub mod map;
 pub mod options;
 pub mod render;
 pub mod settings;
+pub mod style;
 pub mod theme;
 pub mod words;
 

@@ -35,9 +35,18 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+
+    /// The map's words: a static of their own, so the bars build (which never
+    /// reads them) links none of them.
+    pub fn map_text(self) -> &'static MapText {
+        match self {
+            Lang::Fr => &MAP_FR,
+            Lang::En => &MAP_EN,
+        }
+    }
 }
 
-/// Fixed strings of one language. Sentences with figures are built in `format`.
+/// Fixed strings of one language (the map's are in [`MapText`]). Sentences with figures are built in `format`.
 #[derive(Debug)]
 pub struct Text {
     pub title: &'static str,
@@ -67,19 +76,6 @@ pub struct Text {
     /// The image link under the chart, and its file's name.
     pub download_image: &'static str,
     pub image_file: &'static str,
-    /// Under the map: the boundaries' source and vintage.
-    pub map_note: &'static str,
-    /// After the unplaced figure's name and value, under the map.
-    pub unplaced: &'static str,
-    /// A region without a figure of its own (tooltip and announcement).
-    pub no_figure: &'static str,
-    /// Gao's polygon, which held Ménaka before 2016.
-    pub gao_note: &'static str,
-    /// The accessible name's lead for the map and for both views.
-    pub summary_lead_map: &'static str,
-    pub summary_lead_both: &'static str,
-    /// Said of the map in the accessible name.
-    pub map_summary: &'static str,
 }
 
 static FR: Text = Text {
@@ -103,13 +99,6 @@ static FR: Text = Text {
     download_file: "deplaces-internes-mali.csv",
     download_image: "Télécharger l'image (PNG)",
     image_file: "deplaces-internes-mali.png",
-    map_note: "Limites : Natural Earth, régions d'avant 2016 (Ménaka faisait alors partie de la région de Gao).",
-    unplaced: "sans place sur la carte : l'article ne dit pas de quelles régions il s'agit",
-    no_figure: "Pas de chiffre propre dans l'article : compté dans les autres régions",
-    gao_note: "Ménaka (cercle) en faisait partie avant 2016",
-    summary_lead_map: "Carte du Mali",
-    summary_lead_both: "Carte du Mali et graphique en barres",
-    map_summary: "Un cercle par chiffre, à Tombouctou, Ségou et Ménaka, de surface proportionnelle aux personnes.",
 };
 
 static EN: Text = Text {
@@ -133,6 +122,37 @@ static EN: Text = Text {
     download_file: "internally-displaced-mali.csv",
     download_image: "Download the image (PNG)",
     image_file: "internally-displaced-mali.png",
+};
+
+/// The map's fixed strings in one language.
+#[derive(Debug)]
+pub struct MapText {
+    /// Under the map: the boundaries' source and vintage.
+    pub map_note: &'static str,
+    /// After the unplaced figure's name and value, under the map.
+    pub unplaced: &'static str,
+    /// A region without a figure of its own (tooltip and announcement).
+    pub no_figure: &'static str,
+    /// Gao's polygon, which held Ménaka before 2016.
+    pub gao_note: &'static str,
+    /// The accessible name's lead for the map and for both views.
+    pub summary_lead_map: &'static str,
+    pub summary_lead_both: &'static str,
+    /// Said of the map in the accessible name.
+    pub map_summary: &'static str,
+}
+
+static MAP_FR: MapText = MapText {
+    map_note: "Limites : Natural Earth, régions d'avant 2016 (Ménaka faisait alors partie de la région de Gao).",
+    unplaced: "sans place sur la carte : l'article ne dit pas de quelles régions il s'agit",
+    no_figure: "Pas de chiffre propre dans l'article : compté dans les autres régions",
+    gao_note: "Ménaka (cercle) en faisait partie avant 2016",
+    summary_lead_map: "Carte du Mali",
+    summary_lead_both: "Carte du Mali et graphique en barres",
+    map_summary: "Un cercle par chiffre, à Tombouctou, Ségou et Ménaka, de surface proportionnelle aux personnes.",
+};
+
+static MAP_EN: MapText = MapText {
     map_note: "Boundaries: Natural Earth, regions before 2016 (Menaka was then part of the Gao region).",
     unplaced: "not on the map: the article does not say which regions these are",
     no_figure: "No figure of its own in the article: counted in the other regions",

@@ -197,7 +197,7 @@ pub fn draw_highlight<DB: DrawingBackend>(
             backend.draw_rect(shift(a), shift(b), &color(theme.bar_highlight), true)?;
         }
     }
-    let Some(map) = &layout.map else { return Ok(()) };
+    let Some(map) = layout.map() else { return Ok(()) };
     if let Some(c) = map.circle(item) {
         draw_circle(backend, c, theme.bar_highlight, theme, scale, offset)?;
     }
@@ -225,7 +225,7 @@ pub fn highlight_box(layout: &Layout, item: usize, scale: f64) -> (BackendCoord,
         add(row.bar.x, row.bar.y);
         add(row.bar.right(), row.bar.bottom());
     }
-    if let Some(map) = &layout.map {
+    if let Some(map) = layout.map() {
         if let Some(c) = map.circle(item) {
             add(c.center.0 - c.r, c.center.1 - c.r);
             add(c.center.0 + c.r, c.center.1 + c.r);
@@ -245,7 +245,7 @@ pub fn highlight_box(layout: &Layout, item: usize, scale: f64) -> (BackendCoord,
 
 /// How many items can be highlighted: the dataset's, and the map's regions.
 pub fn highlight_items(layout: &Layout) -> usize {
-    layout.items + layout.map.as_ref().map_or(0, |m| m.regions.len())
+    layout.items + layout.map().map_or(0, |m| m.regions.len())
 }
 
 /// Paints the whole chart: background, bars, texts. (The highlight is painted apart,
@@ -272,7 +272,7 @@ pub fn draw_with<DB: DrawingBackend>(
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let (w, h) = backend.get_size();
     backend.draw_rect((0, 0), (w as i32, h as i32), &color(theme.background), true)?;
-    if let Some(map) = &layout.map {
+    if let Some(map) = layout.map() {
         if land {
             draw_land(backend, map, theme, scale)?;
         }

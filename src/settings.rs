@@ -75,6 +75,12 @@ impl Settings {
             Field::Reset => false,
             Field::Set(_) => true,
         };
+        if view != View::Bars && !cfg!(feature = "map") {
+            return Err(OptionError {
+                path: "view".into(),
+                problem: "the map is in the map build: import mount from \"mali-idp-chart/map\" (the <mali-idp-chart> element loads it by itself)".into(),
+            });
+        }
         if view.has_map() && custom {
             return Err(OptionError {
                 path: "view".into(),
@@ -176,7 +182,23 @@ mod tests {
         assert_eq!(st.merge(options(&[("data", custom())])), Changed::default(), "the same data again");
     }
 
+    /// The bars build (`cargo test --no-default-features`) refuses the map views,
+    /// naming `view` and the build that draws them; bars are fine.
     #[test]
+    #[cfg(not(feature = "map"))]
+    fn the_bars_build_sends_the_map_views_to_the_map_build() {
+        let st = Settings::default();
+        for view in ["map", "both"] {
+            let e = st.check(&options(&[("view", s(view))])).unwrap_err();
+            assert_eq!(e.path, "view");
+            assert!(e.problem.contains("mali-idp-chart/map"), "{}", e.problem);
+        }
+        st.check(&options(&[("view", s("bars"))])).unwrap();
+        assert!(!View::Both.has_map() && !View::Map.has_map());
+    }
+
+    #[test]
+    #[cfg(feature = "map")]
     fn a_map_needs_the_articles_figures_whichever_option_comes_last() {
         let mut st = Settings::default();
         let map = options(&[("view", s("map"))]);

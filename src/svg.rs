@@ -379,11 +379,15 @@ pub fn picture_css(theme: &Theme) -> String {
          .{PICTURE_CLASS} {{ container-type: inline-size; position: relative; box-sizing: border-box; width: 100%; margin: 0; padding: 0; border: 0; \
          background: {bg}; color: {text}; font-family: {font}; line-height: normal; text-align: left; direction: ltr; }}\n\
          .{PICTURE_CLASS} > svg {{ display: none; width: 100%; height: auto; }}\n\
-         .{PICTURE_CLASS} .mic-footer {{ margin: 0; padding: 0 {wide}px {wide}px; font-size: 13px; line-height: 1.4; }}\n\
+         .{PICTURE_CLASS} .mic-footer {{ {footer}; padding: 0 {wide}px {wide}px; }}\n\
          .{PICTURE_CLASS} .mic-footer a {{ color: {bar}; }}\n\
-         .{PICTURE_CLASS} .mic-image {{ margin-left: 1em; visibility: hidden; }}\n\
+         .{PICTURE_CLASS} .mic-image {{ {image}; visibility: hidden; }}\n\
          @container (width < {narrow_below}px) {{ .{PICTURE_CLASS} .mic-footer {{ padding: 0 {narrow}px {narrow}px; }} }}\n\
-         .{PICTURE_CLASS} .mic-data {{ position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }}\n",
+         .{PICTURE_CLASS} .mic-data {{ {hidden}; }}\n",
+        // The live chart's own declarations (crate::style): the swap moves nothing.
+        footer = crate::style::FOOTER,
+        image = crate::style::IMAGE_LINK,
+        hidden = crate::style::HIDDEN,
         bg = crate::theme::hex(theme.background),
         text = crate::theme::hex(theme.text),
         bar = crate::theme::hex(theme.bar),

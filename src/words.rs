@@ -34,13 +34,13 @@ pub fn tooltip(data: &Dataset, region: usize, lang: Lang) -> (String, Vec<String
 fn shape_words(data: &Dataset, shape: usize, lang: Lang) -> (String, Vec<String>) {
     let s = &crate::map::SHAPES[shape];
     let t = lang.text();
-    let mut line = t.no_figure.to_string();
+    let mut line = lang.map_text().no_figure.to_string();
     if let Some(rest) = data.regions.iter().find(|r| r.computed) {
         line.push_str(&[" (", &format::int(rest.persons, lang), ", ", t.computed, ")"].concat());
     }
     let mut lines = vec![line];
     if s.code == "ML-7" {
-        lines.push(t.gao_note.to_string());
+        lines.push(lang.map_text().gao_note.to_string());
     }
     (s.name(lang).to_string(), lines)
 }
@@ -49,8 +49,9 @@ fn shape_words(data: &Dataset, shape: usize, lang: Lang) -> (String, Vec<String>
 /// without a figure (`data.regions.len() + shape`).
 pub fn item_tooltip(data: &Dataset, item: usize, lang: Lang) -> (String, Vec<String>) {
     match item.checked_sub(data.regions.len()) {
-        None => tooltip(data, item, lang),
-        Some(shape) => shape_words(data, shape, lang),
+        // Only a map has items past the dataset's (never in the bars build).
+        Some(shape) if cfg!(feature = "map") => shape_words(data, shape, lang),
+        _ => tooltip(data, item, lang),
     }
 }
 
@@ -86,13 +87,13 @@ pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
     let t = lang.text();
     let colon = if lang == Lang::Fr { " : " } else { ": " };
     let lead = match view {
-        View::Bars => t.summary_lead,
-        View::Map => t.summary_lead_map,
-        View::Both => t.summary_lead_both,
+        _ if !view.has_map() => t.summary_lead,
+        View::Map => lang.map_text().summary_lead_map,
+        _ => lang.map_text().summary_lead_both,
     };
     let mut s = [lead, colon, &data.title, ". "].concat();
-    if view != View::Bars {
-        s.push_str(t.map_summary);
+    if view.has_map() {
+        s.push_str(lang.map_text().map_summary);
         s.push(' ');
     }
     let top: Vec<String> = data
@@ -118,10 +119,10 @@ pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
 /// The data table's caption: the title, and on a map what it shows and where its
 /// boundaries come from (the table covers the map too).
 pub fn table_caption(data: &Dataset, lang: Lang, view: View) -> String {
-    if view == View::Bars {
+    if !view.has_map() {
         return data.title.clone();
     }
-    let t = lang.text();
+    let t = lang.map_text();
     [data.title.as_str(), ". ", t.map_summary, " ", t.map_note].concat()
 }
 

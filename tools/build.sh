@@ -12,10 +12,17 @@
 #   3. wasm-opt -Oz; tools/types.mjs finishes the typings; tools/glue.mjs shortens the import names in the wasm and
 #      the glue alike (wasm-bindgen's hashed names take ~2 KB gzip in each file) and
 #      minifies the glue with esbuild.
-# Usage: tools/build.sh [OUT_DIR]
+# Usage: tools/build.sh [OUT_DIR] [bars|map]   (map: the build with the map view, the
+# bundle's `map` feature; bars, the default, leaves the map out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-www/pkg}
+build=${2:-bars}
+case "$build" in
+  bars) features=() ;;
+  map) features=(--features map) ;;
+  *) echo "usage: $0 [OUT_DIR] [bars|map]" >&2; exit 2 ;;
+esac
 target=wasm32-unknown-unknown
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
@@ -28,11 +35,11 @@ if [ "$ship_std" = 1 ]; then
   # Its own target folder: these flags would otherwise invalidate every other build.
   dir=target/shipped
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    cargo build --locked --release --target $target -p mali-idp-chart-bundle \
+    cargo build --locked --release --target $target -p mali-idp-chart-bundle "${features[@]}" \
       -Zbuild-std=std,panic_abort --target-dir $dir
 else
   dir=target
-  cargo build --locked --release --target $target -p mali-idp-chart-bundle
+  cargo build --locked --release --target $target -p mali-idp-chart-bundle "${features[@]}" --target-dir $dir
 fi
 wasm="$dir/$target/release/mali_idp_chart_bundle.wasm"
 
@@ -46,5 +53,5 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
 node tools/glue.mjs "$tmp/mali_idp_chart.js" "$out/mali_idp_chart_bg.wasm" "$out/mali_idp_chart.js"
 cp "$tmp/mali_idp_chart.d.ts" "$tmp/mali_idp_chart_bg.wasm.d.ts" "$out/"
 node tools/types.mjs "$out/mali_idp_chart.d.ts"
+# The snippets are bundled into the glue (tools/glue.mjs): no snippets/ folder ships.
 rm -rf "$out/snippets"
-if [ -d "$tmp/snippets" ]; then cp -r "$tmp/snippets" "$out/"; fi

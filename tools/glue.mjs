@@ -8,7 +8,7 @@
 // the module becomes "a", and the glue is then minified by esbuild.
 // Usage: node tools/glue.mjs GLUE_IN WASM_IN_OUT GLUE_OUT
 import { readFileSync, writeFileSync } from 'node:fs';
-import { transformSync } from 'esbuild';
+import { buildSync } from 'esbuild';
 
 const [glueIn, wasmPath, glueOut] = process.argv.slice(2);
 let glue = readFileSync(glueIn, 'utf8');
@@ -89,7 +89,10 @@ const moduleKey = `"${module}": import0`;
 if (!glue.includes(moduleKey)) throw new Error(`the glue does not name the module ${module}`);
 glue = glue.replace(moduleKey, 'a: import0');
 
-const { code } = transformSync(glue, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+// Minified, with the shell's JS snippets (src/web/shell.js, which wasm-bindgen copies
+// to snippets/ beside the glue) bundled in: one file, one request.
+writeFileSync(glueIn, glue);
+const [{ text: code }] = buildSync({ entryPoints: [glueIn], bundle: true, write: false, minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).outputFiles;
 writeFileSync(wasmPath, Buffer.concat(parts));
 writeFileSync(glueOut, code);
 console.log(`[build] ${renamed.size} imports renamed; glue ${glue.length} -> ${code.length} bytes`);

@@ -7,17 +7,21 @@ import { readFile, writeFile, copyFile } from 'node:fs/promises';
 const pkg = new URL('../pkg/', import.meta.url);
 const www = new URL('../www/', import.meta.url);
 
-// The minified element (tools/element.mjs), its import pointed at the package's glue.
+// The minified element (tools/element.mjs), its imports of the two builds pointed at
+// the package's layout (pkg/ in www, the package's root here).
 const element = (await readFile(new URL('mali-idp-chart.js', www), 'utf8'))
-  .replace(/from\s*(["'])\.\/pkg\/mali_idp_chart\.js\1/, 'from"./mali_idp_chart.js"');
-if (!element.includes('from"./mali_idp_chart.js"')) throw new Error('element import not rewritten');
+  .replace(/import\((["'])\.\/pkg\//g, 'import($1./');
+for (const build of ['./mali_idp_chart.js', './map/mali_idp_chart.js']) {
+  if (!element.includes(`import("${build}")`)) throw new Error(`element import of ${build} not rewritten`);
+}
 await writeFile(new URL('mali-idp-chart.js', pkg), element);
 // The static pictures to paste, per language and view (see the README).
 const PICTURES = ['fr', 'en'].flatMap((l) => ['', 'map-', 'both-'].map((v) => `picture-${v}${l}.html`));
 for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg', 'embed-parent.js', 'mali-idp-chart.css', ...PICTURES]) await copyFile(new URL(f, www), new URL(f, pkg));
 
-await writeFile(new URL('mali-idp-chart.d.ts', pkg), `/** Instantiates the wasm once per page. */
-export function load(): Promise<unknown>;
+await writeFile(new URL('mali-idp-chart.d.ts', pkg), `/** Loads and instantiates, once per page, the build that draws \`view\` (the map
+ * build for "map" and "both", or once it is on the page; the bars build otherwise). */
+export function load(view?: "bars" | "map" | "both" | null): Promise<{ mount: typeof import('./mali_idp_chart.js').mount; map: boolean }>;
 /** The <mali-idp-chart lang="fr|en" theme="auto|light|dark" view="bars|map|both"> element. */
 export class MaliIdpChart extends HTMLElement {
   static observedAttributes: string[];
@@ -37,12 +41,16 @@ const cargo = await readFile(new URL('../Cargo.toml', import.meta.url), 'utf8');
 const field = (k) => cargo.match(new RegExp(`^${k} = "(.*)"$`, 'm'))?.[1];
 const meta = { name: 'mali-idp-chart', type: 'module', version: field('version'), description: field('description'), license: field('license') };
 meta.files = ['mali_idp_chart_bg.wasm', 'mali_idp_chart.js', 'mali_idp_chart.d.ts', 'README.md', 'LICENSE-MIT',
+  'map/mali_idp_chart_bg.wasm', 'map/mali_idp_chart.js', 'map/mali_idp_chart.d.ts',
   'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg',
   'mali-idp-chart.css', ...PICTURES];
 meta.main = 'mali_idp_chart.js';
 meta.types = 'mali_idp_chart.d.ts';
 meta.exports = {
+  // The bars build, and the map build (every view): the same API.
   '.': { types: './mali_idp_chart.d.ts', default: './mali_idp_chart.js' },
+  './map': { types: './map/mali_idp_chart.d.ts', default: './map/mali_idp_chart.js' },
+  './map/mali_idp_chart_bg.wasm': './map/mali_idp_chart_bg.wasm',
   './element': { types: './mali-idp-chart.d.ts', default: './mali-idp-chart.js' },
   './embed-parent': { types: './embed-parent.d.ts', default: './embed-parent.js' },
   './mali_idp_chart_bg.wasm': './mali_idp_chart_bg.wasm',

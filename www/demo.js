@@ -1,11 +1,10 @@
 // The demo page: the JS API with update(), and the parent side of the iframe embed.
 import { load } from './mali-idp-chart.js';
-import { mount } from './pkg/mali_idp_chart.js';
 import { listenForHeights } from './embed-parent.js';
 
 listenForHeights();
 
-await load();
+const { mount } = await load();
 const state = { lang: 'fr', theme: 'light' };
 const chart = mount(document.getElementById('api-chart'), state);
 window.demoChart = chart;

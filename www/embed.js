@@ -2,13 +2,13 @@
 // Query: ?lang=fr|en&theme=auto|light|dark&view=bars|map|both&id=ANY
 // It posts its height to the parent page on load and on every resize:
 //   { type: "mali-idp-chart:height", id: "<the id parameter or null>", height: <CSS px> }
-import init, { mount } from './pkg/mali_idp_chart.js';
-
 const params = new URLSearchParams(location.search);
 const options = {};
 for (const key of ['lang', 'theme', 'view']) if (params.has(key)) options[key] = params.get(key);
 // embed-map.html and embed-both.html carry that view's pictures, and draw it.
 options.view ??= document.documentElement.dataset.view;
+// The map build for the map views, the smaller bars build otherwise.
+const build = ['map', 'both'].includes(options.view) ? './pkg/map/mali_idp_chart.js' : './pkg/mali_idp_chart.js';
 const id = params.get('id');
 document.documentElement.lang = options.lang === 'en' ? 'en' : 'fr';
 
@@ -22,6 +22,7 @@ function postHeight() {
 
 const host = document.getElementById('chart');
 try {
+  const { default: init, mount } = await import(build);
   await init();
   // Replaces the static pictures in the page with the live chart, in place.
   window.maliIdpChart = mount(host, options);

@@ -40,8 +40,10 @@ impl View {
             _ => return None,
         })
     }
+    /// Whether this view draws a map: never in a build without the `map` feature
+    /// (the bars build), so that everything the map needs is left out of it.
     pub fn has_map(self) -> bool {
-        self != View::Bars
+        cfg!(feature = "map") && self != View::Bars
     }
 }
 
@@ -145,6 +147,15 @@ pub struct Layout {
     /// How many items the dataset has (bars or not): items past them are map
     /// regions without a figure.
     pub items: usize,
+}
+
+impl Layout {
+    /// The map, in the map views; always `None` in the bars build, where the
+    /// constant lets the compiler drop every map branch that reads it.
+    #[inline]
+    pub fn map(&self) -> Option<&MapLayout> {
+        if cfg!(feature = "map") { self.map.as_ref() } else { None }
+    }
 }
 
 /// Spacing and sizes at one width. Narrow screens get smaller type and padding.
@@ -257,7 +268,7 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
         if let Some(item) = data.regions.iter().position(|r| r.place.is_none()) {
             let r = &data.regions[item];
             let colon = if lang == Lang::Fr { " : " } else { ": " };
-            let text = [&row_name(data, item), " ", &format::int(r.persons, lang), colon, lang.text().unplaced].concat();
+            let text = [&row_name(data, item), " ", &format::int(r.persons, lang), colon, lang.map_text().unplaced].concat();
             let start = texts.len();
             let line_top = y;
             y = lines(&mut texts, &text, TextRole::Note, m.small, (left, y, column), measure);
@@ -285,7 +296,7 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
         y += 2.0;
     }
     if view.has_map() {
-        paragraph(&mut texts, &mut y, lang.text().map_note, TextRole::Note, m.small);
+        paragraph(&mut texts, &mut y, lang.map_text().map_note, TextRole::Note, m.small);
         y += 2.0;
     }
     paragraph(&mut texts, &mut y, &data.source, TextRole::Source, m.small);

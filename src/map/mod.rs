@@ -310,4 +310,5 @@ pub fn centroid(ring: &[(f64, f64)]) -> (f64, f64) {
 }
 
 #[cfg(test)]
+#[cfg(feature = "map")]
 mod tests;

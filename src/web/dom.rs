@@ -37,28 +37,6 @@ pub fn style(el: &HtmlElement, props: &[(&str, &str)]) {
     }
 }
 
-/// Hidden on screen, present for assistive technology.
-pub const VISUALLY_HIDDEN: &[(&str, &str)] = &[
-    ("position", "absolute"),
-    ("width", "1px"),
-    ("height", "1px"),
-    ("margin", "-1px"),
-    ("padding", "0"),
-    ("border", "0"),
-    ("overflow", "hidden"),
-    ("clip", "rect(0 0 0 0)"),
-    ("clip-path", "inset(50%)"),
-    ("white-space", "nowrap"),
-];
-
-/// Appends a child element with the given text (set as text, never parsed).
-pub fn append_text(doc: &Document, parent: &Element, tag: &str, text: &str) -> Result<HtmlElement, wasm_bindgen::JsError> {
-    let el: HtmlElement = create(doc, tag)?;
-    el.set_text_content(Some(text));
-    parent.append_child(&el).map_err(|_| error("cannot build the chart"))?;
-    Ok(el)
-}
-
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, wasm_bindgen::JsError> {
     canvas
         .get_context("2d")

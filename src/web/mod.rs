@@ -1,8 +1,3 @@
-//! The browser shell: mounts the chart into an element, sizes the canvases for the
-//! screen, draws through plotters-canvas, wires reading interactions, and hands JS a
-//! handle whose `destroy()` releases everything. Thin by design: geometry, text and
-//! drawing all come from the pure core.
-
 //! The browser shell: mounts the chart into an element and hands JS a handle whose
 //! `destroy()` releases everything. Thin by design: settings, geometry, words, the
 //! reading rules and drawing all come from the pure core; this module and its
@@ -13,6 +8,7 @@ mod dom;
 mod interact;
 mod js;
 mod panic;
+mod shell;
 mod state;
 mod view;
 mod watch;
@@ -23,7 +19,9 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::Element;
+#[cfg(feature = "probes")]
+use web_sys::HtmlElement;
 
 use crate::settings::Settings;
 
@@ -37,14 +35,8 @@ use view::View;
 const FAILED_CLASS: &str = "mali-idp-chart--failed";
 
 /// Shows why no chart could be drawn, where it would have been: never a blank box.
-fn show_failure(doc: &Document, host: &Element, message: &str) {
-    if let Ok(el) = dom::create::<HtmlElement>(doc, "div") {
-        el.set_class_name(&["mali-idp-chart ", FAILED_CLASS].concat());
-        let _ = el.set_attribute("role", "alert");
-        el.set_text_content(Some(message));
-        dom::style(&el, view::ERROR_STYLE);
-        let _ = host.append_child(&el);
-    }
+fn show_failure(host: &Element, message: &str) {
+    shell::failure(host, &crate::style::widget_css(), message);
 }
 
 /// The static picture a page carries until the live chart replaces it.
@@ -135,19 +127,19 @@ pub fn mount(
     let doc = dom::document()?;
     let host = resolve_target(&doc, &target)?;
     clear_failures(&host);
-    mount_into(&doc, &host, &options).map_err(|e| {
+    mount_into(&host, &options).map_err(|e| {
         let e = JsValue::from(e);
-        show_failure(&doc, &host, &message_of(&e));
+        show_failure(&host, &message_of(&e));
         e
     })
 }
 
-fn mount_into(doc: &Document, host: &Element, options: &JsValue) -> Result<Chart, JsError> {
+fn mount_into(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     panic::install();
     let options = parse_options(options)?;
     Settings::default().check(&options).map_err(|e| error(e.message()))?;
     let settings = Settings::new(options);
-    let view = View::build(doc)?;
+    let view = View::build(host)?;
     let root = view.root().clone();
     // In the page first, so the layout gets the width the page gives us.
     host.append_child(&root).map_err(|_| error("mount: cannot append to the target element"))?;

@@ -6,7 +6,7 @@
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement};
 
 use crate::data::Dataset;
 use crate::format::digits;
@@ -21,23 +21,6 @@ use super::{a11y, error};
 
 /// Width used while the widget has none (a hidden container): redrawn when shown.
 pub const FALLBACK_WIDTH: f64 = 640.0;
-
-/// How errors look inside the widget (the box replaces a chart that cannot be drawn).
-pub const ERROR_STYLE: &[(&str, &str)] = &[
-    ("box-sizing", "border-box"),
-    ("margin", "0 0 8px"),
-    ("padding", "10px 12px"),
-    ("border", "1px solid #d08a8a"),
-    ("border-radius", "4px"),
-    ("background", "#fdf2f2"),
-    ("color", "#7a1414"),
-    ("font", "14px/1.45 sans-serif"),
-    ("text-align", "left"),
-    ("overflow-wrap", "anywhere"),
-];
-
-/// Our own box model for every element we make, whatever the page's CSS says.
-const RESET: &[(&str, &str)] = &[("box-sizing", "border-box"), ("margin", "0"), ("padding", "0"), ("border", "0")];
 
 /// A tooltip's words and measured size, computed once per item and drawing.
 pub struct Tip {
@@ -111,64 +94,22 @@ fn px(v: f64) -> String {
 }
 
 impl View {
-    /// Creates the widget's elements (not yet in the page).
-    pub fn build(doc: &Document) -> Result<View, JsError> {
-        let root: HtmlElement = create(doc, "div")?;
-        root.set_class_name("mali-idp-chart");
-        style(&root, RESET);
-        style(&root, &[("position", "relative"), ("width", "100%"), ("min-width", "0"), ("direction", "ltr"), ("text-align", "left"), ("line-height", "normal")]);
-
-        let canvas: HtmlCanvasElement = create(doc, "canvas")?;
-        // The artboard shown at the container's width, its height following from the
-        // aspect ratio `geometry` sets: exactly as the static picture's drawings are.
-        // A percentage width adds nothing to a flex or grid parent's min-content
-        // width, so such parents can shrink us: no resize loop.
-        style(canvas.unchecked_ref(), RESET);
-        style(canvas.unchecked_ref(), &[("display", "block"), ("width", "100%"), ("height", "auto")]);
-        let overlay: HtmlCanvasElement = create(doc, "canvas")?;
-        let _ = overlay.set_attribute("aria-hidden", "true");
-        style(overlay.unchecked_ref(), RESET);
-        style(overlay.unchecked_ref(), &[("position", "absolute"), ("left", "0"), ("top", "0"), ("pointer-events", "none")]);
-
-        let tooltip: HtmlElement = create(doc, "div")?;
-        tooltip.set_class_name("mali-idp-chart__tooltip");
-        let _ = tooltip.set_attribute("role", "tooltip");
-        style(&tooltip, RESET);
-        // Placed by `transform` from the box's corner: moving it lays nothing out.
-        style(&tooltip, &[("position", "absolute"), ("left", "0"), ("top", "0"), ("display", "none"), ("pointer-events", "none"), ("z-index", "1"), ("border-style", "solid"), ("border-radius", "4px"), ("box-shadow", "0 2px 6px rgba(0,0,0,.18)"), ("text-align", "left"), ("white-space", "normal"), ("overflow-wrap", "anywhere")]);
-        let (box_css, line_css) = TOOLTIP.css();
-        for (k, v) in &box_css {
-            style(&tooltip, &[(k, v)]);
-        }
-        let tip_text: [HtmlElement; 2] = [create(doc, "strong")?, create(doc, "div")?];
-        style(&tip_text[1], &[("white-space", "pre-line")]);
-        for el in &tip_text {
-            style(el, RESET);
-            style(el, &[("display", "block")]);
-            for (k, v) in &line_css {
-                style(el, &[(k, v)]);
-            }
-            append_all(&tooltip, &[el])?;
-        }
-        let live = a11y::live_region(doc)?;
-        let table_box = a11y::hidden_box(doc)?;
-
-        let footer: HtmlElement = create(doc, "div")?;
-        footer.set_class_name("mali-idp-chart__footer");
-        style(&footer, RESET);
-        style(&footer, &[("font-size", "13px"), ("line-height", "1.4")]);
-        let download: HtmlAnchorElement = create(doc, "a")?;
-        let image: HtmlAnchorElement = create(doc, "a")?;
-        style(image.unchecked_ref(), &[("margin-left", "1em")]);
-        append_all(&footer, &[&download, &image])?;
-
-        let alert: HtmlElement = create(doc, "div")?;
-        alert.set_class_name("mali-idp-chart__error");
-        let _ = alert.set_attribute("role", "alert");
-        style(&alert, ERROR_STYLE);
-        style(&alert, &[("display", "none")]);
-
-        append_all(&root, &[&alert, &canvas, &overlay, &tooltip, &footer, &live, &table_box])?;
+    /// Creates the widget's elements (not yet in the page) for `host`, whose
+    /// document or shadow root adopts the widget's stylesheet (`style::widget_css`).
+    pub fn build(host: &Element) -> Result<View, JsError> {
+        let parts = super::shell::build(host, &crate::style::widget_css());
+        let part = |i: u32| parts.get(i);
+        let root: HtmlElement = part(0).unchecked_into();
+        let canvas: HtmlCanvasElement = part(1).unchecked_into();
+        let overlay: HtmlCanvasElement = part(2).unchecked_into();
+        let tooltip: HtmlElement = part(3).unchecked_into();
+        let tip_text: [HtmlElement; 2] = [part(4).unchecked_into(), part(5).unchecked_into()];
+        let live: HtmlElement = part(6).unchecked_into();
+        let table_box: HtmlElement = part(7).unchecked_into();
+        let footer: HtmlElement = part(8).unchecked_into();
+        let download: HtmlAnchorElement = part(9).unchecked_into();
+        let image: HtmlAnchorElement = part(10).unchecked_into();
+        let alert: HtmlElement = part(11).unchecked_into();
         let ctx = dom::context_2d(&canvas)?;
         let overlay_ctx = dom::context_2d(&overlay)?;
         let overlay_backend =
@@ -233,7 +174,7 @@ impl View {
     pub fn content(&self, data: &Dataset, lang: Lang, view: ChartView) -> Result<(), JsError> {
         let _ = self.root.set_attribute("lang", lang.tag());
         a11y::label_canvas(&self.canvas, data, lang, view);
-        a11y::fill_table(&dom::document()?, &self.table_box, data, lang, view)?;
+        a11y::fill_table(&self.table_box, data, lang, view);
         let t = lang.text();
         self.download.set_text_content(Some(t.download));
         self.download.set_download(t.download_file);
@@ -383,9 +324,9 @@ impl View {
         let doc = dom::document()?;
         let layer: HtmlElement = create(&doc, "div")?;
         let _ = layer.set_attribute("aria-hidden", "true");
-        style(&layer, RESET);
+        layer.set_class_name("mali-idp-chart__print");
         let top = css_px(self.canvas.offset_top() as f64);
-        style(&layer, &[("position", "absolute"), ("left", "0"), ("top", &top), ("width", "100%"), ("pointer-events", "none"), ("font-family", &self.theme.font)]);
+        style(&layer, &[("top", &top), ("font-family", &self.theme.font)]);
         for t in &self.layout.texts {
             let span: HtmlElement = create(&doc, "span")?;
             span.set_text_content(Some(&t.text));
@@ -394,14 +335,10 @@ impl View {
                 layout::Align::Left => "none",
                 layout::Align::Right => "translateX(-100%)",
             };
-            style(&span, RESET);
             style(&span, &[
-                ("position", "absolute"),
                 ("left", &css_px(t.x * k)),
                 ("top", &css_px(t.y * k - size * 0.6)),
                 ("font-size", &css_px(size)),
-                ("line-height", "1.2"),
-                ("white-space", "pre"),
                 ("transform", shift),
                 ("font-weight", if t.font.bold { "bold" } else { "normal" }),
                 ("color", &theme::hex(render::text_color(&self.theme, t.role))),

@@ -22,13 +22,21 @@
 // picture `make fallback` writes (class "mali-idp-chart-static", styled by
 // mali-idp-chart.css), which the live chart then replaces without moving the page.
 // An element with no picture inside shows fallback-{lang}.svg until the chart is live.
-import init, { mount } from './pkg/mali_idp_chart.js';
+//
+// Two builds: bars only (pkg/), and the one with the map (pkg/map/, which draws every
+// view). Each element loads the smaller one that draws its view; a page whose charts
+// are all bars never fetches the map. A page with a map chart anywhere gets the map
+// build for all its charts (one wasm per page), as do charts added after it came.
+const builds = {}; // by whether it draws maps: true, false
+const MAP_VIEWS = ['map', 'both'];
 
-let ready = null;
-/** Instantiates the wasm once for the whole page. */
-export function load() {
-  ready ??= init();
-  return ready;
+/** Loads and instantiates the build that draws `view` (once per page) and resolves
+ * to `{ mount, map }`: its mount function, and whether it draws maps. */
+export function load(view) {
+  const map = MAP_VIEWS.includes(view) || !!builds[true]
+    || !!document.querySelector('mali-idp-chart:is([view="map"],[view="both"])');
+  return builds[map] ??= (map ? import('./pkg/map/mali_idp_chart.js') : import('./pkg/mali_idp_chart.js'))
+    .then(async (m) => { await m.default(); return { mount: m.mount, map }; });
 }
 
 /** Resolves when `el` comes within a viewport's height of the viewport: a chart far
@@ -72,6 +80,8 @@ export class MaliIdpChart extends HTMLElement {
   #fallback;
   #generation = 0;
   #waiting = null;
+  /** Whether the chart was drawn by the map build. */
+  #hasMap = false;
 
   constructor() {
     super();
@@ -104,7 +114,8 @@ export class MaliIdpChart extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
-    if (this.#chart) {
+    // A map asked of a chart drawn by the bars build: drawn anew by the map build.
+    if (this.#chart && (this.#hasMap || !MAP_VIEWS.includes(this.getAttribute('view')))) {
       try {
         this.#chart.update(this.#attributes());
       } catch (err) {
@@ -161,11 +172,12 @@ export class MaliIdpChart extends HTMLElement {
     this.#waiting?.disconnect();
     await near(this, (io) => { this.#waiting = io; });
     if (generation !== this.#generation || !this.isConnected) return;
-    await load();
+    const build = await load(this.getAttribute('view'));
     if (generation !== this.#generation || !this.isConnected) return;
     this.#slot.replaceChildren();
     try {
-      this.#chart = mount(this.#slot, this.#options());
+      this.#hasMap = build.map;
+      this.#chart = build.mount(this.#slot, this.#options());
     } catch (err) {
       if (!this.#slot.querySelector('[role=alert]')) this.#showError(err.message);
       console.error(err);

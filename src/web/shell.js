@@ -1,0 +1,81 @@
+// DOM plumbing for the wasm shell (src/web/view.rs, src/web/a11y.rs): the widget's
+// elements made, and its data table filled from words the core wrote. No rule lives
+// here, and text reaches the DOM only through textContent. Written in JavaScript
+// because a few lines here cost less than the dozens of imported DOM calls the wasm
+// and its glue would need (measured: see the README's ledger). tools/glue.mjs
+// bundles this file into the glue, so it costs no request of its own.
+
+let sheet = null;
+
+const make = (tag, parent, part) => {
+  const el = document.createElement(tag);
+  if (part) el.className = `mali-idp-chart__${part}`;
+  parent?.append(el);
+  return el;
+};
+
+/** The widget's stylesheet `css` (style::widget_css), adopted once by the document or
+ * shadow root `host` is in (a constructed sheet: allowed under a strict CSP). */
+function adopt(host, css) {
+  const scope = host.getRootNode();
+  const target = scope.adoptedStyleSheets ? scope : document;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  if (!target.adoptedStyleSheets.includes(sheet)) target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+}
+
+/** Shows `message` in `host` where the chart would have been: never a blank box. */
+export function failure(host, css, message) {
+  adopt(host, css);
+  const box = make('div', host);
+  box.className = 'mali-idp-chart mali-idp-chart--failed';
+  box.setAttribute('role', 'alert');
+  box.textContent = message;
+}
+
+/** The widget's elements, not yet in the page, styled for where `host` is. */
+export function build(host, css) {
+  adopt(host, css);
+  const root = make('div');
+  root.className = 'mali-idp-chart';
+  const alert = make('div', root, 'error');
+  alert.setAttribute('role', 'alert');
+  const canvas = make('canvas', root);
+  const overlay = make('canvas', root, 'overlay');
+  overlay.setAttribute('aria-hidden', 'true');
+  const tooltip = make('div', root, 'tooltip');
+  tooltip.setAttribute('role', 'tooltip');
+  const name = make('strong', tooltip);
+  const lines = make('div', tooltip);
+  const footer = make('div', root, 'footer');
+  const csv = make('a', footer);
+  const image = make('a', footer);
+  const live = make('div', root, 'live');
+  live.setAttribute('aria-live', 'polite');
+  live.setAttribute('aria-atomic', 'true');
+  const data = make('div', root, 'data');
+  return [root, canvas, overlay, tooltip, name, lines, live, data, footer, csv, image, alert];
+}
+
+/** Fills `box` with a table: its caption, then rows of `cols` cells from `cells`
+ * (separated by U+001F); the first row is the column headers, and the first cell of
+ * every other row is that row's header. */
+export function table(box, caption, cols, cells) {
+  const table = make('table');
+  make('caption', table).textContent = caption;
+  const head = make('thead', table);
+  const body = make('tbody', table);
+  const all = cells.split('\x1f');
+  for (let i = 0; i < all.length; i += cols) {
+    const tr = make('tr', i ? body : head);
+    for (let j = 0; j < cols; j++) {
+      const header = !i || !j;
+      const cell = make(header ? 'th' : 'td', tr);
+      if (header) cell.scope = i ? 'row' : 'col';
+      cell.textContent = all[i + j];
+    }
+  }
+  box.replaceChildren(table);
+}

@@ -1,0 +1,17 @@
+//! The shell's DOM plumbing written in JavaScript (`shell.js`): the widget's
+//! elements, its data table and its failure box, made in a few calls from words the
+//! core wrote. No rule is decided there.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement};
+
+#[wasm_bindgen(module = "/src/web/shell.js")]
+extern "C" {
+    /// The widget's elements (see `View::build` for their order), its stylesheet
+    /// adopted where `host` is.
+    pub fn build(host: &Element, css: &str) -> js_sys::Array;
+    /// A table in `wrap`: `caption`, then rows of `cols` cells separated by U+001F.
+    pub fn table(wrap: &HtmlElement, caption: &str, cols: u32, cells: &str);
+    /// An error box in `host`, where the chart would have been.
+    pub fn failure(host: &Element, css: &str, message: &str);
+}
