@@ -15,7 +15,12 @@ use crate::data::{ARTICLE_REGIONS, BAMAKO, Dataset};
 use crate::layout::{Align, Font, Measure, Rect, TextItem, TextRole};
 use crate::locale::Lang;
 
-pub use shapes::SHAPES;
+/// The regions' shapes: none in the bars build, which never draws a map (so none of
+/// their data is linked there).
+#[cfg(feature = "map")]
+pub static SHAPES: &[Shape] = &shapes::SHAPES;
+#[cfg(not(feature = "map"))]
+pub static SHAPES: &[Shape] = &[];
 
 /// One ring of a region: a start point and steps, in hundredths of a degree.
 #[derive(Debug)]
@@ -166,7 +171,7 @@ impl MapLayout {
     pub fn new(data: &Dataset, origin: (f64, f64), width: f64) -> MapLayout {
         let projection = Projection::fit(origin, width);
         let mut regions = Vec::with_capacity(SHAPES.len());
-        for s in &SHAPES {
+        for s in SHAPES {
             let mut rings = Vec::with_capacity(s.rings.len());
             for r in s.rings {
                 let mut points = r.points();

@@ -95,7 +95,8 @@ test('a chart far below the fold fetches nothing until the reader gets near it; 
     <mali-idp-chart id="b" lang="en"></mali-idp-chart></body></html>`;
   const { page, context, problems } = await open(env.browser, `${env.url}demo.html`, { width: 800, height: 700 });
   const wasm = [];
-  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+  // The long page's own requests only (the demo page's iframes may still be loading).
+  page.on('request', (r) => { if (r.url().endsWith('.wasm') && r.frame().url().endsWith('/long.html')) wasm.push(r.url()); });
   await page.route('**/long.html', (route) => route.fulfill({ contentType: 'text/html', body: page_ }));
   await page.goto(`${env.url}long.html`);
   await page.waitForLoadState('load');
