@@ -1,7 +1,7 @@
 //! The widget's fixed styles: one source for the live chart (a stylesheet its shell
 //! adopts in the page or the element's shadow root) and the static picture
-//! (`mali-idp-chart.css`, written by `svg::picture_css`). Pure; depends on `layout`
-//! (the tooltip's type and padding, which its size estimate also uses).
+//! (`mali-idp-chart.css`, written by `svg::picture_css`). Pure; depends on nothing
+//! (its tests check the tooltip's numbers against `layout::TOOLTIP`).
 //!
 //! The live chart's rules sit in a cascade layer with every declaration important:
 //! an important layered declaration beats any unlayered page rule, important or
@@ -9,100 +9,120 @@
 //! the chart or break hit testing; and none of it is inline, so a reader's own text
 //! spacing (a user style sheet, WCAG 1.4.12) still applies.
 
-use crate::layout::TOOLTIP;
+// The shared declarations are macros so that `concat!` can build the live chart's
+// stylesheet from them at compile time: no code in the wasm writes CSS.
+macro_rules! hidden {
+    () => {
+        "position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap"
+    };
+}
+macro_rules! footer {
+    () => {
+        "margin:0;font-size:13px;line-height:1.4"
+    };
+}
+macro_rules! image_link {
+    () => {
+        "margin-left:1em"
+    };
+}
+macro_rules! error_box {
+    () => {
+        "box-sizing:border-box;margin:0 0 8px;padding:10px 12px;border:1px solid #d08a8a;border-radius:4px;background:#fdf2f2;color:#7a1414;font:14px/1.45 sans-serif;text-align:left;overflow-wrap:anywhere"
+    };
+}
 
 /// Hidden on screen, present for assistive technology (the data table, the live
 /// region).
-pub const HIDDEN: &str = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap";
+pub const HIDDEN: &str = hidden!();
 /// The footer under the chart: the CSV and image links.
-pub const FOOTER: &str = "margin:0;font-size:13px;line-height:1.4";
+pub const FOOTER: &str = footer!();
 /// The image link, after the CSV link.
-pub const IMAGE_LINK: &str = "margin-left:1em";
+pub const IMAGE_LINK: &str = image_link!();
 /// How an error looks inside the widget (the box replaces a chart that cannot be
 /// drawn, or sits above one that keeps its last good options).
-pub const ERROR_BOX: &str = "box-sizing:border-box;margin:0 0 8px;padding:10px 12px;border:1px solid #d08a8a;border-radius:4px;background:#fdf2f2;color:#7a1414;font:14px/1.45 sans-serif;text-align:left;overflow-wrap:anywhere";
-
-/// The live chart's class names (the static picture's are `mic-*`).
-pub const ROOT: &str = "mali-idp-chart";
-
-/// `a:1;b:2` as `a:1!important;b:2!important`.
-fn important(declarations: &str) -> String {
-    [&declarations.replace(';', "!important;"), "!important"].concat()
-}
+pub const ERROR_BOX: &str = error_box!();
 
 /// The live chart's stylesheet: a box model of our own for every element we make,
-/// the canvases, the tooltip (its type and padding from `TOOLTIP`, as its size is
-/// estimated), the footer, the error box, the hidden parts and the print layer.
-/// What changes as the chart is used (colours, sizes, places) is set on the
-/// elements by the shell.
-pub fn widget_css() -> String {
-    let (tip_box, tip_line) = TOOLTIP.css();
-    let decls = |pairs: &[(&str, String)]| pairs.iter().map(|(k, v)| [*k, ":", v].concat()).collect::<Vec<_>>().join(";");
-    let rules: [(&str, &str); 17] = [
-        (".mali-idp-chart,.mali-idp-chart *", "box-sizing:border-box;margin:0;padding:0;border:0"),
-        (".mali-idp-chart", "position:relative;width:100%;min-width:0;direction:ltr;text-align:left;line-height:normal"),
-        // Shown at the container's width, its height from the aspect ratio the shell
-        // sets (as the static picture's drawings are): a percentage width adds
-        // nothing to a flex or grid parent's min-content width, so no resize loop.
-        (".mali-idp-chart>canvas", "display:block;width:100%;height:auto"),
-        (".mali-idp-chart>.mali-idp-chart__overlay", "position:absolute;left:0;top:0;pointer-events:none"),
-        // Placed by `transform` from the box's corner: moving it lays nothing out.
-        (".mali-idp-chart__tooltip", "position:absolute;left:0;top:0;display:none;pointer-events:none;z-index:1;border-style:solid;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.18);text-align:left;white-space:normal;overflow-wrap:anywhere"),
-        (".mali-idp-chart__tooltip", &decls(&tip_box)),
-        (".mali-idp-chart__tooltip>*", "display:block"),
-        (".mali-idp-chart__tooltip>*", &decls(&tip_line)),
-        (".mali-idp-chart__tooltip>div", "white-space:pre-line"),
-        (".mali-idp-chart__footer", FOOTER),
-        (".mali-idp-chart__footer>a+a", IMAGE_LINK),
-        (".mali-idp-chart__error,.mali-idp-chart--failed", ERROR_BOX),
-        // Shown by the shell (an inline declaration) while it has a message.
-        (".mali-idp-chart__error", "display:none"),
-        (".mali-idp-chart__live,.mali-idp-chart__data", HIDDEN),
-        // The live region also reads system colours (forced colours: see the shell).
-        (".mali-idp-chart__live", "forced-color-adjust:none"),
-        (".mali-idp-chart__print,.mali-idp-chart__print>span", "position:absolute;left:0;pointer-events:none;line-height:1.2;white-space:pre"),
-        (".mali-idp-chart__print", "width:100%"),
-    ];
-    let mut css = String::from("@layer mali-idp-chart{");
-    for (selector, declarations) in rules {
-        css.push_str(&[selector, "{", &important(declarations), "}"].concat());
-    }
-    css.push('}');
-    css
-}
+/// the canvases, the tooltip (its type and padding are `TOOLTIP`'s, from which its
+/// size is estimated: a test holds them equal), the footer, the error box, the
+/// hidden parts and the print layer. Every declaration is made important where it
+/// is adopted (`web/shell.js`: one regular expression, rather than `!important`
+/// sixty times here). What changes as the chart is used (colours, sizes, places) is
+/// set on the elements by the shell.
+pub const WIDGET_CSS: &str = concat!(
+    "@layer mali-idp-chart{",
+    ".mali-idp-chart,.mali-idp-chart *{box-sizing:border-box;margin:0;padding:0;border:0}",
+    ".mali-idp-chart{position:relative;width:100%;min-width:0;direction:ltr;text-align:left;line-height:normal}",
+    // Shown at the container's width, its height from the aspect ratio the shell
+    // sets (as the static picture's drawings are): a percentage width adds nothing
+    // to a flex or grid parent's min-content width, so no resize loop.
+    ".mali-idp-chart>canvas{display:block;width:100%;height:auto}",
+    ".mali-idp-chart>.mali-idp-chart__overlay{position:absolute;left:0;top:0;pointer-events:none}",
+    // Placed by `transform` from the box's corner: moving it lays nothing out.
+    ".mali-idp-chart__tooltip{position:absolute;left:0;top:0;display:none;pointer-events:none;z-index:1;border-style:solid;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.18);text-align:left;white-space:normal;overflow-wrap:anywhere;",
+    "font-size:13px;line-height:18px;padding:6px 9px;border-width:1px;max-width:280px}",
+    ".mali-idp-chart__tooltip>*{display:block;font-size:13px;line-height:18px}",
+    ".mali-idp-chart__tooltip>div{white-space:pre-line}",
+    ".mali-idp-chart__footer{", footer!(), "}",
+    ".mali-idp-chart__footer>a+a{", image_link!(), "}",
+    ".mali-idp-chart__error,.mali-idp-chart--failed{", error_box!(), "}",
+    // Shown by the shell (an inline declaration) while it has a message.
+    ".mali-idp-chart__error{display:none}",
+    ".mali-idp-chart__live,.mali-idp-chart__data{", hidden!(), "}",
+    // The live region also reads system colours (forced colours: see the shell).
+    ".mali-idp-chart__live{forced-color-adjust:none}",
+    ".mali-idp-chart__print,.mali-idp-chart__print>span{position:absolute;left:0;pointer-events:none;line-height:1.2;white-space:pre}",
+    ".mali-idp-chart__print{width:100%}",
+    "}"
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::TOOLTIP;
+
+    /// The rules inside the layer, as (selector, declarations).
+    fn rules() -> Vec<(&'static str, Vec<&'static str>)> {
+        let body = WIDGET_CSS.strip_prefix("@layer mali-idp-chart{").and_then(|b| b.strip_suffix('}')).expect("one layer around it all");
+        body.split_terminator('}').map(|rule| {
+            let (selector, decls) = rule.split_once('{').unwrap();
+            (selector, decls.split(';').collect())
+        }).collect()
+    }
 
     #[test]
-    fn every_declaration_of_the_widget_is_important_and_in_its_layer() {
-        let css = widget_css();
-        assert!(css.starts_with("@layer mali-idp-chart{") && css.ends_with("}}"), "{css}");
-        let body = &css["@layer mali-idp-chart{".len()..css.len() - 1];
-        let mut rules = 0;
-        for rule in body.split_terminator('}') {
-            let (selector, decls) = rule.split_once('{').unwrap();
-            assert!(selector.contains("mali-idp-chart"), "a rule outside the widget: {selector}");
-            for d in decls.split(';') {
-                assert!(d.ends_with("!important"), "{selector}: {d}");
+    fn every_rule_is_the_widgets_and_every_declaration_a_property_and_a_value() {
+        let rules = rules();
+        assert_eq!(rules.len(), 15);
+        for (selector, decls) in rules {
+            assert!(selector.split(',').all(|s| s.starts_with(".mali-idp-chart")), "a rule outside the widget: {selector}");
+            // The shell's regular expression marks `:value` up to `;` or `}`: no
+            // selector may hold a colon, and every declaration exactly one.
+            assert!(!selector.contains(':'), "{selector}");
+            for d in decls {
+                assert_eq!(d.matches(':').count(), 1, "{selector}: {d}");
             }
-            rules += 1;
         }
-        assert_eq!(rules, 17);
     }
 
     #[test]
     fn the_tooltip_is_styled_with_the_numbers_its_size_is_estimated_from() {
-        let css = widget_css();
-        let px = |v: u32| format!("{v}px!important");
-        assert!(css.contains(&format!("font-size:{}", px(TOOLTIP.font_px))), "{css}");
-        assert!(css.contains(&format!("line-height:{}", px(TOOLTIP.line_px))), "{css}");
-        assert!(css.contains(&format!("max-width:{}", px(TOOLTIP.max_width))), "{css}");
+        let (tip_box, tip_line) = TOOLTIP.css();
+        let rules = rules();
+        let of = |selector: &str| rules.iter().find(|(s, _)| *s == selector).map(|(_, d)| d.clone()).unwrap();
+        for (k, v) in tip_box {
+            assert!(of(".mali-idp-chart__tooltip").contains(&[k, ":", &v].concat().as_str()), "{k}: {v}");
+        }
+        for (k, v) in tip_line {
+            assert!(of(".mali-idp-chart__tooltip>*").contains(&[k, ":", &v].concat().as_str()), "{k}: {v}");
+        }
     }
 
     #[test]
-    fn important_marks_each_declaration() {
-        assert_eq!(important("a:1;b:2 3"), "a:1!important;b:2 3!important");
+    fn the_live_chart_uses_the_declarations_the_picture_uses() {
+        for shared in [FOOTER, IMAGE_LINK, ERROR_BOX, HIDDEN] {
+            assert!(WIDGET_CSS.contains(&["{", shared, "}"].concat()), "{shared}");
+        }
     }
 }

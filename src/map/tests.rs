@@ -75,7 +75,7 @@ fn point_in_polygon_agrees_with_a_winding_number_test_on_a_grid() {
             // Off the 0.01° grid the coordinates sit on, so no point is on an edge.
             let p = (EXTENT.0 + (EXTENT.2 - EXTENT.0) * (i as f64 + 0.37) / 401.0, EXTENT.1 + (EXTENT.3 - EXTENT.1) * (j as f64 + 0.61) / 401.0);
             let mut holders = 0;
-            for s in &SHAPES {
+            for s in SHAPES {
                 let rings = degrees(s);
                 let ours = inside(&rings, p);
                 assert_eq!(ours, winding(&rings, p), "{} at {p:?}", s.code);

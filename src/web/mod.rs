@@ -36,7 +36,7 @@ const FAILED_CLASS: &str = "mali-idp-chart--failed";
 
 /// Shows why no chart could be drawn, where it would have been: never a blank box.
 fn show_failure(host: &Element, message: &str) {
-    shell::failure(host, &crate::style::widget_css(), message);
+    shell::failure(host, crate::style::WIDGET_CSS, message);
 }
 
 /// The static picture a page carries until the live chart replaces it.

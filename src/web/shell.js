@@ -14,14 +14,15 @@ const make = (tag, parent, part) => {
   return el;
 };
 
-/** The widget's stylesheet `css` (style::widget_css), adopted once by the document or
- * shadow root `host` is in (a constructed sheet: allowed under a strict CSP). */
+/** The widget's stylesheet `css` (style::WIDGET_CSS), every declaration made
+ * important, adopted once by the document or shadow root `host` is in (a
+ * constructed sheet: allowed under a strict CSP). */
 function adopt(host, css) {
   const scope = host.getRootNode();
   const target = scope.adoptedStyleSheets ? scope : document;
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+    sheet.replaceSync(css.replace(/(:[^;{}]+)(?=[;}])/g, '$1!important'));
   }
   if (!target.adoptedStyleSheets.includes(sheet)) target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
 }

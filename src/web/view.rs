@@ -95,9 +95,9 @@ fn px(v: f64) -> String {
 
 impl View {
     /// Creates the widget's elements (not yet in the page) for `host`, whose
-    /// document or shadow root adopts the widget's stylesheet (`style::widget_css`).
+    /// document or shadow root adopts the widget's stylesheet (`style::WIDGET_CSS`).
     pub fn build(host: &Element) -> Result<View, JsError> {
-        let parts = super::shell::build(host, &crate::style::widget_css());
+        let parts = super::shell::build(host, crate::style::WIDGET_CSS);
         let part = |i: u32| parts.get(i);
         let root: HtmlElement = part(0).unchecked_into();
         let canvas: HtmlCanvasElement = part(1).unchecked_into();
