@@ -143,9 +143,22 @@ pub fn table(data: &Dataset, lang: Lang) -> ([&'static str; 4], Vec<[String; 4]>
 }
 
 /// One CSV field, quoted when it holds a separator, a quote or a line break.
+/// Characters that make a spreadsheet read a cell as a formula when it starts with
+/// one (CSV injection, in OWASP's terms).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV field, quoted when it must be. A field that a spreadsheet would run as a
+/// formula (a newsroom's region named `=HYPERLINK(...)`) is neutralised as OWASP
+/// recommends: a single quote before it, the whole quoted, so it opens as text. A
+/// reader of our CSV takes a leading `'` followed by one of `FORMULA_STARTS` back
+/// off (see `csv_cell`).
 fn csv_field(out: &mut String, field: &str) {
-    if field.contains([',', '"', '\n', '\r']) {
+    let formula = field.starts_with(FORMULA_STARTS);
+    if formula || field.contains([',', '"', '\n', '\r']) {
         out.push('"');
+        if formula {
+            out.push('\'');
+        }
         for c in field.chars() {
             if c == '"' {
                 out.push('"'); // a quote is written twice
@@ -224,6 +237,41 @@ mod tests {
         assert!(s.starts_with("Bar chart: Internally displaced people in Mali"), "{s}");
         assert!(s.contains("Timbuktu 22,328, Segou 10,794, Menaka 10,381"), "{s}");
         assert!(s.contains("National total 58,985"), "{s}");
+    }
+
+    /// The cell as a spreadsheet shows it, from our CSV field: unquoted, quotes
+    /// undoubled, and the neutralising quote taken off (what a round trip reads).
+    fn csv_cell(field: &str) -> String {
+        let inner = field.strip_prefix('"').and_then(|f| f.strip_suffix('"')).map(|f| f.replace("\"\"", "\"")).unwrap_or(field.to_string());
+        match inner.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+            _ => inner,
+        }
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_read_back_unchanged() {
+        for name in ["=HYPERLINK(\"http://example.com\",\"x\")", "@SUM(1+1)", "+1", "-2", "\tTab", "\rCR", "=1,2"] {
+            let mut out = String::new();
+            csv_field(&mut out, name);
+            // Quoted, and what is inside the quotes starts with the single quote: a
+            // spreadsheet opens it as text.
+            assert!(out.starts_with("\"'"), "{name:?} -> {out:?}");
+            assert_eq!(csv_cell(&out), name);
+        }
+        for plain in ["Tombouctou", "Autres régions", "22328", "37.9", "a, b", "say \"hi\""] {
+            let mut out = String::new();
+            csv_field(&mut out, plain);
+            assert!(!out.contains('\''), "{plain:?} -> {out:?}");
+            assert_eq!(csv_cell(&out), plain);
+        }
+        // In a whole file: a custom region and source that look like formulas.
+        let mut d = Dataset::article(Lang::En);
+        d.regions[0].name = "=cmd|' /C calc'!A0".into();
+        d.source = "@source".into();
+        let csv = csv(&d, Lang::En);
+        assert!(csv.contains("\r\n\"'=cmd|' /C calc'!A0\","), "{csv}");
+        assert!(csv.ends_with("\"'@source\"\r\n"), "{csv}");
     }
 
     #[test]

@@ -204,3 +204,50 @@ test('a page of bar charts fetches the bars build only; a map asked later brings
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("an element with figures of its own and no picture never shows the article's, before the wasm, without it, or after", async () => {
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>own</title>
+    <script type="module" src="/mali-idp-chart.js"></script>
+    <mali-idp-chart id="own" lang="en" loading="eager"><script type="application/json">{"title": "Displaced people, our update",
+      "source": "Our newsroom", "total": 41000, "regions": [{"name": "Gao", "persons": 17250}, {"name": "Kidal", "persons": 9100}]}</script></mali-idp-chart></html>`;
+  // What the article's picture would show: any of its figures or names.
+  const ARTICLE = /58[\s\u202f\u00a0,]?985|22[\s\u202f\u00a0,]?328|10[\s\u202f\u00a0,]?794|Timbuktu|Tombouctou/;
+  const seen = (page) => page.evaluate(() => {
+    const el = document.getElementById('own');
+    const shadow = el.shadowRoot;
+    const images = [...shadow.querySelectorAll('img')].filter((i) => !i.hidden && getComputedStyle(i).display !== 'none').map((i) => i.src);
+    return { text: document.body.innerText + ' ' + [...shadow.querySelectorAll('*')].filter((e) => !e.closest('[hidden]')).map((e) => e.textContent).join(' '), images,
+      placeholder: shadow.querySelector('.placeholder:not([hidden])')?.innerText ?? null };
+  });
+  for (const fails of [false, true]) {
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    const { page, context, problems } = await open(env.browser, `${env.url}own.html`, {
+      expect: [/Failed to load|ERR_FAILED|Failed to fetch|WebAssembly|net::/],
+    });
+    await page.route('**/*.wasm', async (route) => { await gate; if (fails) await route.abort(); else await route.continue(); });
+    await page.route('**/own.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto(`${env.url}own.html`);
+    await page.waitForFunction(() => document.getElementById('own').shadowRoot?.querySelector('.placeholder:not([hidden])'));
+    const before = await seen(page);
+    assert.deepEqual(before.images, [], 'no image before the wasm');
+    assert.doesNotMatch(before.text, ARTICLE);
+    assert.match(before.placeholder, /Displaced people, our update\s+Chart loading/);
+    release();
+    if (fails) {
+      await page.waitForFunction(() => /could not be loaded/.test(document.getElementById('own').shadowRoot.querySelector('.placeholder').innerText));
+      const after = await seen(page);
+      assert.deepEqual(after.images, [], 'no image with the wasm failed');
+      assert.doesNotMatch(after.text, ARTICLE);
+    } else {
+      await page.waitForFunction(() => document.getElementById('own').chart);
+      assert.deepEqual(await page.evaluate(() => document.getElementById('own').chart.bars().map((b) => [b.name, b.persons])),
+        [['Gao', 17250], ['Kidal', 9100]]);
+      const after = await seen(page);
+      assert.equal(after.placeholder, null, 'the placeholder goes when the chart is live');
+      assert.doesNotMatch(after.text, ARTICLE);
+      assert.deepEqual(problems(), []);
+    }
+    await context.close();
+  }
+});

@@ -21,7 +21,10 @@
 // Before any script, the element shows what the page put inside it: the static
 // picture `make fallback` writes (class "mali-idp-chart-static", styled by
 // mali-idp-chart.css), which the live chart then replaces without moving the page.
-// An element with no picture inside shows fallback-{lang}.svg until the chart is live.
+// An element with no picture inside shows fallback-{lang}.svg (the article's figures)
+// until the chart is live; one with figures of its own (inline JSON) and no picture
+// never shows the article's: a box with its title says the chart is loading (or
+// could not be loaded), so a reader never sees figures that are not the chart's.
 //
 // Two builds: bars only (pkg/), and the one with the map (pkg/map/, which draws every
 // view). Each element loads the smaller one that draws its view; a page whose charts
@@ -63,12 +66,18 @@ sheet.replaceSync(`
   :host { display: block; }
   :host([hidden]) { display: none; }
   .fallback { display: block; max-width: 100%; height: auto; }
+  .placeholder { box-sizing: border-box; min-height: 12em; margin: 0; padding: 12px; border: 1px dashed #7d8a97; font: 14px/1.45 sans-serif; }
   [hidden] { display: none !important; }
 `);
 
 const FALLBACK_ALT = {
   fr: 'Graphique : personnes déplacées internes au Mali, par région (image statique)',
   en: 'Chart: internally displaced people in Mali, by region (static image)',
+};
+// What the placeholder of an element with figures of its own says under their title.
+const WAIT = {
+  fr: ['Graphique en cours de chargement…', 'Le graphique n\'a pas pu être chargé.'],
+  en: ['Chart loading…', 'The chart could not be loaded.'],
 };
 
 export class MaliIdpChart extends HTMLElement {
@@ -78,6 +87,7 @@ export class MaliIdpChart extends HTMLElement {
   #slot;
   #picture;
   #fallback;
+  #placeholder;
   #generation = 0;
   #waiting = null;
   /** Whether the chart was drawn by the map build. */
@@ -92,8 +102,11 @@ export class MaliIdpChart extends HTMLElement {
     this.#fallback = document.createElement('img');
     this.#fallback.className = 'fallback';
     this.#fallback.hidden = true;
+    this.#placeholder = document.createElement('p');
+    this.#placeholder.className = 'placeholder';
+    this.#placeholder.hidden = true;
     this.#slot = document.createElement('div');
-    shadow.append(this.#picture, this.#fallback, this.#slot);
+    shadow.append(this.#picture, this.#fallback, this.#placeholder, this.#slot);
   }
 
   /** The chart handle (null until drawn, or after removal). */
@@ -162,17 +175,33 @@ export class MaliIdpChart extends HTMLElement {
     this.#chart = null;
     const picture = this.querySelector(':scope > .mali-idp-chart-static');
     this.#picture.hidden = !picture;
-    if (!picture) {
-      const lang = (this.getAttribute('lang') || 'fr').startsWith('en') ? 'en' : 'fr';
+    const lang = (this.getAttribute('lang') || 'fr').startsWith('en') ? 'en' : 'fr';
+    const own = !picture && this.querySelector(':scope > script[type="application/json"]');
+    // Their title (as text), or nothing when their JSON is not readable yet.
+    const wait = (i) => {
+      const title = document.createElement('strong');
+      try { title.textContent = JSON.parse(own.textContent).title ?? ''; } catch { /* shown when mounted */ }
+      this.#placeholder.replaceChildren(title, document.createElement('br'), WAIT[lang][i]);
+    };
+    this.#placeholder.hidden = !own;
+    this.#fallback.hidden = !!picture || !!own;
+    if (own) wait(0);
+    else if (!picture) {
       this.#fallback.alt = FALLBACK_ALT[lang];
-      const map = ['map', 'both'].includes(this.getAttribute('view')) ? 'map-' : '';
+      const map = MAP_VIEWS.includes(this.getAttribute('view')) ? 'map-' : '';
       this.#fallback.src = new URL(`./fallback-${map}${lang}.svg`, import.meta.url).href;
-      this.#fallback.hidden = false;
     }
     this.#waiting?.disconnect();
     await near(this, (io) => { this.#waiting = io; });
     if (generation !== this.#generation || !this.isConnected) return;
-    const build = await load(this.getAttribute('view'));
+    let build;
+    try {
+      build = await load(this.getAttribute('view'));
+    } catch (err) {
+      // The picture stays; a placeholder says the chart will not come.
+      if (own && generation === this.#generation) wait(1);
+      throw err;
+    }
     if (generation !== this.#generation || !this.isConnected) return;
     this.#slot.replaceChildren();
     try {
@@ -185,6 +214,7 @@ export class MaliIdpChart extends HTMLElement {
     // In the same task as the mount: no frame shows both, nothing moves.
     this.#picture.hidden = true;
     this.#fallback.hidden = true;
+    this.#placeholder.hidden = true;
   }
 }
 
