@@ -103,6 +103,34 @@ pub enum Input {
     Redrawn,
 }
 
+/// A pointer event on the canvas, as the shell receives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointerEvent {
+    Move,
+    Leave,
+    /// The pointer went up (a finger lifted): read, not `pointerdown`, because a
+    /// finger that starts a scroll gets `Cancel` instead.
+    Up,
+    Cancel,
+}
+
+/// Which pointers read how: a mouse or a pen reads while it moves and stops when it
+/// leaves; a finger covers what it points at, so it reads on tap (`Up`), its moves
+/// and leaves mean nothing, and the browser taking it over (`Cancel`) ends its
+/// reading. `pointer_type` is the event's `pointerType` ("mouse", "pen", "touch",
+/// or "" where unknown: read as a mouse); `client` its viewport position, which a
+/// tap needs in layout pixels (`to_layout`, called only for a tap).
+pub fn pointer_input(event: PointerEvent, pointer_type: &str, client: (f64, f64), to_layout: impl FnOnce((f64, f64)) -> (f64, f64)) -> Option<Input> {
+    let touch = pointer_type == "touch";
+    match event {
+        PointerEvent::Move if !touch => Some(Input::PointerMove(client)),
+        PointerEvent::Leave if !touch => Some(Input::PointerLeave),
+        PointerEvent::Up if touch => Some(Input::Tap(to_layout(client))),
+        PointerEvent::Cancel => Some(Input::TouchCancel),
+        _ => None,
+    }
+}
+
 /// The tooltip, as the shell must show it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Tooltip {
@@ -233,6 +261,29 @@ impl Highlight {
             None => {}
         }
         fx
+    }
+}
+
+#[cfg(test)]
+mod pointer_tests {
+    use super::*;
+
+    #[test]
+    fn a_mouse_or_a_pen_reads_as_it_moves_and_a_finger_on_tap() {
+        let at = (10.0, 20.0);
+        let layout = |(x, y): (f64, f64)| (x / 2.0, y / 2.0);
+        for mouse in ["mouse", "pen", ""] {
+            assert_eq!(pointer_input(PointerEvent::Move, mouse, at, layout), Some(Input::PointerMove(at)), "{mouse:?}");
+            assert_eq!(pointer_input(PointerEvent::Leave, mouse, at, layout), Some(Input::PointerLeave), "{mouse:?}");
+            // A click is no tap: a mouse has already read by moving there.
+            assert_eq!(pointer_input(PointerEvent::Up, mouse, at, |_| panic!("no layout for a click")), None, "{mouse:?}");
+        }
+        // A finger: its moves and leaves mean nothing; lifting it taps, where the
+        // layout says; the browser taking it over cancels.
+        assert_eq!(pointer_input(PointerEvent::Move, "touch", at, layout), None);
+        assert_eq!(pointer_input(PointerEvent::Leave, "touch", at, layout), None);
+        assert_eq!(pointer_input(PointerEvent::Up, "touch", at, layout), Some(Input::Tap((5.0, 10.0))));
+        assert_eq!(pointer_input(PointerEvent::Cancel, "touch", at, layout), Some(Input::TouchCancel));
     }
 }
 

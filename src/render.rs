@@ -243,6 +243,18 @@ pub fn highlight_box(layout: &Layout, item: usize, scale: f64) -> (BackendCoord,
     ((lo.0 - m, lo.1 - m), (hi.0 + m, hi.1 + m))
 }
 
+/// The highlight overlay's backing size: as large as the largest highlight's device
+/// box (a bar, a circle, a bar and its circle, a region's outline), at least 1×1.
+pub fn overlay_size(layout: &Layout, scale: f64) -> (i32, i32) {
+    let (mut w, mut h) = (1, 1);
+    for item in 0..highlight_items(layout) {
+        let ((x0, y0), (x1, y1)) = highlight_box(layout, item, scale);
+        w = w.max(x1 - x0);
+        h = h.max(y1 - y0);
+    }
+    (w, h)
+}
+
 /// How many items can be highlighted: the dataset's, and the map's regions.
 pub fn highlight_items(layout: &Layout) -> usize {
     layout.items + layout.map().map_or(0, |m| m.regions.len())

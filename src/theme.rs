@@ -93,6 +93,35 @@ impl ThemeChoice {
     }
 }
 
+/// What the page says about how to draw, as the shell reads it from media queries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Page {
+    /// The page is being printed (the `print` media query).
+    pub printing: bool,
+    /// The reader's colour scheme is dark (`prefers-color-scheme: dark`).
+    pub prefers_dark: bool,
+    /// Forced colours are on (Windows high contrast).
+    pub forced_colors: bool,
+}
+
+/// The look to draw with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Look {
+    /// The theme to start from.
+    pub base: &'static Theme,
+    /// The system palette replaces its colours (`Theme::forced`), and the page's
+    /// `--idp-*` colours are not read: the reader's palette wins over the page's.
+    pub forced: bool,
+}
+
+/// Which look a chart draws with: on paper light (ink on white) whatever was asked;
+/// under forced colours the system palette, on paper too; otherwise the look asked
+/// for, "auto" following the reader's colour scheme.
+pub fn look(choice: ThemeChoice, page: Page) -> Look {
+    let choice = if page.printing { ThemeChoice::Light } else { choice };
+    Look { base: choice.base(page.prefers_dark), forced: page.forced_colors }
+}
+
 /// The CSS custom properties a page may set, and the colour each one overrides.
 pub const CSS_COLOR_PROPERTIES: [&str; 6] =
     ["--idp-bg", "--idp-bar", "--idp-bar-computed", "--idp-bar-highlight", "--idp-text", "--idp-muted"];
@@ -227,5 +256,25 @@ mod tests {
         assert_eq!(ThemeChoice::Light.base(true), &LIGHT);
         assert_eq!(ThemeChoice::from_name("dark"), Some(ThemeChoice::Dark));
         assert_eq!(ThemeChoice::from_name("Dark"), None);
+    }
+
+    #[test]
+    fn the_look_is_light_on_paper_forced_under_forced_colours_and_else_as_asked() {
+        let page = |printing, prefers_dark, forced_colors| Page { printing, prefers_dark, forced_colors };
+        for choice in [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark] {
+            for dark in [false, true] {
+                // Paper: light, whatever was asked and whatever the reader's scheme.
+                assert_eq!(look(choice, page(true, dark, false)), Look { base: &LIGHT, forced: false });
+                // Forced colours: the system palette, on screen and on paper.
+                assert!(look(choice, page(false, dark, true)).forced);
+                assert!(look(choice, page(true, dark, true)).forced);
+            }
+        }
+        // On screen: as asked, "auto" following the reader's scheme.
+        assert_eq!(look(ThemeChoice::Auto, page(false, true, false)).base, &DARK);
+        assert_eq!(look(ThemeChoice::Auto, page(false, false, false)).base, &LIGHT);
+        assert_eq!(look(ThemeChoice::Light, page(false, true, false)).base, &LIGHT);
+        assert_eq!(look(ThemeChoice::Dark, page(false, false, false)).base, &DARK);
+        assert!(!look(ThemeChoice::Dark, page(false, false, false)).forced);
     }
 }

@@ -508,3 +508,56 @@ fn a_map_picture_draws_its_land_once_and_uses_it_on_every_artboard() {
     let bars = svg::picture(&data, Lang::En, &LIGHT).unwrap();
     assert!(html.len() < 2 * bars.len(), "{} bytes against {} for the bars", html.len(), bars.len());
 }
+
+/// The overlay's highlight, for every item of every view at several artboards and
+/// ratios: `draw_highlight`, drawn with the overlay's corner (`highlight_box`) taken
+/// off, paints only inside the box `highlight_box` gives, and that box fits the
+/// overlay (`overlay_size`): the one paints what the other sized.
+#[test]
+fn every_highlight_is_drawn_inside_the_box_the_overlay_is_sized_to() {
+    use common::DrawnShape;
+    let d = Dataset::article(Lang::Fr);
+    for view in [layout::View::Bars, layout::View::Map, layout::View::Both] {
+        for width in [200.0, 400.0, 800.0, 1280.0] {
+            let l = layout::compute_view(&d, Lang::Fr, view, width, &Estimate);
+            for scale in [1.0, 2.0, 3.0] {
+                let (ow, oh) = render::overlay_size(&l, scale);
+                let items = render::highlight_items(&l);
+                assert!(items >= d.regions.len(), "{view:?}: every figure can be highlighted");
+                let mut tight = (false, false);
+                for item in 0..items {
+                    let (at, end) = render::highlight_box(&l, item, scale);
+                    let (w, h) = (end.0 - at.0, end.1 - at.1);
+                    assert!(w <= ow && h <= oh, "{view:?} {width} {scale} item {item}: box {w}x{h} over the overlay {ow}x{oh}");
+                    tight = (tight.0 || w == ow, tight.1 || h == oh);
+                    let mut rec = Recorder::new((ow as u32, oh as u32));
+                    render::draw_highlight(&mut rec, &l, &LIGHT, item, scale, at).unwrap();
+                    let inside = |(x, y): (i32, i32), margin: i32| {
+                        assert!(x - margin >= 0 && y - margin >= 0 && x + margin <= w && y + margin <= h,
+                            "{view:?} {width} {scale} item {item}: ({x}, {y}) ± {margin} outside its box {w}x{h}");
+                    };
+                    let mut drawn = 0;
+                    for r in &rec.rects {
+                        inside(r.from, 0);
+                        inside(r.to, 0);
+                        assert_eq!(r.rgb, LIGHT.bar_highlight);
+                        drawn += 1;
+                    }
+                    for s in &rec.shapes {
+                        match s {
+                            DrawnShape::Circle { center, radius, .. } => inside(*center, *radius as i32),
+                            DrawnShape::Path { points, width, .. } => points.iter().for_each(|p| inside(*p, (*width as i32 + 1) / 2)),
+                            DrawnShape::Polygon { points, .. } => points.iter().for_each(|p| inside(*p, 0)),
+                        }
+                        drawn += 1;
+                    }
+                    // A figure with neither a bar nor a circle (the map's "other
+                    // regions", read from its line under the map) paints nothing.
+                    let shown = l.rows.get(item).is_some() || item >= l.items || l.map().and_then(|m| m.circle(item)).is_some();
+                    assert_eq!(drawn > 0, shown, "{view:?} {width} {scale} item {item}: drawn {drawn}");
+                }
+                assert_eq!(tight, (true, true), "{view:?} {width} {scale}: the overlay is no larger than its largest box");
+            }
+        }
+    }
+}

@@ -121,6 +121,21 @@ impl CanvasFrame {
         (self.origin.0 + p.0 * self.scale, self.origin.1 + p.1 * self.scale)
     }
 
+    /// CSS pixels per device pixel of a canvas drawn at `dpr` device pixels per
+    /// layout pixel and shown as this one is (1 / the screen's ratio, but for a
+    /// chart capped in size or drawn for paper at 2×).
+    pub fn css_per_device(&self, dpr: f64) -> f64 {
+        self.scale / dpr
+    }
+
+    /// Where a device pixel `at` of the chart canvas is, in the chart box's
+    /// coordinates: the highlight overlay's place for an item whose device box
+    /// starts there (see `render::highlight_box`).
+    pub fn device_to_box(&self, at: (i32, i32), dpr: f64) -> (f64, f64) {
+        let k = self.css_per_device(dpr);
+        (self.origin.0 + at.0 as f64 * k, self.origin.1 + at.1 as f64 * k)
+    }
+
     /// The canvas's part that is inside the viewport (of size `viewport`), in the
     /// chart box's coordinates.
     pub fn visible(&self, viewport: (f64, f64)) -> Rect {
@@ -130,6 +145,23 @@ impl CanvasFrame {
         let right = (self.origin.0 + self.shown.0).min(viewport.0 - box_at.0);
         let bottom = (self.origin.1 + self.shown.1).min(viewport.1 - box_at.1);
         Rect { x: left, y: top, w: (right - left).max(0.0), h: (bottom - top).max(0.0) }
+    }
+}
+
+#[cfg(test)]
+mod frame_tests {
+    use super::*;
+
+    #[test]
+    fn device_pixels_land_where_the_chart_shows_them() {
+        // A 400 px artboard shown 300 px wide, 20 px into its box, drawn at 2x the
+        // layout: each device pixel is 300 / 400 / 2 CSS pixels.
+        let frame = CanvasFrame::new(Rect { x: 120.0, y: 70.0, w: 300.0, h: 150.0 }, (100.0, 50.0), 400.0);
+        assert_eq!(frame.css_per_device(2.0), 0.375);
+        assert_eq!(frame.device_to_box((0, 0), 2.0), (20.0, 20.0));
+        assert_eq!(frame.device_to_box((80, 40), 2.0), (50.0, 35.0));
+        // The same point reached from layout pixels: device = layout × dpr.
+        assert_eq!(frame.device_to_box((80, 40), 2.0), frame.to_box((40.0, 20.0)));
     }
 }
 

@@ -5,17 +5,19 @@
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event, EventTarget, KeyboardEvent, PointerEvent};
+use web_sys::{Event, EventTarget, KeyboardEvent};
 
-use crate::highlight::{Input, Step};
+use crate::highlight::{Input, PointerEvent, Step, pointer_input};
 
 use super::state::{self, EventCount, Shared};
 
-/// A pointer event: whether a finger made it, and where in the viewport (clientX/Y:
-/// reading them forces no layout, unlike offsetX/Y).
-fn decode(e: &Event) -> Option<(bool, (f64, f64))> {
-    let e = e.unchecked_ref::<PointerEvent>(); // these listeners get pointer events only
-    Some((e.pointer_type() == "touch", (e.client_x() as f64, e.client_y() as f64)))
+/// A pointer event as the reading rules take it (`highlight::pointer_input`): its
+/// pointer type and where in the viewport (clientX/Y: reading them forces no
+/// layout, unlike offsetX/Y); a tap is read at once, where the canvas is now.
+fn pointer(s: &Shared, e: &Event, event: PointerEvent) -> Option<Input> {
+    let e = e.unchecked_ref::<web_sys::PointerEvent>(); // these listeners get pointer events only
+    let client = (e.client_x() as f64, e.client_y() as f64);
+    pointer_input(event, &e.pointer_type(), client, |at| s.borrow_mut().view_mut().frame_now().to_layout(at))
 }
 
 /// One listener: `decode` turns its event into an input for the rules, or nothing.
@@ -54,19 +56,10 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
         (s.view().canvas().clone().into(), s.view().root().clone().into(), s.view().image_link().clone().into())
     };
     let mut out = vec![
-        // A mouse or pen reads while it moves; a finger on tap (it covers the bars).
-        listen(&canvas, "pointermove", shared, events, Box::new(|_, e| match decode(e)? {
-            (false, client) => Some(Input::PointerMove(client)),
-            (true, _) => None,
-        })),
-        listen(&canvas, "pointerleave", shared, events, Box::new(|_, e| (!decode(e)?.0).then_some(Input::PointerLeave))),
-        // pointerup, not pointerdown: a finger that starts a scroll gets pointercancel.
-        // A tap is read at once, where the canvas is now.
-        listen(&canvas, "pointerup", shared, events, Box::new(|s, e| match decode(e)? {
-            (true, client) => Some(Input::Tap(s.borrow_mut().view_mut().frame_now().to_layout(client))),
-            (false, _) => None,
-        })),
-        listen(&canvas, "pointercancel", shared, events, Box::new(|_, _| Some(Input::TouchCancel))),
+        listen(&canvas, "pointermove", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Move))),
+        listen(&canvas, "pointerleave", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Leave))),
+        listen(&canvas, "pointerup", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Up))),
+        listen(&canvas, "pointercancel", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Cancel))),
         // Where the canvas is is read once per visit, not per move.
         listen(&canvas, "pointerenter", shared, events, Box::new(|s, _| {
             s.borrow_mut().view_mut().frame_moved();

@@ -126,7 +126,7 @@ impl State {
             }
         }
         if changed.theme {
-            self.view.theme(self.theme_choice());
+            self.view.theme(self.look());
         }
         self.geometry()
     }
@@ -185,9 +185,14 @@ impl State {
         self.tips[item].take().unwrap_or_else(|| self.view.measure_tip(self.settings.dataset(), item, self.settings.lang()))
     }
 
-    /// The look to draw: the one asked for, but light on paper.
-    fn theme_choice(&self) -> crate::theme::ThemeChoice {
-        if self.printing { crate::theme::ThemeChoice::Light } else { self.settings.theme() }
+    /// The look to draw (the rule is `theme::look`), from what the page says now.
+    fn look(&self) -> crate::theme::Look {
+        let page = crate::theme::Page {
+            printing: self.printing,
+            prefers_dark: super::view::prefers_dark(),
+            forced_colors: super::view::matches_media("(forced-colors: active)"),
+        };
+        crate::theme::look(self.settings.theme(), page)
     }
 
     /// Printing starts or ends: redrawn at once (no animation frame runs while a page
@@ -198,7 +203,7 @@ impl State {
             return;
         }
         self.printing = printing;
-        self.view.theme(self.theme_choice());
+        self.view.theme(self.look());
         self.view.focus_ring(false);
         let result = self.geometry();
         self.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
@@ -260,8 +265,8 @@ fn pointer_frame(st: &mut State, _: &Weak<RefCell<State>>) {
 /// A redraw's frame: the colours if the scheme changed, then the geometry.
 fn render_frame(st: &mut State, weak: &Weak<RefCell<State>>) {
     if std::mem::take(&mut st.theme_stale) {
-        let choice = st.theme_choice();
-        st.view.theme(choice);
+        let look = st.look();
+        st.view.theme(look);
     }
     let result = st.geometry();
     st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());

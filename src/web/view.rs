@@ -13,7 +13,7 @@ use crate::format::digits;
 use crate::layout::{self, CanvasFrame, Estimate, Layout, TOOLTIP, View as ChartView};
 use crate::locale::Lang;
 use crate::render;
-use crate::theme::{self, CSS_COLOR_PROPERTIES, CSS_FONT_PROPERTY, Theme, ThemeChoice};
+use crate::theme::{self, CSS_COLOR_PROPERTIES, CSS_FONT_PROPERTY, Look, Theme};
 use crate::words;
 
 use super::dom::{self, create, style};
@@ -190,8 +190,8 @@ impl View {
 
     /// The colours and font asked for, with the page's CSS custom properties applied,
     /// written to the elements around the canvas (the canvas is drawn by `geometry`).
-    pub fn theme(&mut self, choice: ThemeChoice) {
-        self.theme = self.resolve_theme(choice);
+    pub fn theme(&mut self, look: Look) {
+        self.theme = self.resolve_theme(look);
         let t = &self.theme;
         let (bg, text, muted, bar) = (theme::hex(t.background), theme::hex(t.text), theme::hex(t.muted), theme::hex(t.bar));
         style(&self.root, &[("background-color", &bg), ("color", &text), ("font-family", &t.font)]);
@@ -200,11 +200,12 @@ impl View {
         style(self.image.unchecked_ref(), &[("color", &bar)]);
     }
 
-    /// The theme for `choice`. Colours are normalised by the canvas (any CSS colour
-    /// syntax works); invalid ones are ignored.
-    fn resolve_theme(&self, choice: ThemeChoice) -> Theme {
-        let mut t = choice.base(prefers_dark()).clone();
-        if matches_media("(forced-colors: active)") {
+    /// The theme for `look`, with the page's `--idp-*` colours unless forced.
+    /// Colours are normalised by the canvas (any CSS colour syntax works); invalid
+    /// ones are ignored.
+    fn resolve_theme(&self, look: Look) -> Theme {
+        let mut t = look.base.clone();
+        if look.forced {
             // System colours as the browser has them now: written on the live region
             // (which opts out of forcing, so its colour stays the one asked for) and
             // read back computed. A canvas would resolve them to their defaults.
@@ -258,21 +259,17 @@ impl View {
         self.canvas.set_width(w);
         self.canvas.set_height(h);
         style(self.canvas.unchecked_ref(), &[("aspect-ratio", &ratio)]);
-        // The overlay: as large as the largest highlight's device box (a bar, a
-        // circle, a bar and its circle, a region's outline), shown at one device
-        // pixel per backing pixel. (Resizing it also clears it.)
-        let (mut ow, mut oh) = (1, 1);
-        for item in 0..render::highlight_items(&self.layout) {
-            let ((x0, y0), (x1, y1)) = render::highlight_box(&self.layout, item, self.dpr);
-            ow = ow.max(x1 - x0);
-            oh = oh.max(y1 - y0);
-        }
+        // The scale is known (shown at `width`); where the canvas is, is read when
+        // next needed: reading it now would force a layout, and what comes after a
+        // render (the static picture removed, an alert shown) may move it anyway.
+        self.frame.scale = width / self.layout.width;
+        self.frame_valid = false;
+        // The overlay, one device pixel per backing pixel, shown as the chart's
+        // device pixels are. (Resizing it also clears it.)
+        let (ow, oh) = render::overlay_size(&self.layout, self.dpr);
         self.overlay.set_width(ow as u32);
         self.overlay.set_height(oh as u32);
-        // Its device pixels shown as the chart's are: CSS size = backing size × the
-        // shown scale / the drawing's ratio (1 / the screen's ratio, but for a chart
-        // capped in size or drawn for paper at 2×).
-        let css = width / self.layout.width / self.dpr;
+        let css = self.frame.css_per_device(self.dpr);
         style(self.overlay.unchecked_ref(), &[("width", &css_px(ow as f64 * css)), ("height", &css_px(oh as f64 * css))]);
         let mut backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
@@ -289,11 +286,6 @@ impl View {
         }
         let pad = px(self.layout.pad);
         style(&self.footer, &[("padding", &["0 ", &pad, " ", &pad].concat())]);
-        // The scale is known (shown at `width`); where the canvas is, is read when
-        // next needed: reading it now would force a layout, and what comes after a
-        // render (the static picture removed, an alert shown) may move it anyway.
-        self.frame.scale = width / self.layout.width;
-        self.frame_valid = false;
         Ok(())
     }
 
@@ -384,9 +376,7 @@ impl View {
         // so the highlight covers exactly the pixels the chart drew.
         self.overlay_at = render::highlight_box(&self.layout, item, self.dpr).0;
         let _ = render::draw_highlight(&mut self.overlay_backend, &self.layout, &self.theme, item, self.dpr, self.overlay_at);
-        let frame = self.frame_now();
-        let css = frame.scale / self.dpr;
-        let (x, y) = (frame.origin.0 + self.overlay_at.0 as f64 * css, frame.origin.1 + self.overlay_at.1 as f64 * css);
+        let (x, y) = self.frame_now().device_to_box(self.overlay_at, self.dpr);
         style(self.overlay.unchecked_ref(), &[("transform", &["translate(", &css_px(x), ",", &css_px(y), ")"].concat())]);
     }
 
