@@ -1,6 +1,9 @@
 // `make bench`: mali-idp-chart beside Chart.js 4, uPlot 1.6 and the floor (a bare
-// canvas), all measured in one run in headless Chromium. Prints one table and writes
-// it to target/bench.md. Nothing here is asserted: machines are noisy.
+// canvas), all measured in one run in headless Chromium, at full speed and with the
+// CPU throttled 4× (a mid-range phone); and the payload of each of our builds beside
+// those libraries', Chartist's and Frappe Charts' (size only). Prints the tables and
+// writes them to target/bench.md. Nothing here is asserted: machines are noisy (the
+// payload budget is a test: `make test`, budget.json).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
@@ -11,12 +14,24 @@ const root = new URL('../', import.meta.url).pathname;
 const LOADS = Number(process.env.BENCH_LOADS ?? 21);
 const MOVES = Number(process.env.BENCH_MOVES ?? 1000);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
+/** Chromium's CPU slowdown for the second series of loads (a mid-range phone). */
+const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const LIBS = [
-  // Ours: the wasm, its JS glue and the element script (what a page with the tag loads).
+  // Ours: the wasm, its JS glue and the element script (what a page with the tag loads):
+  // the bars build, timed; the map build, for its payload (and hover on the map).
   { id: 'ours', name: 'mali-idp-chart', files: ['www/pkg/mali_idp_chart_bg.wasm', 'www/pkg/mali_idp_chart.js', 'www/mali-idp-chart.js'] },
   { id: 'chartjs', name: 'Chart.js 4.6.1', files: ['bench/node_modules/chart.js/dist/chart.umd.min.js'] },
   { id: 'uplot', name: 'uPlot 1.6.32', files: ['bench/node_modules/uplot/dist/uPlot.iife.min.js', 'bench/node_modules/uplot/dist/uPlot.min.css'] },
   { id: 'floor', name: 'floor (bare canvas)', files: [] },
+];
+/** Payload only: what a page fetches, gzip -9, beside the libraries timed above. */
+const SIZES = [
+  { name: 'mali-idp-chart, bars build', files: LIBS[0].files },
+  { name: 'mali-idp-chart, map build', files: ['www/pkg/map/mali_idp_chart_bg.wasm', 'www/pkg/map/mali_idp_chart.js', 'www/mali-idp-chart.js'] },
+  { name: 'Chartist 1.5.0 (JS + CSS)', files: ['bench/node_modules/chartist/dist/index.umd.js', 'bench/node_modules/chartist/dist/index.css'] },
+  { name: 'Frappe Charts 1.6.2', files: ['bench/node_modules/frappe-charts/dist/frappe-charts.min.umd.js'] },
+  LIBS[2],
+  LIBS[1],
 ];
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage',
@@ -49,9 +64,10 @@ const OBSERVE_SHIFTS = () => {
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
-async function pageFor(browser, url, lib, n, query = '') {
+async function pageFor(browser, url, lib, n, query = '', throttle = 1) {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.addInitScript(OBSERVE_SHIFTS);
   await page.goto(`${url}bench/pages/${lib.id}.html?n=${n}${query}`);
   await page.waitForFunction(() => window.benchPaintedAt !== undefined, null, { timeout: 60000 });
@@ -63,11 +79,11 @@ async function pageFor(browser, url, lib, n, query = '') {
  * the first chart pixels (the browser's first contentful paint: the page holds only
  * the chart; for us the static picture), interactive (the first frame after the live
  * chart is drawn and listening), and the layout shift up to then. */
-async function firstPaints(browser, url) {
+async function firstPaints(browser, url, throttle = 1) {
   const runs = Object.fromEntries(LIBS.map((l) => [l.id, { pixels: [], live: [], shift: [] }]));
   for (let i = 0; i < LOADS; i++) {
     for (const lib of LIBS) {
-      const { context, page } = await pageFor(browser, url, lib, 4); // a fresh context: cold cache
+      const { context, page } = await pageFor(browser, url, lib, 4, '', throttle); // a fresh context: cold cache
       const t = await page.evaluate(() => ({
         live: window.benchPaintedAt,
         pixels: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? window.benchPaintedAt,
@@ -139,9 +155,11 @@ const results = {};
 try {
   process.stderr.write('first paint, all libraries in turn\n');
   const paints = await firstPaints(browser, url);
+  process.stderr.write(`first paint with the CPU ${THROTTLE}× slower, all libraries in turn\n`);
+  const slow = await firstPaints(browser, url, THROTTLE);
   for (const lib of LIBS) {
     process.stderr.write(`${lib.name}: payload`);
-    const r = (results[lib.id] = { payload: payload(lib), paint: paints[lib.id] });
+    const r = (results[lib.id] = { payload: payload(lib), paint: paints[lib.id], slow: slow[lib.id] });
     if (lib.id !== 'floor') {
       r.hover = {};
       for (const n of [4, 100, 1000]) {
@@ -185,6 +203,9 @@ const lines = [
   `| floor: bare canvas drawn, median / max (ms) | ${ms(floor)} / ${ms(results.floor.paint.max)} | | | | |`,
   row('interactive above the floor (ms)', (r) => r.paint.median - floor, ms),
   row('layout shift up to interactive, max', (r) => r.paint.shift.max, (v) => v.toFixed(3)),
+  row(`interactive, CPU ${THROTTLE}× slower, median (ms)`, (r) => r.slow.median, ms),
+  `| floor, CPU ${THROTTLE}× slower, median (ms) | ${ms(results.floor.slow.median)} | | | | |`,
+  row(`interactive above the floor, CPU ${THROTTLE}× slower (ms)`, (r) => r.slow.median - results.floor.slow.median, ms),
   ...[4, 100, 1000].flatMap((n) => [
     row(`hover, ${n} bars, median (ms/move)`, (r) => r.hover[n].median, ms),
     row(`hover, ${n} bars, p95 (ms/move)`, (r) => r.hover[n].p95, ms),
@@ -196,6 +217,11 @@ const lines = [
   row('lifecycle: listeners left', (r) => r.life.listeners, (v) => String(v)),
 ];
 void above;
+// Payloads, ours per build, beside every library's.
+const sizes = SIZES.map((s) => ({ name: s.name, ...payload(s) }));
+lines.push('', '| payload (what a page fetches) | raw (KB) | gzip -9 (KB) | gzip / our bars build |', '|---|---|---|---|',
+  ...sizes.map((s) => `| ${s.name} | ${kb(s.raw)} | ${kb(s.gz)} | ${ratio(s.gz, sizes[0].gz)} |`));
+results.sizes = sizes;
 const table = lines.join('\n');
 console.log(table);
 mkdirSync(root + 'target', { recursive: true });
