@@ -20,23 +20,71 @@ pub struct ArticleRegion {
     pub name_fr: &'static str,
     pub name_en: &'static str,
     pub persons: u64,
-    /// The region's main town (longitude, latitude; PROVENANCE.md of the map's
-    /// geometry), where its circle goes on the map.
-    pub town: (f64, f64),
-    /// The ISO 3166-2 code of the map polygon that is this region, if the map has
-    /// one (its boundaries are from before 2016: Ménaka lay inside Gao then).
-    pub shape: Option<&'static str>,
+    /// Where it is on the map: an index into [`PLACES`].
+    pub place: usize,
 }
 
 /// The three regions the article names, in the article's order (largest first).
 pub const ARTICLE_REGIONS: [ArticleRegion; 3] = [
-    ArticleRegion { name_fr: "Tombouctou", name_en: "Timbuktu", persons: 22_328, town: (-3.009, 16.776), shape: Some("ML-6") },
-    ArticleRegion { name_fr: "Ségou", name_en: "Segou", persons: 10_794, town: (-6.27, 13.43), shape: Some("ML-4") },
-    ArticleRegion { name_fr: "Ménaka", name_en: "Menaka", persons: 10_381, town: (2.40, 15.917), shape: None },
+    ArticleRegion { name_fr: "Tombouctou", name_en: "Timbuktu", persons: 22_328, place: 0 },
+    ArticleRegion { name_fr: "Ségou", name_en: "Segou", persons: 10_794, place: 1 },
+    ArticleRegion { name_fr: "Ménaka", name_en: "Menaka", persons: 10_381, place: 2 },
 ];
 
 /// Bamako, the capital (longitude, latitude): a reference dot on the map.
 pub const BAMAKO: (f64, f64) = (-8.003, 12.639);
+
+/// A place a figure can have on the map: a region of the map's geography by its
+/// French and English names, the town its circle goes at where the geography gives
+/// one (PROVENANCE.md of the map's geometry: longitude, latitude), and the map
+/// polygon it is (ISO 3166-2; the boundaries are from before 2016: Ménaka lay inside
+/// Gao then, so it has a town and no polygon).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    pub name_fr: &'static str,
+    pub name_en: &'static str,
+    pub town: Option<(f64, f64)>,
+    pub shape: Option<&'static str>,
+}
+
+/// Every place a region's name can match (the article's three first, in its order).
+pub const PLACES: [Place; 10] = [
+    Place { name_fr: "Tombouctou", name_en: "Timbuktu", town: Some((-3.009, 16.776)), shape: Some("ML-6") },
+    Place { name_fr: "Ségou", name_en: "Segou", town: Some((-6.27, 13.43)), shape: Some("ML-4") },
+    Place { name_fr: "Ménaka", name_en: "Menaka", town: Some((2.40, 15.917)), shape: None },
+    Place { name_fr: "Gao", name_en: "Gao", town: Some((-0.044, 16.27)), shape: Some("ML-7") },
+    Place { name_fr: "Bamako", name_en: "Bamako", town: Some(BAMAKO), shape: Some("ML-BKO") },
+    Place { name_fr: "Kayes", name_en: "Kayes", town: None, shape: Some("ML-1") },
+    Place { name_fr: "Koulikoro", name_en: "Koulikoro", town: None, shape: Some("ML-2") },
+    Place { name_fr: "Sikasso", name_en: "Sikasso", town: None, shape: Some("ML-3") },
+    Place { name_fr: "Mopti", name_en: "Mopti", town: None, shape: Some("ML-5") },
+    Place { name_fr: "Kidal", name_en: "Kidal", town: None, shape: Some("ML-8") },
+];
+
+/// A name folded for matching: trimmed, lower case, French accents taken off. By
+/// hand for the letters place names use: `char::to_lowercase` links Unicode's case
+/// tables (+9.5 KB gzip in the map build, measured).
+fn fold(name: &str) -> String {
+    name.trim()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => 'i',
+            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => 'u',
+            'ç' | 'Ç' => 'c',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// The place a region's name matches, in French or English, case and accents
+/// ignored ("TOMBOUCTOU", "Timbuktu", "Segou" ...): an index into [`PLACES`].
+pub fn place_of(name: &str) -> Option<usize> {
+    let name = fold(name);
+    PLACES.iter().position(|p| fold(p.name_fr) == name || fold(p.name_en) == name)
+}
 
 /// Persons in all the other regions together: computed, never reported. The article
 /// does not say which regions these are, so the figure is never split.
@@ -62,8 +110,8 @@ pub struct Region {
     pub persons: u64,
     /// Derived from other figures rather than reported: drawn muted and footnoted.
     pub computed: bool,
-    /// Where it goes on the map: an index into [`ARTICLE_REGIONS`] (custom data has
-    /// no places).
+    /// Where it goes on the map: an index into [`PLACES`] (`None`: no place, and it
+    /// is listed under the map).
     pub place: Option<usize>,
 }
 
@@ -89,8 +137,7 @@ impl Dataset {
         let text = lang.text();
         let mut regions: Vec<Region> = ARTICLE_REGIONS
             .iter()
-            .enumerate()
-            .map(|(i, r)| Region {
+            .map(|r| Region {
                 name: match lang {
                     Lang::Fr => r.name_fr,
                     Lang::En => r.name_en,
@@ -98,7 +145,7 @@ impl Dataset {
                 .to_string(),
                 persons: r.persons,
                 computed: false,
-                place: Some(i),
+                place: Some(r.place),
             })
             .collect();
         regions.push(Region { name: text.other_regions.to_string(), persons: other_regions(), computed: true, place: None });
@@ -146,6 +193,29 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_match_places_in_either_language_whatever_the_case_and_accents() {
+        assert_eq!(place_of("Tombouctou"), Some(0));
+        assert_eq!(place_of("timbuktu"), Some(0));
+        assert_eq!(place_of(" SÉGOU "), Some(1));
+        assert_eq!(place_of("Segou"), Some(1));
+        assert_eq!(place_of("ménaka"), Some(2));
+        assert_eq!(place_of("MENAKA"), Some(2));
+        assert_eq!(place_of("Kidal"), Some(9));
+        for (i, p) in PLACES.iter().enumerate() {
+            assert_eq!(place_of(p.name_fr), Some(i));
+            assert_eq!(place_of(p.name_en), Some(i));
+        }
+        // No partial or fuzzy matches: a name the map does not know stays unplaced.
+        for other in ["Tombouctou region", "Gao-Ménaka", "Taoudénit", "Bamako district", "", "Région A"] {
+            assert_eq!(place_of(other), None, "{other}");
+        }
+        // The article's regions are the first places, in its order.
+        for (i, r) in ARTICLE_REGIONS.iter().enumerate() {
+            assert_eq!((r.place, PLACES[r.place].name_fr, PLACES[r.place].name_en), (i, r.name_fr, r.name_en));
+        }
+    }
 
     #[test]
     fn the_remainder_and_february_follow_from_the_stated_figures() {

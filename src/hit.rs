@@ -37,9 +37,9 @@ impl Targets for Layout {
         if let Some(c) = map.circle(item) {
             return (c.center.0 + c.r, c.center.1);
         }
-        match map.unplaced {
-            Some((i, r)) if i == item => (r.right(), r.center().1),
-            _ => map.frame.center(),
+        match map.unplaced.iter().find(|(i, _)| *i == item) {
+            Some((_, r)) => (r.right(), r.center().1),
+            None => map.frame.center(),
         }
     }
 }

@@ -129,10 +129,15 @@ static EN: Text = Text {
 pub struct MapText {
     /// Under the map: the boundaries' source and vintage.
     pub map_note: &'static str,
-    /// After the unplaced figure's name and value, under the map.
+    /// After a computed figure's name and value, under the map (it has no place).
     pub unplaced: &'static str,
-    /// A region without a figure of its own (tooltip and announcement).
+    /// After a region's name and value, under the map, when the name matches none of
+    /// the map's regions.
+    pub unmatched: &'static str,
+    /// A region without a figure of its own (tooltip and announcement), and what
+    /// follows when the figures have a computed rest it is counted in.
     pub no_figure: &'static str,
+    pub counted_in_rest: &'static str,
     /// Gao's polygon, which held Ménaka before 2016.
     pub gao_note: &'static str,
     /// The accessible name's lead for the map and for both views.
@@ -144,22 +149,26 @@ pub struct MapText {
 
 static MAP_FR: MapText = MapText {
     map_note: "Limites : Natural Earth, régions d'avant 2016 (Ménaka faisait alors partie de la région de Gao).",
-    unplaced: "sans place sur la carte : l'article ne dit pas de quelles régions il s'agit",
-    no_figure: "Pas de chiffre propre dans l'article : compté dans les autres régions",
+    unplaced: "sans place sur la carte : la source ne dit pas de quelles régions il s'agit",
+    unmatched: "pas sur la carte : ce nom n'est celui d'aucune de ses régions",
+    no_figure: "Pas de chiffre propre",
+    counted_in_rest: " : compté dans les autres régions",
     gao_note: "Ménaka (cercle) en faisait partie avant 2016",
     summary_lead_map: "Carte du Mali",
     summary_lead_both: "Carte du Mali et graphique en barres",
-    map_summary: "Un cercle par chiffre, à Tombouctou, Ségou et Ménaka, de surface proportionnelle aux personnes.",
+    map_summary: "Un cercle par chiffre, à la ville principale de sa région ou en son centre, de surface proportionnelle aux personnes.",
 };
 
 static MAP_EN: MapText = MapText {
     map_note: "Boundaries: Natural Earth, regions before 2016 (Menaka was then part of the Gao region).",
-    unplaced: "not on the map: the article does not say which regions these are",
-    no_figure: "No figure of its own in the article: counted in the other regions",
+    unplaced: "not on the map: the source does not say which regions these are",
+    unmatched: "not on the map: the name is none of its regions'",
+    no_figure: "No figure of its own",
+    counted_in_rest: ": counted in the other regions",
     gao_note: "Menaka (circle) was part of it before 2016",
     summary_lead_map: "Map of Mali",
     summary_lead_both: "Map of Mali and bar chart",
-    map_summary: "One circle per figure, at Timbuktu, Segou and Menaka, its area proportional to the people counted.",
+    map_summary: "One circle per figure, at its region's main town or in its middle, its area proportional to the people counted.",
 };
 
 #[cfg(test)]

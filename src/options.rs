@@ -294,6 +294,14 @@ impl DataInput {
         if self.show_rest && sum < data.total {
             data.regions.push(Region { name: lang.text().other_regions.into(), persons: data.total - sum, computed: true, place: None });
         }
+        // On the map, each reported region whose name matches one of its places
+        // (the first one to match a place has it); the others are listed under it.
+        if cfg!(feature = "map") {
+            let mut taken = [false; crate::data::PLACES.len()];
+            for r in data.regions.iter_mut().filter(|r| !r.computed) {
+                r.place = crate::data::place_of(&r.name).filter(|&p| !std::mem::replace(&mut taken[p], true));
+            }
+        }
         data.sorted()
     }
 }

@@ -62,29 +62,17 @@ impl Settings {
         s
     }
 
-    /// Whether options can be merged: a map needs the article's figures (custom data
-    /// has no places), whichever of the two options arrives last.
+    /// Whether options can be merged: a map view needs the map build.
     pub fn check(&self, o: &Options) -> Result<(), OptionError> {
         let view = match o.view {
             Field::Keep => self.view,
             Field::Reset => View::default(),
             Field::Set(v) => v,
         };
-        let custom = match &o.data {
-            Field::Keep => self.data.is_some(),
-            Field::Reset => false,
-            Field::Set(_) => true,
-        };
         if view != View::Bars && !cfg!(feature = "map") {
             return Err(OptionError {
                 path: "view".into(),
                 problem: "the map is in the map build: import mount from \"mali-idp-chart/map\" (the <mali-idp-chart> element loads it by itself)".into(),
-            });
-        }
-        if view.has_map() && custom {
-            return Err(OptionError {
-                path: "view".into(),
-                problem: "a map needs the article's figures: custom data has no places on it (use \"bars\")".into(),
             });
         }
         Ok(())
@@ -149,6 +137,10 @@ mod tests {
     fn s(v: &str) -> Value {
         Value::String(v.into())
     }
+    #[cfg(feature = "map")]
+    fn obj(entries: &[(&str, Value)]) -> Value {
+        Value::Object(entries.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+    }
     fn custom() -> Value {
         let region = Value::Object(vec![("name".into(), s("A")), ("persons".into(), Value::Number(7.0))]);
         Value::Object(vec![
@@ -199,23 +191,26 @@ mod tests {
 
     #[test]
     #[cfg(feature = "map")]
-    fn a_map_needs_the_articles_figures_whichever_option_comes_last() {
+    fn a_map_takes_custom_figures_placing_the_names_it_knows() {
         let mut st = Settings::default();
         let map = options(&[("view", s("map"))]);
         st.check(&map).unwrap();
         assert_eq!(st.merge(map), Changed { content: true, theme: false }, "a new view has other words");
         assert_eq!(st.view(), View::Map);
-        let e = st.check(&options(&[("data", custom())])).unwrap_err();
-        assert_eq!(e.path, "view");
-        assert!(e.problem.contains("custom data"), "{}", e.problem);
-        // Both at once: refused too; custom data with the bars: fine; back to the
-        // article's figures: the map is fine again.
-        let both = options(&[("data", custom()), ("view", s("both"))]);
-        assert_eq!(Settings::default().check(&both).unwrap_err().path, "view");
-        let st = Settings::new(options(&[("data", custom())]));
-        assert_eq!(st.check(&options(&[("view", s("both"))])).unwrap_err().path, "view");
-        st.check(&options(&[("view", s("both")), ("data", Value::Null)])).unwrap();
-        st.check(&options(&[("view", Value::Null)])).unwrap();
+        let regions = Value::Array(vec![
+            obj(&[("name", s("Région A")), ("persons", Value::Number(30.0))]),
+            obj(&[("name", s("GAO")), ("persons", Value::Number(40.0))]),
+            obj(&[("name", s("Timbuktu")), ("persons", Value::Number(20.0))]),
+            obj(&[("name", s("Tombouctou")), ("persons", Value::Number(5.0))]),
+        ]);
+        let data = obj(&[("title", s("T")), ("source", s("S")), ("total", Value::Number(100.0)), ("regions", regions), ("showRest", Value::Bool(true))]);
+        let o = options(&[("data", data)]);
+        st.check(&o).unwrap();
+        st.merge(o);
+        let placed: Vec<_> = st.dataset().regions.iter().map(|r| (r.name.as_str(), r.place)).collect();
+        // Largest first; Gao and Timbuktu matched; the second name for Tombouctou
+        // and an unknown name are not placed; the computed rest never is.
+        assert_eq!(placed, [("GAO", Some(3)), ("Région A", None), ("Timbuktu", Some(0)), ("Tombouctou", None), ("Autres régions", None)]);
     }
 
     #[test]

@@ -33,14 +33,16 @@ pub fn tooltip(data: &Dataset, region: usize, lang: Lang) -> (String, Vec<String
 /// its name, then what the article says of it (counted in the other regions).
 fn shape_words(data: &Dataset, shape: usize, lang: Lang) -> (String, Vec<String>) {
     let s = &crate::map::SHAPES[shape];
-    let t = lang.text();
-    let mut line = lang.map_text().no_figure.to_string();
+    let (t, m) = (lang.text(), lang.map_text());
+    let mut line = m.no_figure.to_string();
     if let Some(rest) = data.regions.iter().find(|r| r.computed) {
-        line.push_str(&[" (", &format::int(rest.persons, lang), ", ", t.computed, ")"].concat());
+        line.push_str(&[m.counted_in_rest, " (", &format::int(rest.persons, lang), ", ", t.computed, ")"].concat());
     }
     let mut lines = vec![line];
-    if s.code == "ML-7" {
-        lines.push(lang.map_text().gao_note.to_string());
+    // Gao's polygon holds Ménaka's town, where a circle may be.
+    let menaka = crate::data::place_of("Ménaka");
+    if s.code == "ML-7" && data.regions.iter().any(|r| r.place.is_some() && r.place == menaka) {
+        lines.push(m.gao_note.to_string());
     }
     (s.name(lang).to_string(), lines)
 }

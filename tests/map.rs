@@ -116,7 +116,7 @@ async fn every_circle_and_region_reads_its_figure_or_says_it_has_none() {
         }
     }
     // The unplaced figure's line under the map reads it too.
-    let (item, line) = m.unplaced.unwrap();
+    let [(item, line)] = m.unplaced[..] else { panic!("one line: {:?}", m.unplaced) };
     hover(&chart, line.center()).await;
     assert_eq!(chart.highlighted().0, Some(item));
     assert!(text(&tip).contains("15\u{202f}482"));
@@ -202,26 +202,44 @@ async fn in_both_views_a_bar_and_its_circle_light_up_together() {
 }
 
 #[wasm_bindgen_test]
-fn a_bad_view_or_a_map_of_custom_data_is_a_clear_error() {
+fn a_bad_view_is_a_clear_error() {
     let el = container(400);
     let e = js_error_message(mount(el.clone().into(), options(r#"{"view":"globe"}"#)).err().unwrap());
     assert_eq!(e, "mali-idp-chart: view: must be \"bars\", \"map\" or \"both\", got \"globe\"");
-    let custom = r#"{"title":"T","source":"S","total":10,"regions":[{"name":"A","persons":7}]}"#;
-    let e = js_error_message(mount(el.clone().into(), options(&format!(r#"{{"view":"map","data":{custom}}}"#))).err().unwrap());
-    assert!(e.starts_with("mali-idp-chart: view: a map needs the article's figures"), "{e}");
-    // Custom data, then asking for the map: refused, and the chart stays as it was.
-    let mut chart = mount(el.clone().into(), options(&format!(r#"{{"data":{custom}}}"#))).unwrap();
-    let e = js_error_message(chart.update(options(r#"{"view":"both"}"#)).err().unwrap());
-    assert!(e.starts_with("mali-idp-chart: view: "), "{e}");
-    assert!(chart.layout().map.is_none());
-    // The article's figures back, and the map with them: fine.
-    chart.update(options(r#"{"view":"map","data":null}"#)).unwrap();
-    assert!(chart.layout().map.is_some());
+    el.remove();
+}
+
+/// A newsroom's figures on the map: each circle where its name's place is, read by
+/// the pointer with its own figure; an unknown name on its line under the map; the
+/// article's figures back with `data: null`.
+#[wasm_bindgen_test]
+async fn a_map_of_a_newsrooms_figures_reads_each_of_them() {
+    let custom = r#"{"title":"T","source":"S","total":40000,"regions":[{"name":"GAO","persons":17250},{"name":"Kidal","persons":9100},{"name":"Zone B","persons":900}]}"#;
+    let (el, mut chart) = chart(640, &format!(r#"{{"view":"map","data":{custom}}}"#));
+    let (tip, layout) = (chart.tooltip(), chart.layout());
+    let m = layout.map.clone().expect("a map of the newsroom's figures");
+    assert_eq!(m.circles.len(), 2, "GAO and Kidal placed; Zone B is not a region of the map");
+    for (c, want) in m.circles.iter().zip([("GAO", "17\u{202f}250"), ("Kidal", "9\u{202f}100")]) {
+        hover(&chart, c.center).await;
+        assert_eq!(chart.highlighted(), (Some(c.item), Some(Source::Mouse)));
+        let t = text(&tip);
+        assert!(t.contains(want.0) && t.contains(want.1), "{t}");
+        assert!(highlighted_at(&chart, c.center), "{} painted in the highlight colour", want.0);
+    }
+    // Kidal has no town in the geography: its circle is inside its polygon.
+    let kidal = SHAPES.iter().position(|s| s.code == "ML-8").unwrap();
+    assert!(map::inside(&m.regions[kidal], m.circles[1].center));
+    let [(item, line)] = m.unplaced[..] else { panic!("{:?}", m.unplaced) };
+    hover(&chart, line.center()).await;
+    assert_eq!(chart.highlighted().0, Some(item));
+    assert!(text(&tip).contains("Zone B"), "{}", text(&tip));
+    // The article's figures back: its three circles.
+    chart.update(options(r#"{"data":null}"#)).unwrap();
+    assert_eq!(chart.layout().map.unwrap().circles.len(), 3);
     // And back to the bars by removing the view.
     chart.update(options(r#"{"view":null}"#)).unwrap();
     assert!(chart.layout().map.is_none() && chart.layout().rows.len() == 4);
-    chart.destroy();
-    el.remove();
+    done(el, chart);
 }
 
 #[wasm_bindgen_test]

@@ -263,17 +263,18 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
         let x = if view == View::Map { left + (inner - w) / 2.0 } else { left };
         let mut ml = MapLayout::new(data, (x, y), w);
         y = ml.frame.bottom() + 8.0;
-        // The figure with no place on the map, on a line of its own under it: also
-        // a target, so that every figure can be read on the map alone.
-        if let Some(item) = data.regions.iter().position(|r| r.place.is_none()) {
-            let r = &data.regions[item];
+        // Each figure with no place on the map, on a line of its own under it: also
+        // a target, so that every figure can be read on the map alone. A computed
+        // rest is not broken down; a region's name matched none of the map's.
+        for (item, r) in data.regions.iter().enumerate().filter(|(_, r)| r.place.is_none()) {
             let colon = if lang == Lang::Fr { " : " } else { ": " };
-            let text = [&row_name(data, item), " ", &format::int(r.persons, lang), colon, lang.map_text().unplaced].concat();
+            let why = if r.computed { lang.map_text().unplaced } else { lang.map_text().unmatched };
+            let text = [&row_name(data, item), " ", &format::int(r.persons, lang), colon, why].concat();
             let start = texts.len();
             let line_top = y;
             y = lines(&mut texts, &text, TextRole::Note, m.small, (left, y, column), measure);
             let w = texts[start..].iter().map(|t| t.width).fold(0.0, f64::max);
-            ml.unplaced = Some((item, Rect { x: left, y: line_top, w, h: y - line_top }));
+            ml.unplaced.push((item, Rect { x: left, y: line_top, w, h: y - line_top }));
         }
         let bounds = Rect { x: left, y: top, w: column, h: ml.frame.bottom() - top };
         texts.extend(ml.labels(data, lang, bounds, measure));

@@ -11,7 +11,7 @@
 
 pub mod shapes;
 
-use crate::data::{ARTICLE_REGIONS, BAMAKO, Dataset};
+use crate::data::{BAMAKO, Dataset, PLACES};
 use crate::layout::{Align, Font, Measure, Rect, TextItem, TextRole};
 use crate::locale::Lang;
 
@@ -124,6 +124,51 @@ impl Circle {
     }
 }
 
+/// A point well inside a shape: of a grid over its largest ring's box, the point
+/// inside it that lies farthest from every edge (a coarse pole of inaccessibility:
+/// a circle there sits in the region, not on a border or in a bay).
+pub fn interior_point(rings: &[Vec<(f64, f64)>]) -> (f64, f64) {
+    let Some(outer) = rings.iter().max_by_key(|r| r.len()) else { return (0.0, 0.0) };
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in outer {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    const STEPS: u32 = 24;
+    let mut best = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let mut best_d = -1.0;
+    for i in 1..STEPS {
+        for j in 1..STEPS {
+            let p = (x0 + (x1 - x0) * i as f64 / STEPS as f64, y0 + (y1 - y0) * j as f64 / STEPS as f64);
+            if !inside(rings, p) {
+                continue;
+            }
+            let d = edge_distance(rings, p);
+            if d > best_d {
+                (best, best_d) = (p, d);
+            }
+        }
+    }
+    best
+}
+
+/// The distance from `p` to the nearest edge of any ring.
+fn edge_distance(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> f64 {
+    let mut d2 = f64::MAX;
+    for ring in rings {
+        let mut j = ring.len().wrapping_sub(1);
+        for (i, &a) in ring.iter().enumerate() {
+            let b = ring[j];
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let len2 = dx * dx + dy * dy;
+            let t = if len2 > 0.0 { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+            let (ex, ey) = (a.0 + t * dx - p.0, a.1 + t * dy - p.1);
+            d2 = d2.min(ex * ex + ey * ey);
+            j = i;
+        }
+    }
+    d2.sqrt()
+}
+
 /// Even-odd point-in-polygon over all of a shape's rings (holes included).
 pub fn inside(rings: &[Vec<(f64, f64)>], (x, y): (f64, f64)) -> bool {
     let mut odd = false;
@@ -155,8 +200,9 @@ pub struct MapLayout {
     pub circles: Vec<Circle>,
     /// Bamako, the capital, for reference.
     pub capital: (f64, f64),
-    /// The line under the map for the figure that has no place, and its item.
-    pub unplaced: Option<(usize, Rect)>,
+    /// The lines under the map for the figures that have no place (the article's
+    /// computed rest; a newsroom's regions whose names match none), with their items.
+    pub unplaced: Vec<(usize, Rect)>,
 }
 
 /// Radius of the largest circle, as a share of the map's width (within bounds).
@@ -189,14 +235,22 @@ impl MapLayout {
         let mut max = 0.0;
         for (item, r) in data.regions.iter().enumerate() {
             let Some(place) = r.place else { continue };
-            let place = &ARTICLE_REGIONS[place];
-            if let Some(i) = SHAPES.iter().position(|s| Some(s.code) == place.shape) {
+            let place = &PLACES[place];
+            let shape = SHAPES.iter().position(|s| Some(s.code) == place.shape);
+            if let Some(i) = shape {
                 figured[i] = Some(item);
             }
             if max == 0.0 {
                 max = r.persons.max(1) as f64;
             }
-            circles.push(Circle { item, center: projection.project(place.town), r: r_max * (r.persons as f64 / max).sqrt() });
+            // At the region's town where the geography gives one, else well inside
+            // its polygon (every place has one or the other).
+            let center = match (place.town, shape) {
+                (Some(town), _) => projection.project(town),
+                (None, Some(i)) => interior_point(&regions[i]),
+                (None, None) => continue,
+            };
+            circles.push(Circle { item, center, r: r_max * (r.persons as f64 / max).sqrt() });
         }
         MapLayout {
             frame: Rect { x: origin.0, y: origin.1, w: width, h: projection.height() },
@@ -205,7 +259,7 @@ impl MapLayout {
             figured,
             circles,
             capital: projection.project(BAMAKO),
-            unplaced: None,
+            unplaced: Vec::new(),
         }
     }
 
@@ -216,10 +270,8 @@ impl MapLayout {
         if let Some(c) = self.circles.iter().rev().find(|c| c.contains(at)) {
             return Some(c.item);
         }
-        if let Some((item, r)) = self.unplaced {
-            if r.contains(at.0, at.1) {
-                return Some(item);
-            }
+        if let Some((item, _)) = self.unplaced.iter().find(|(_, r)| r.contains(at.0, at.1)) {
+            return Some(*item);
         }
         if !self.frame.contains(at.0, at.1) {
             return None;

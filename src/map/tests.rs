@@ -1,14 +1,10 @@
 use super::*;
-use crate::data::{ARTICLE_REGIONS, BAMAKO, Dataset};
+use crate::data::{ARTICLE_REGIONS, BAMAKO, Dataset, PLACES};
 use crate::layout::{self, ARTBOARDS, Estimate, View};
 use crate::locale::Lang;
 
 fn degrees(shape: &Shape) -> Vec<Vec<(f64, f64)>> {
     shape.rings.iter().map(|r| r.points()).collect()
-}
-
-fn shape(code: &str) -> &'static Shape {
-    SHAPES.iter().find(|s| s.code == code).unwrap()
 }
 
 /// Winding number: a second, independent point-in-polygon test (holes wind the
@@ -50,21 +46,24 @@ fn the_projection_keeps_malis_proportions_at_its_latitude() {
 
 #[test]
 fn every_town_lies_in_its_region() {
-    let cases = [
-        (ARTICLE_REGIONS[0].town, "ML-6"),
-        (ARTICLE_REGIONS[1].town, "ML-4"),
-        (ARTICLE_REGIONS[2].town, "ML-7"),
-        ((-0.044, 16.27), "ML-7"), // Gao
-        (BAMAKO, "ML-BKO"),
-    ];
-    for (town, code) in cases {
+    // Every place with a town: the town in its polygon (Ménaka's, which has none of
+    // its own since its boundaries are from before 2016, in Gao's).
+    let mut towns = 0;
+    for p in PLACES {
+        let Some(town) = p.town else { continue };
         let holding: Vec<&str> = SHAPES.iter().filter(|s| inside(&degrees(s), town)).map(|s| s.code).collect();
-        assert_eq!(holding, [code], "{town:?}");
+        assert_eq!(holding, [p.shape.unwrap_or("ML-7")], "{}", p.name_fr);
+        towns += 1;
     }
-    // The article's regions name the polygons that are theirs.
-    assert_eq!(ARTICLE_REGIONS.map(|r| r.shape), [Some("ML-6"), Some("ML-4"), None]);
-    assert_eq!(shape("ML-6").name_fr, ARTICLE_REGIONS[0].name_fr);
-    assert_eq!(shape("ML-4").name_en, ARTICLE_REGIONS[1].name_en);
+    assert_eq!(towns, 5, "the five towns PROVENANCE.md gives");
+    // Every polygon is a place, named as the map names it.
+    for s in SHAPES {
+        let p = PLACES.iter().find(|p| p.shape == Some(s.code)).unwrap_or_else(|| panic!("{} is no place", s.code));
+        assert_eq!((p.name_fr, p.name_en), (s.name_fr, s.name_en));
+    }
+    // The article's regions are at their places.
+    assert_eq!(ARTICLE_REGIONS.map(|r| PLACES[r.place].shape), [Some("ML-6"), Some("ML-4"), None]);
+    assert_eq!(BAMAKO, PLACES[4].town.unwrap());
 }
 
 #[test]
@@ -198,7 +197,7 @@ fn circle_areas_are_proportional_to_the_figures_and_sit_on_the_towns() {
             let figures = data.regions[a.item].persons as f64 / data.regions[b.item].persons as f64;
             assert!((ratio - figures).abs() < 1e-9, "{ratio} vs {figures}");
         }
-        let town = ARTICLE_REGIONS[data.regions[a.item].place.unwrap()].town;
+        let town = PLACES[data.regions[a.item].place.unwrap()].town.unwrap();
         assert_eq!(a.center, m.projection.project(town));
         // A circle reads its own figure, whatever is under it.
         assert_eq!(m.item_at(a.center, 4), Some(a.item));
@@ -268,7 +267,7 @@ fn the_unplaced_figure_has_its_own_line_under_the_map_and_is_a_target() {
     let data = Dataset::article(Lang::Fr);
     let l = layout::compute_view(&data, Lang::Fr, View::Map, 640.0, &Estimate);
     let map = l.map.as_ref().unwrap();
-    let (item, line) = map.unplaced.unwrap();
+    let [(item, line)] = map.unplaced[..] else { panic!("one line: {:?}", map.unplaced) };
     assert!(data.regions[item].computed);
     assert!(line.y >= map.frame.bottom());
     let text = l.texts.iter().find(|t| line.contains(t.x + 1.0, t.y)).unwrap();
@@ -308,7 +307,7 @@ fn the_words_cover_the_map_too() {
     let data = Dataset::article(Lang::Fr);
     let label = words::summary(&data, Lang::Fr, View::Map);
     assert!(label.starts_with("Carte du Mali : "), "{label}");
-    assert!(label.contains("Tombouctou, Ségou et Ménaka") && label.contains("22\u{202f}328"), "{label}");
+    assert!(label.contains("Un cercle par chiffre") && label.contains("Tombouctou 22\u{202f}328"), "{label}");
     let caption = words::table_caption(&data, Lang::Fr, View::Both);
     assert!(caption.contains("Natural Earth") && caption.contains("2016"), "{caption}");
     assert_eq!(words::table_caption(&data, Lang::Fr, View::Bars), data.title);
@@ -322,4 +321,69 @@ fn the_words_cover_the_map_too() {
     let said = words::item_announcement(&data, data.regions.len() + kayes, Lang::Fr);
     assert!(said.starts_with("Kayes : Pas de chiffre propre"), "{said}");
     assert_eq!(words::item_tooltip(&data, 0, Lang::Fr), words::tooltip(&data, 0, Lang::Fr));
+}
+
+/// A newsroom's figures on the map: names matched in either language, circles at
+/// the towns the geography gives or well inside the region otherwise, the matched
+/// regions shaded, and each unmatched name on a line of its own under the map.
+#[test]
+fn a_newsrooms_figures_are_placed_by_name_and_the_rest_listed_under_the_map() {
+    use crate::highlight::Targets;
+    use crate::options::{Value, validate, Field};
+    let region = |name: &str, persons: f64| Value::Object(vec![("name".into(), Value::String(name.into())), ("persons".into(), Value::Number(persons))]);
+    let input = Value::Object(vec![
+        ("title".into(), Value::String("T".into())),
+        ("source".into(), Value::String("S".into())),
+        ("total".into(), Value::Number(50_000.0)),
+        ("regions".into(), Value::Array(vec![
+            region("gao", 17_250.0), region("Kidal", 9_100.0), region("MOPTI", 6_000.0),
+            region("Timbuktu", 4_000.0), region("Ménaka", 3_000.0), region("Taoudénit", 1_500.0), region("Zone B", 900.0),
+        ])),
+    ]);
+    let Field::Set(input) = validate(&Value::Object(vec![("data".into(), input)])).unwrap().data else { panic!() };
+    for lang in [Lang::Fr, Lang::En] {
+        let data = input.to_dataset(lang);
+        for width in ARTBOARDS {
+            let l = layout::compute_view(&data, lang, View::Map, width, &Estimate);
+            let m = l.map().unwrap();
+            let name = |item: usize| data.regions[item].name.as_str();
+            let circled: Vec<&str> = m.circles.iter().map(|c| name(c.item)).collect();
+            assert_eq!(circled, ["gao", "Kidal", "MOPTI", "Timbuktu", "Ménaka"], "{width}");
+            for c in &m.circles {
+                let place = &PLACES[data.regions[c.item].place.unwrap()];
+                match place.town {
+                    Some(town) => assert_eq!(c.center, m.projection.project(town)),
+                    // No town given: well inside its own polygon, a circle's radius
+                    // at least from its border wherever it fits.
+                    None => {
+                        let i = SHAPES.iter().position(|s| Some(s.code) == place.shape).unwrap();
+                        assert!(inside(&m.regions[i], c.center), "{} at {width}", place.name_fr);
+                        assert!(edge_distance(&m.regions[i], c.center) >= c.r.min(width / 40.0), "{} at {width}: too near its border", place.name_fr);
+                    }
+                }
+                assert_eq!(l.item_at(c.center), Some(c.item), "{} at {width}", name(c.item));
+            }
+            // Shaded: the regions matched by a name with a polygon (Ménaka has none).
+            let shaded: Vec<&str> = SHAPES.iter().zip(&m.figured).filter_map(|(s, f)| f.map(|_| s.code)).collect();
+            assert_eq!(shaded, ["ML-5", "ML-6", "ML-7", "ML-8"]);
+            // Each unmatched name on its own line under the map, a target.
+            let listed: Vec<&str> = m.unplaced.iter().map(|(item, _)| name(*item)).collect();
+            assert_eq!(listed, ["Taoudénit", "Zone B"]);
+            for (item, line) in &m.unplaced {
+                assert!(line.y >= m.frame.bottom());
+                assert_eq!(l.item_at(line.center()), Some(*item));
+                let text: String = l.texts.iter().filter(|t| line.contains(t.x + 1.0, t.y)).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+                assert!(text.starts_with(name(*item)) && text.contains(lang.map_text().unmatched.split(' ').next().unwrap()), "{text}");
+            }
+            assert_eq!(l.count(), data.regions.len(), "the keyboard walks every figure");
+        }
+        // Gao's polygon reads Gao's figure; Kayes, with none, says so, and that
+        // there is no computed rest to be counted in.
+        let l = layout::compute_view(&data, lang, View::Map, 640.0, &Estimate);
+        let gao = SHAPES.iter().position(|s| s.code == "ML-7").unwrap();
+        assert_eq!(l.map().unwrap().figured[gao].map(|i| data.regions[i].name.as_str()), Some("gao"));
+        let kayes = SHAPES.iter().position(|s| s.code == "ML-1").unwrap();
+        let (_, lines) = crate::words::item_tooltip(&data, data.regions.len() + kayes, lang);
+        assert_eq!(lines, [lang.map_text().no_figure], "no computed rest to be counted in");
+    }
 }

@@ -70,7 +70,7 @@ export interface RegionInput {
     /** Derived rather than reported: drawn muted and footnoted. */
     computed?: boolean | null;
 }
-/** Custom figures, replacing the article's (no map: they have no places). */
+/** Custom figures, replacing the article's. On the map, regions named as one of its regions (French or English, case and accents ignored) are placed there; the others are listed under it. */
 export interface DataInput {
     title: string;
     subtitle?: string | null;

@@ -251,3 +251,45 @@ test("an element with figures of its own and no picture never shows the article'
     await context.close();
   }
 });
+
+test("an element's own figures on the map: their names placed, the others listed under it", async () => {
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>own map</title>
+    <script type="module" src="/mali-idp-chart.js"></script>
+    <mali-idp-chart id="m" lang="en" view="map" loading="eager"><script type="application/json">{"title": "Our update",
+      "source": "Our newsroom", "total": 41000, "regions": [{"name": "GAO", "persons": 17250}, {"name": "Timbuktu", "persons": 9100},
+      {"name": "Zone B", "persons": 900}]}</script></mali-idp-chart></html>`;
+  const { page, context, problems } = await open(env.browser, `${env.url}own-map.html`, {
+    route: ['**/own-map.html', (route) => route.fulfill({ contentType: 'text/html', body: html })],
+  });
+  await page.waitForFunction(() => document.getElementById('m').chart);
+  const got = await page.evaluate(() => {
+    const root = document.getElementById('m').shadowRoot;
+    return {
+      label: root.querySelector('.mali-idp-chart > canvas').getAttribute('aria-label'),
+      rows: [...root.querySelectorAll('.mali-idp-chart__data tbody tr')].map((tr) => tr.firstElementChild.textContent),
+      alerts: [...root.querySelectorAll('[role=alert]')].map((a) => a.textContent).filter(Boolean),
+      wasm: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')),
+    };
+  });
+  assert.deepEqual(got.alerts, [], 'no error: a map takes a newsroom\'s figures');
+  assert.deepEqual(got.wasm, ['/pkg/map/mali_idp_chart_bg.wasm']);
+  assert.match(got.label, /^Map of Mali: Our update\. .*GAO 17,250, Timbuktu 9,100, Zone B 900/);
+  assert.deepEqual(got.rows, ['GAO', 'Timbuktu', 'Zone B', 'National total']);
+  // Somewhere on the map reads Timbuktu with its figure (its circle, or its region, shaded).
+  const canvas = page.locator('#m >> css=.mali-idp-chart > canvas[role=img]');
+  const box = await canvas.boundingBox();
+  let found = null;
+  for (let y = 0.15; y < 0.7 && !found; y += 0.05) {
+    for (let x = 0.3; x < 0.8 && !found; x += 0.05) {
+      await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+      const tip = await page.evaluate(() => {
+        const t = document.getElementById('m').shadowRoot.querySelector('.mali-idp-chart__tooltip');
+        return getComputedStyle(t).display === 'block' ? t.textContent : '';
+      });
+      if (tip.includes('Timbuktu') && tip.includes('9,100')) found = tip;
+    }
+  }
+  assert.ok(found, 'a point of the map reads Timbuktu with its figure');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
