@@ -23,11 +23,11 @@ setup:
 
 ## Build the release bundles (wasm + JS glue), from the cdylib-only bundle/ crate so
 ## LTO covers the whole program (see tools/build.sh): the bars build into www/pkg,
-## the map build (bars, map, both) into www/pkg/map.
+## the map build (bars, map, both) beside it, as mali_idp_chart_map*.
 build:
 	tools/setup.sh build
 	tools/build.sh $(PKG) bars
-	tools/build.sh $(PKG)/map map
+	tools/build.sh $(PKG) map
 	node tools/element.mjs
 	@$(MAKE) --no-print-directory size
 
@@ -76,7 +76,8 @@ package:
 	tools/setup.sh build
 	rm -rf pkg
 	tools/build.sh pkg bars
-	tools/build.sh pkg/map map
+	tools/build.sh pkg map
+	tools/build.sh pkg/node node
 	node tools/element.mjs
 	cp README.md LICENSE-MIT pkg/
 	node tools/package.mjs

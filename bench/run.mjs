@@ -27,7 +27,7 @@ const LIBS = [
 /** Payload only: what a page fetches, gzip -9, beside the libraries timed above. */
 const SIZES = [
   { name: 'mali-idp-chart, bars build', files: LIBS[0].files },
-  { name: 'mali-idp-chart, map build', files: ['www/pkg/map/mali_idp_chart_bg.wasm', 'www/pkg/map/mali_idp_chart.js', 'www/mali-idp-chart.js'] },
+  { name: 'mali-idp-chart, map build', files: ['www/pkg/mali_idp_chart_map_bg.wasm', 'www/pkg/mali_idp_chart_map.js', 'www/mali-idp-chart.js'] },
   { name: 'Chartist 1.5.0 (JS + CSS)', files: ['bench/node_modules/chartist/dist/index.umd.js', 'bench/node_modules/chartist/dist/index.css'] },
   { name: 'Frappe Charts 1.6.2', files: ['bench/node_modules/frappe-charts/dist/frappe-charts.min.umd.js'] },
   LIBS[2],

@@ -25,5 +25,5 @@ pub mod words;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "picture"))]
 pub mod svg;

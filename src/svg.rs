@@ -206,6 +206,35 @@ fn json_string(text: &str) -> String {
     out
 }
 
+/// `value` as JSON, safe inside a `<script>` element (`<` is escaped).
+pub fn json(value: &crate::options::Value) -> String {
+    use crate::options::Value;
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) if n.is_finite() => crate::options::number_text(*n),
+        Value::Number(_) => "null".into(),
+        Value::String(s) => json_string(s),
+        Value::Array(items) => ["[", &items.iter().map(json).collect::<Vec<_>>().join(", "), "]"].concat(),
+        Value::Object(entries) => {
+            let fields: Vec<String> = entries.iter().map(|(k, v)| [json_string(k), ": ".into(), json(v)].concat()).collect();
+            ["{", &fields.join(", "), "}"].concat()
+        }
+    }
+}
+
+/// The element to paste in a page for figures of one's own: `data` as its inline
+/// JSON and their static picture inside, so the live chart replaces the picture in
+/// place (the page links `mali-idp-chart.css` and loads `mali-idp-chart.js`).
+pub fn element(data: &crate::options::Value, lang: Lang, view: View, picture: &str) -> String {
+    let view = match view {
+        View::Bars => "",
+        View::Map => " view=\"map\"",
+        View::Both => " view=\"both\"",
+    };
+    format!("<mali-idp-chart lang=\"{}\"{view}>\n<script type=\"application/json\">{}</script>\n{picture}\n</mali-idp-chart>", lang.tag(), json(data))
+}
+
 /// The article's figures described for search engines and aggregators: a
 /// schema.org `Dataset` in JSON-LD, as a data block (`application/ld+json`, which no
 /// browser runs, so a strict CSP has nothing to block). Every figure comes from

@@ -4,9 +4,10 @@
 //! `textContent` only.
 
 use crate::data::Dataset;
-use crate::format;
+use crate::format::{self, digits};
 use crate::layout::View;
 use crate::locale::Lang;
+use crate::options::{OptionError, Value};
 
 /// "37,9 % du total", or nothing when the total is 0.
 fn share_text(data: &Dataset, region: usize, lang: Lang) -> Option<String> {
@@ -144,7 +145,6 @@ pub fn table(data: &Dataset, lang: Lang) -> ([&'static str; 4], Vec<[String; 4]>
     (t.table_headers, rows)
 }
 
-/// One CSV field, quoted when it holds a separator, a quote or a line break.
 /// Characters that make a spreadsheet read a cell as a formula when it starts with
 /// one (CSV injection, in OWASP's terms).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -153,7 +153,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// formula (a newsroom's region named `=HYPERLINK(...)`) is neutralised as OWASP
 /// recommends: a single quote before it, the whole quoted, so it opens as text. A
 /// reader of our CSV takes a leading `'` followed by one of `FORMULA_STARTS` back
-/// off (see `csv_cell`).
+/// off (`read_csv` does).
 fn csv_field(out: &mut String, field: &str) {
     let formula = field.starts_with(FORMULA_STARTS);
     if formula || field.contains([',', '"', '\n', '\r']) {
@@ -206,6 +206,122 @@ pub fn csv(data: &Dataset, lang: Lang) -> String {
     out
 }
 
+/// The rows of a CSV file (RFC 4180: quoted fields, doubled quotes, CRLF or LF;
+/// a byte order mark ignored), each cell as a spreadsheet shows it: the quote our
+/// writer puts before a formula-like cell taken back off.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut was_quoted) = (false, false);
+    let mut chars = text.chars().peekable();
+    let finish = |cell: &mut String, was_quoted: bool| {
+        let c = std::mem::take(cell);
+        match c.strip_prefix('\'') {
+            Some(rest) if was_quoted && rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+            _ => c,
+        }
+    };
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => (quoted, was_quoted) = (true, true),
+            (false, ',') => {
+                row.push(finish(&mut cell, was_quoted));
+                was_quoted = false;
+            }
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(finish(&mut cell, was_quoted));
+                was_quoted = false;
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(finish(&mut cell, was_quoted));
+        rows.push(row);
+    }
+    rows.retain(|r| !(r.len() == 1 && r[0].is_empty()));
+    rows
+}
+
+/// The chart's own CSV (its download link, `csv`) read back as the `data` option,
+/// in either language, to be validated as any `data` is: the header, one row per
+/// region (name, persons, share, reported or computed), the national total, then the
+/// source alone on the last line. A computed "other regions" row that is exactly
+/// what the regions leave of the total is `showRest`. The CSV has no title: `title`
+/// gives it (without one, validation says `data.title` is required).
+pub fn read_csv(text: &str, title: Option<&str>) -> Result<Value, OptionError> {
+    let problem = |path: &str, p: &str| OptionError { path: path.into(), problem: p.into() };
+    let rows = csv_rows(text);
+    let header = rows.first().ok_or_else(|| problem("data", "the CSV is empty"))?;
+    let lang = [Lang::Fr, Lang::En].into_iter().find(|l| header.first().map(String::as_str) == Some(l.text().table_headers[0]));
+    let lang = lang.ok_or_else(|| problem("data", "the CSV's first line is not the chart's header (Région,… or Region,…)"))?;
+    let t = lang.text();
+    let number = |cell: &str| match cell.parse::<u64>() {
+        Ok(n) if cell.bytes().all(|b| b.is_ascii_digit()) => Value::Number(n as f64),
+        _ => Value::String(cell.to_string()),
+    };
+    let (mut regions, mut total, mut source) = (Vec::new(), None, None);
+    for (i, row) in rows.iter().enumerate().skip(1) {
+        match row.as_slice() {
+            [name, persons, _share, origin] if name == t.national_total && origin == t.reported => total = Some(number(persons)),
+            [name, persons, _share, origin] => {
+                let computed = if origin == t.computed {
+                    true
+                } else if origin == t.reported {
+                    false
+                } else {
+                    let line = digits(i as u64 + 1);
+                    return Err(problem("data", &["line ", &line, ": the last cell must be \"", t.reported, "\" or \"", t.computed, "\", got \"", origin, "\""].concat()));
+                };
+                regions.push((name.clone(), number(persons), computed));
+            }
+            [text] if i == rows.len() - 1 => source = Some(text.clone()),
+            _ => {
+                let line = digits(i as u64 + 1);
+                return Err(problem("data", &["line ", &line, ": expected 4 cells (region, persons, share, origin), or the source alone on the last line"].concat()));
+            }
+        }
+    }
+    let total = total.ok_or_else(|| problem("data.total", &["is required (a \"", t.national_total, "\" line)"].concat()))?;
+    // The computed rest, as the chart writes it: back to `showRest`.
+    let given: f64 = regions.iter().filter_map(|(_, p, c)| match p { Value::Number(n) if !c => Some(*n), _ => None }).sum();
+    let rest = regions.iter().position(|(name, p, c)| *c && name == t.other_regions && matches!((p, &total), (Value::Number(p), Value::Number(t)) if *p == t - given));
+    if let Some(i) = rest {
+        regions.remove(i);
+    }
+    let mut data = vec![];
+    if let Some(title) = title {
+        data.push(("title".to_string(), Value::String(title.into())));
+    }
+    if let Some(source) = source {
+        data.push(("source".into(), Value::String(source)));
+    }
+    data.push(("total".into(), total));
+    let regions = regions
+        .into_iter()
+        .map(|(name, persons, computed)| {
+            let mut r = vec![("name".to_string(), Value::String(name)), ("persons".into(), persons)];
+            if computed {
+                r.push(("computed".into(), Value::Bool(true)));
+            }
+            Value::Object(r)
+        })
+        .collect();
+    data.push(("regions".into(), Value::Array(regions)));
+    if rest.is_some() {
+        data.push(("showRest".into(), Value::Bool(true)));
+    }
+    Ok(Value::Object(data))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +365,52 @@ mod tests {
             Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
             _ => inner,
         }
+    }
+
+    /// What `read_csv` gives, validated and drawn as a chart would.
+    fn round_trip(csv: &str, title: &str, lang: Lang) -> Dataset {
+        let data = read_csv(csv, Some(title)).unwrap();
+        let options = crate::options::validate(&Value::Object(vec![("data".into(), data)])).unwrap();
+        let crate::options::Field::Set(input) = options.data else { panic!("no data") };
+        input.to_dataset(lang)
+    }
+
+    #[test]
+    fn the_charts_own_csv_reads_back_as_the_same_figures() {
+        for lang in [Lang::Fr, Lang::En] {
+            // The article's: its computed rest comes back as showRest.
+            let article = Dataset::article(lang);
+            let back = round_trip(&csv(&article, lang), &article.title, lang);
+            let figures = |d: &Dataset| d.regions.iter().map(|r| (r.name.clone(), r.persons, r.computed)).collect::<Vec<_>>();
+            assert_eq!(figures(&back), figures(&article));
+            assert_eq!((back.total, &back.source, &back.title), (article.total, &article.source, &article.title));
+            // A newsroom's, with names a spreadsheet would run, quotes and commas.
+            let mut own = Dataset::article(lang);
+            own.regions[0].name = "=HYPERLINK(\"http://x\",\"y\")".into();
+            own.regions[1].name = "Gao, \"nord\"".into();
+            own.source = "@source".into();
+            let back = round_trip(&csv(&own, lang), "T", lang);
+            assert_eq!(figures(&back), figures(&own));
+            assert_eq!(back.source, "@source");
+        }
+    }
+
+    #[test]
+    fn a_bad_csv_is_refused_naming_the_field_or_the_line() {
+        let err = |csv: &str| read_csv(csv, Some("T")).unwrap_err().to_string();
+        assert_eq!(err(""), "data: the CSV is empty");
+        assert!(err("Name,Persons\r\n").starts_with("data: the CSV's first line is not the chart's header"));
+        let head = "Region,Displaced people,Share of total (%),Source of the figure\r\n";
+        assert_eq!(err(&[head, "A,5,1,maybe\r\n"].concat()), "data: line 2: the last cell must be \"reported\" or \"computed\", got \"maybe\"");
+        assert_eq!(err(&[head, "A,5\r\nsource\r\n"].concat()), "data: line 2: expected 4 cells (region, persons, share, origin), or the source alone on the last line");
+        assert_eq!(err(&[head, "A,5,1,reported\r\nS\r\n"].concat()), "data.total: is required (a \"National total\" line)");
+        // A bad figure is left for validation to name, with its path.
+        let v = read_csv(&[head, "A,-5,1,reported\r\nNational total,10,100,reported\r\nS\r\n"].concat(), Some("T")).unwrap();
+        let e = crate::options::validate(&Value::Object(vec![("data".into(), v)])).unwrap_err();
+        assert_eq!(e.to_string(), "data.regions[0].persons: must be a whole number >= 0, got \"-5\"");
+        // No title: validation names it.
+        let v = read_csv(&[head, "A,5,1,reported\r\nNational total,10,100,reported\r\nS\r\n"].concat(), None).unwrap();
+        assert_eq!(crate::options::validate(&Value::Object(vec![("data".into(), v)])).unwrap_err().to_string(), "data.title: is required");
     }
 
     #[test]

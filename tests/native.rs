@@ -561,3 +561,42 @@ fn every_highlight_is_drawn_inside_the_box_the_overlay_is_sized_to() {
         }
     }
 }
+
+/// A newsroom's figures as the picture command draws them (bars and map): every
+/// artboard shows their names and figures and none of the article's, and the element
+/// to paste carries the same data as its inline JSON.
+#[test]
+fn a_newsrooms_picture_shows_their_figures_only() {
+    use mali_idp_chart::options::{Field, Value, validate};
+    let region = |name: &str, persons: f64| Value::Object(vec![("name".into(), Value::String(name.into())), ("persons".into(), Value::Number(persons))]);
+    let given = Value::Object(vec![
+        ("title".into(), Value::String("Displaced people, our </script> update".into())),
+        ("source".into(), Value::String("Our newsroom".into())),
+        ("total".into(), Value::Number(41_000.0)),
+        ("regions".into(), Value::Array(vec![region("Gao", 17_250.0), region("Kidal", 9_100.0), region("Zone B", 900.0)])),
+    ]);
+    let Field::Set(input) = validate(&Value::Object(vec![("data".into(), given.clone())])).unwrap().data else { panic!() };
+    for lang in [Lang::Fr, Lang::En] {
+        let data = input.to_dataset(lang);
+        for view in [layout::View::Bars, layout::View::Map] {
+            let html = svg::picture_view(&data, lang, view, &LIGHT).unwrap();
+            for a in layout::ARTBOARDS {
+                let start = html.find(&format!("<svg class=\"mic-a{a}\"")).unwrap();
+                let drawing = &html[start..start + html[start..].find("</svg>").unwrap()];
+                let texts = svg_texts(drawing).join(" ");
+                for (name, persons) in [("Gao", 17_250), ("Kidal", 9_100), ("Zone B", 900)] {
+                    assert!(texts.contains(name), "{lang:?} {view:?} {a}: {name} missing in {texts}");
+                    assert!(texts.contains(&format::int(persons, lang)), "{lang:?} {view:?} {a}: {persons} missing in {texts}");
+                }
+                // The article's figures (the map names its regions, Tombouctou among them).
+                for article in ["22\u{202f}328", "22,328", "58\u{202f}985", "58,985", "10\u{202f}794", "10,794", "15\u{202f}482", "15,482"] {
+                    assert!(!texts.contains(article), "{lang:?} {view:?} {a}: the article's {article} in {texts}");
+                }
+            }
+            let element = svg::element(&given, lang, view, &html);
+            assert!(element.contains("\"persons\": 17250") && element.contains("\"name\": \"Zone B\""), "{element}");
+            assert!(!element[..element.find("</script>").unwrap()].contains("</script"), "the title's </script> is escaped in the JSON");
+            assert!(element.contains(&html));
+        }
+    }
+}

@@ -12,16 +12,20 @@
 #   3. wasm-opt -Oz; tools/types.mjs finishes the typings; tools/glue.mjs shortens the import names in the wasm and
 #      the glue alike (wasm-bindgen's hashed names take ~2 KB gzip in each file) and
 #      minifies the glue with esbuild.
-# Usage: tools/build.sh [OUT_DIR] [bars|map]   (map: the build with the map view, the
-# bundle's `map` feature; bars, the default, leaves the map out)
+# Usage: tools/build.sh [OUT_DIR] [bars|map|node]   (map: the build with the map view,
+# the bundle's `map` feature, named mali_idp_chart_map*; bars, the default, leaves the
+# map out; node: the npm package's `picture` command, run by Node, never fetched by a
+# page). Each build's files have names of their own, so both web builds sit in one
+# folder and a bundler user copying the wasm files beside a bundle gets no clash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-www/pkg}
 build=${2:-bars}
 case "$build" in
-  bars) features=() ;;
-  map) features=(--features map) ;;
-  *) echo "usage: $0 [OUT_DIR] [bars|map]" >&2; exit 2 ;;
+  bars) features=(); name=mali_idp_chart ;;
+  map) features=(--features map); name=mali_idp_chart_map ;;
+  node) features=(--features picture); name=mali_idp_chart ;;
+  *) echo "usage: $0 [OUT_DIR] [bars|map|node]" >&2; exit 2 ;;
 esac
 target=wasm32-unknown-unknown
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -46,12 +50,12 @@ wasm="$dir/$target/release/mali_idp_chart_bundle.wasm"
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-wasm-bindgen --target web --out-dir "$tmp" --out-name mali_idp_chart "$wasm"
+wasm-bindgen --target web --out-dir "$tmp" --out-name "$name" "$wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --strip-producers \
-  -o "$out/mali_idp_chart_bg.wasm" "$tmp/mali_idp_chart_bg.wasm"
-node tools/glue.mjs "$tmp/mali_idp_chart.js" "$out/mali_idp_chart_bg.wasm" "$out/mali_idp_chart.js"
-cp "$tmp/mali_idp_chart.d.ts" "$tmp/mali_idp_chart_bg.wasm.d.ts" "$out/"
-node tools/types.mjs "$out/mali_idp_chart.d.ts"
+  -o "$out/${name}_bg.wasm" "$tmp/${name}_bg.wasm"
+node tools/glue.mjs "$tmp/$name.js" "$out/${name}_bg.wasm" "$out/$name.js"
+cp "$tmp/$name.d.ts" "$tmp/${name}_bg.wasm.d.ts" "$out/"
+node tools/types.mjs "$out/$name.d.ts"
 # The snippets are bundled into the glue (tools/glue.mjs): no snippets/ folder ships.
 rm -rf "$out/snippets"

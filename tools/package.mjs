@@ -2,7 +2,7 @@
 // the custom element (its import rewritten for the package layout), the static
 // fallbacks, the static pictures to paste (picture-fr.html, picture-map-en.html ...) and
 // their stylesheet, the iframe parent helper, TypeScript types, and package.json.
-import { readFile, writeFile, copyFile } from 'node:fs/promises';
+import { readFile, writeFile, copyFile, mkdir, chmod } from 'node:fs/promises';
 
 const pkg = new URL('../pkg/', import.meta.url);
 const www = new URL('../www/', import.meta.url);
@@ -11,7 +11,7 @@ const www = new URL('../www/', import.meta.url);
 // the package's layout (pkg/ in www, the package's root here).
 const element = (await readFile(new URL('mali-idp-chart.js', www), 'utf8'))
   .replace(/import\((["'])\.\/pkg\//g, 'import($1./');
-for (const build of ['./mali_idp_chart.js', './map/mali_idp_chart.js']) {
+for (const build of ['./mali_idp_chart.js', './mali_idp_chart_map.js']) {
   if (!element.includes(`import("${build}")`)) throw new Error(`element import of ${build} not rewritten`);
 }
 await writeFile(new URL('mali-idp-chart.js', pkg), element);
@@ -36,21 +36,28 @@ await writeFile(new URL('embed-parent.d.ts', pkg), `/** Sizes chart iframes to t
 export function listenForHeights(root?: Document | Element): void;
 `);
 
+// The picture command (tools/cli.mjs), run by Node with the node/ build.
+await mkdir(new URL('bin/', pkg), { recursive: true });
+await copyFile(new URL('../tools/cli.mjs', import.meta.url), new URL('bin/mali-idp-chart.mjs', pkg));
+await chmod(new URL('bin/mali-idp-chart.mjs', pkg), 0o755);
+
 // The package is the chart crate: its name, description, version and licence.
 const cargo = await readFile(new URL('../Cargo.toml', import.meta.url), 'utf8');
 const field = (k) => cargo.match(new RegExp(`^${k} = "(.*)"$`, 'm'))?.[1];
 const meta = { name: 'mali-idp-chart', type: 'module', version: field('version'), description: field('description'), license: field('license') };
 meta.files = ['mali_idp_chart_bg.wasm', 'mali_idp_chart.js', 'mali_idp_chart.d.ts', 'README.md', 'LICENSE-MIT',
-  'map/mali_idp_chart_bg.wasm', 'map/mali_idp_chart.js', 'map/mali_idp_chart.d.ts',
+  'mali_idp_chart_map_bg.wasm', 'mali_idp_chart_map.js', 'mali_idp_chart_map.d.ts',
+  'node/mali_idp_chart_bg.wasm', 'node/mali_idp_chart.js', 'bin/mali-idp-chart.mjs',
   'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg',
   'mali-idp-chart.css', ...PICTURES];
 meta.main = 'mali_idp_chart.js';
+meta.bin = { 'mali-idp-chart': 'bin/mali-idp-chart.mjs' };
 meta.types = 'mali_idp_chart.d.ts';
 meta.exports = {
   // The bars build, and the map build (every view): the same API.
   '.': { types: './mali_idp_chart.d.ts', default: './mali_idp_chart.js' },
-  './map': { types: './map/mali_idp_chart.d.ts', default: './map/mali_idp_chart.js' },
-  './map/mali_idp_chart_bg.wasm': './map/mali_idp_chart_bg.wasm',
+  './map': { types: './mali_idp_chart_map.d.ts', default: './mali_idp_chart_map.js' },
+  './mali_idp_chart_map_bg.wasm': './mali_idp_chart_map_bg.wasm',
   './element': { types: './mali-idp-chart.d.ts', default: './mali-idp-chart.js' },
   './embed-parent': { types: './embed-parent.d.ts', default: './embed-parent.js' },
   './mali_idp_chart_bg.wasm': './mali_idp_chart_bg.wasm',

@@ -8,7 +8,7 @@ for (const key of ['lang', 'theme', 'view']) if (params.has(key)) options[key] =
 // embed-map.html and embed-both.html carry that view's pictures, and draw it.
 options.view ??= document.documentElement.dataset.view;
 // The map build for the map views, the smaller bars build otherwise.
-const build = ['map', 'both'].includes(options.view) ? './pkg/map/mali_idp_chart.js' : './pkg/mali_idp_chart.js';
+const build = ['map', 'both'].includes(options.view) ? './pkg/mali_idp_chart_map.js' : './pkg/mali_idp_chart.js';
 const id = params.get('id');
 document.documentElement.lang = options.lang === 'en' ? 'en' : 'fr';
 

@@ -111,6 +111,14 @@ fn js_to_value(v: &JsValue, path: &mut String, depth: u32) -> Result<Value, Stri
     Err([shown(path), ": a ", &kind, " is not a valid value"].concat())
 }
 
+/// A JS value as the core's `Value`, for the picture command's `data` (its path in
+/// messages: `data`).
+#[cfg(feature = "picture")]
+pub fn data_value(v: &JsValue) -> Result<Value, JsError> {
+    let mut path = String::from("data");
+    js_to_value(v, &mut path, 1).map_err(error)
+}
+
 /// A value's path for messages, as `validate` writes them ("data.regions[2]").
 fn shown(path: &str) -> &str {
     if path.is_empty() { "options" } else { path }

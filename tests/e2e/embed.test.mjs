@@ -23,7 +23,7 @@ test('custom elements render, follow their attributes and destroy themselves whe
   // The wasm was instantiated once for the page, not once per element: the map
   // build, since the page also has map charts (it draws bars too).
   const wasmLoads = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => new URL(e.name).pathname));
-  assert.deepEqual(wasmLoads, ['/pkg/map/mali_idp_chart_bg.wasm']);
+  assert.deepEqual(wasmLoads, ['/pkg/mali_idp_chart_map_bg.wasm']);
   // An attribute change re-renders in the new language and theme.
   await page.evaluate(() => document.getElementById('element-fr').setAttribute('lang', 'en'));
   assert.deepEqual(await names(page, 'element-fr'), ['Timbuktu', 'Segou', 'Menaka', 'Other regions']);
@@ -199,7 +199,7 @@ test('a page of bar charts fetches the bars build only; a map asked later brings
   await page.evaluate(() => document.getElementById('a').setAttribute('view', 'map'));
   await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('canvas')?.getAttribute('aria-label').startsWith('Carte du Mali'));
   assert.deepEqual(await fetched(), ['/mali-idp-chart.js', '/pkg/mali_idp_chart.js', '/pkg/mali_idp_chart_bg.wasm',
-    '/pkg/map/mali_idp_chart.js', '/pkg/map/mali_idp_chart_bg.wasm']);
+    '/pkg/mali_idp_chart_map.js', '/pkg/mali_idp_chart_map_bg.wasm']);
   assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelectorAll('[role=alert]:not(:empty)').length), 0);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -272,7 +272,7 @@ test("an element's own figures on the map: their names placed, the others listed
     };
   });
   assert.deepEqual(got.alerts, [], 'no error: a map takes a newsroom\'s figures');
-  assert.deepEqual(got.wasm, ['/pkg/map/mali_idp_chart_bg.wasm']);
+  assert.deepEqual(got.wasm, ['/pkg/mali_idp_chart_map_bg.wasm']);
   assert.match(got.label, /^Map of Mali: Our update\. .*GAO 17,250, Timbuktu 9,100, Zone B 900/);
   assert.deepEqual(got.rows, ['GAO', 'Timbuktu', 'Zone B', 'National total']);
   // Somewhere on the map reads Timbuktu with its figure (its circle, or its region, shaded).

@@ -26,7 +26,11 @@ before(async () => {
   `);
   await build({ entryPoints: [`${app}entry.js`], bundle: true, format: 'esm', outdir: `${app}out`, logLevel: 'error' });
   // A bundler user ships the package's assets next to the bundle.
-  for (const f of ['mali_idp_chart_bg.wasm', 'fallback-fr.svg', 'fallback-en.svg']) copyFileSync(`${root}pkg/${f}`, `${app}out/${f}`);
+  // (Each build's wasm has a name of its own: both sit beside the bundle.)
+  for (const f of ['mali_idp_chart_bg.wasm', 'mali_idp_chart_map_bg.wasm', 'fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg']) copyFileSync(`${root}pkg/${f}`, `${app}out/${f}`);
+  writeFileSync(`${app}map.html`, `<!doctype html><meta charset="utf-8"><title>bundled map</title><link rel="icon" href="data:,">
+    <mali-idp-chart lang="en" view="map" loading="eager" style="width:500px"></mali-idp-chart>
+    <script type="module" src="out/entry.js"></script><div id="chart" style="width:300px"></div>`);
   writeFileSync(`${app}index.html`, `<!doctype html><meta charset="utf-8"><title>bundled</title><link rel="icon" href="data:,">
     <div id="chart" style="width:600px"></div><mali-idp-chart lang="fr" style="width:400px"></mali-idp-chart>
     <script type="module" src="out/entry.js"></script>`);
@@ -54,6 +58,20 @@ test('the package works from a bundle: the API and the custom element', async ()
   const element = await page.evaluate(() => document.querySelector('mali-idp-chart').chart.bars()[0].name);
   assert.equal(element, 'Tombouctou');
   await page.screenshot({ path: `${shots}bundled-package.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('from a bundle, a map element draws with the map build beside the bars build', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${url}map.html`);
+  await page.waitForFunction(() => document.querySelector('mali-idp-chart').chart);
+  const label = await page.evaluate(() => document.querySelector('mali-idp-chart').shadowRoot.querySelector('canvas[role=img]').getAttribute('aria-label'));
+  assert.match(label, /^Map of Mali: /);
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
+  assert.ok(wasm.includes('/out/mali_idp_chart_map_bg.wasm'), wasm.join(', '));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -26,7 +26,8 @@
 // never shows the article's: a box with its title says the chart is loading (or
 // could not be loaded), so a reader never sees figures that are not the chart's.
 //
-// Two builds: bars only (pkg/), and the one with the map (pkg/map/, which draws every
+// Two builds: bars only (pkg/mali_idp_chart*), and the one with the map
+// (pkg/mali_idp_chart_map*, which draws every
 // view). Each element loads the smaller one that draws its view; a page whose charts
 // are all bars never fetches the map. A page with a map chart anywhere gets the map
 // build for all its charts (one wasm per page), as do charts added after it came.
@@ -38,7 +39,7 @@ const MAP_VIEWS = ['map', 'both'];
 export function load(view) {
   const map = MAP_VIEWS.includes(view) || !!builds[true]
     || !!document.querySelector('mali-idp-chart:is([view="map"],[view="both"])');
-  return builds[map] ??= (map ? import('./pkg/map/mali_idp_chart.js') : import('./pkg/mali_idp_chart.js'))
+  return builds[map] ??= (map ? import('./pkg/mali_idp_chart_map.js') : import('./pkg/mali_idp_chart.js'))
     .then(async (m) => { await m.default(); return { mount: m.mount, map }; });
 }
 
