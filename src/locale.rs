@@ -29,6 +29,16 @@ impl Lang {
         }
     }
 
+    /// What goes between a label and what it says: French puts a space before the
+    /// colon (a narrow one would be typographers' choice; a plain one is what every
+    /// font and screen reader handles).
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Fr => " : ",
+            Lang::En => ": ",
+        }
+    }
+
     pub fn text(self) -> &'static Text {
         match self {
             Lang::Fr => &FR,
@@ -46,7 +56,7 @@ impl Lang {
     }
 }
 
-/// Fixed strings of one language (the map's are in [`MapText`]). Sentences with figures are built in `format`.
+/// Fixed strings of one language (the map's are in [`MapText`]). Sentences with figures are built in `words`.
 #[derive(Debug)]
 pub struct Text {
     pub title: &'static str,

@@ -261,7 +261,7 @@ pub fn highlight_items(layout: &Layout) -> usize {
 }
 
 /// Paints the whole chart: background, bars, texts. (The highlight is painted apart,
-/// on an overlay, with [`draw_bar`].)
+/// on an overlay, with [`draw_highlight`], inside [`highlight_box`].)
 pub fn draw<DB: DrawingBackend>(
     backend: &mut DB,
     layout: &Layout,

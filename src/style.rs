@@ -58,6 +58,12 @@ pub const WIDGET_CSS: &str = concat!(
     // sets (as the static picture's drawings are): a percentage width adds nothing
     // to a flex or grid parent's min-content width, so no resize loop.
     ".mali-idp-chart>canvas{display:block;width:100%;height:auto}",
+    // The drawing adds nothing to its container's width (its backing store is CSS
+    // size × the screen's ratio); the zero-high canvas as wide as the largest
+    // artboard (`layout::natural_width`, the static picture has the same) gives a
+    // shrink-to-fit container the width available, as an image would.
+    ".mali-idp-chart__canvas{contain:inline-size}",
+    ".mali-idp-chart>.mali-idp-chart__size{height:0}",
     ".mali-idp-chart>.mali-idp-chart__overlay{position:absolute;left:0;top:0;pointer-events:none}",
     // Placed by `transform` from the box's corner: moving it lays nothing out.
     ".mali-idp-chart__tooltip{position:absolute;left:0;top:0;display:none;pointer-events:none;z-index:1;border-style:solid;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.18);text-align:left;white-space:normal;overflow-wrap:anywhere;",
@@ -94,7 +100,7 @@ mod tests {
     #[test]
     fn every_rule_is_the_widgets_and_every_declaration_a_property_and_a_value() {
         let rules = rules();
-        assert_eq!(rules.len(), 15);
+        assert_eq!(rules.len(), 17);
         for (selector, decls) in rules {
             assert!(selector.split(',').all(|s| s.starts_with(".mali-idp-chart")), "a rule outside the widget: {selector}");
             // The shell's regular expression marks `:value` up to `;` or `}`: no

@@ -242,7 +242,7 @@ pub fn element(data: &crate::options::Value, lang: Lang, view: View, picture: &s
 pub fn dataset_json_ld(lang: Lang) -> String {
     let data = Dataset::article(lang);
     let t = lang.text();
-    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let colon = lang.colon();
     let figures: Vec<String> = data
         .regions
         .iter()
@@ -314,7 +314,16 @@ pub fn picture(data: &Dataset, lang: Lang, theme: &Theme) -> Result<String, Stri
 
 /// [`picture`] for any view.
 pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Result<String, String> {
-    let mut html = format!("<div class=\"{PICTURE_CLASS}\" lang=\"{}\">\n", lang.tag());
+    // A canvas as wide as the largest artboard, zero high, at the container's width:
+    // like an image of that width, it gives a shrink-to-fit container (an
+    // inline-block figure, a float, a table cell) the width available, and nothing to
+    // its minimum; the live chart has the same one. Then the drawings in a box of
+    // their own, the container their queries read.
+    let mut html = format!(
+        "<div class=\"{PICTURE_CLASS}\" lang=\"{}\">\n<canvas class=\"mic-size\" width=\"{}\" height=\"0\" aria-hidden=\"true\"></canvas><div class=\"mic-box\">\n",
+        lang.tag(),
+        layout::natural_width()
+    );
     let label = escape(&words::summary(data, lang, view));
     let symbol = ["mic-land-", lang.tag(), "-", if view == View::Map { "map" } else { "both" }].concat();
     if view.has_map() {
@@ -364,7 +373,7 @@ pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Re
         }
         html.push_str("</tr>");
     }
-    html.push_str("</tbody></table></div>\n</div>");
+    html.push_str("</tbody></table></div>\n</div></div>");
     Ok(html)
 }
 
@@ -405,9 +414,11 @@ fn dark_picture_css(light: &Theme, dark: &Theme) -> String {
 pub fn picture_css(theme: &Theme) -> String {
     let mut css = format!(
         "/* The static picture of mali-idp-chart, shown until the live chart replaces it.\n   Written by `make fallback`: do not edit. */\n\
-         .{PICTURE_CLASS} {{ container-type: inline-size; position: relative; box-sizing: border-box; width: 100%; margin: 0; padding: 0; border: 0; \
+         .{PICTURE_CLASS} {{ position: relative; box-sizing: border-box; width: 100%; margin: 0; padding: 0; border: 0; \
          background: {bg}; color: {text}; font-family: {font}; line-height: normal; text-align: left; direction: ltr; }}\n\
-         .{PICTURE_CLASS} > svg {{ display: none; width: 100%; height: auto; }}\n\
+         .{PICTURE_CLASS} > .mic-size {{ display: block; width: 100%; height: 0; margin: 0; border: 0; }}\n\
+         .{PICTURE_CLASS} > .mic-box {{ container-type: inline-size; margin: 0; padding: 0; border: 0; }}\n\
+         .{PICTURE_CLASS} .mic-box > svg {{ display: none; width: 100%; height: auto; }}\n\
          .{PICTURE_CLASS} .mic-footer {{ {footer}; padding: 0 {wide}px {wide}px; }}\n\
          .{PICTURE_CLASS} .mic-footer a {{ color: {bar}; }}\n\
          .{PICTURE_CLASS} .mic-image {{ {image}; visibility: hidden; }}\n\
@@ -429,7 +440,7 @@ pub fn picture_css(theme: &Theme) -> String {
     for (i, a) in layout::ARTBOARDS.iter().enumerate() {
         let (from, to) = layout::artboard::range(i);
         let query = if to.is_finite() { format!("({from}px <= width < {to}px)") } else { format!("(width >= {from}px)") };
-        css.push_str(&format!("@container {query} {{ .{PICTURE_CLASS} > .mic-a{a} {{ display: block; }} }}\n"));
+        css.push_str(&format!("@container {query} {{ .{PICTURE_CLASS} .mic-box > .mic-a{a} {{ display: block; }} }}\n"));
     }
     css
 }

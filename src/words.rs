@@ -64,7 +64,7 @@ pub fn item_announcement(data: &Dataset, item: usize, lang: Lang) -> String {
         None => announcement(data, item, lang),
         Some(shape) => {
             let (name, lines) = shape_words(data, shape, lang);
-            let colon = if lang == Lang::Fr { " : " } else { ": " };
+            let colon = lang.colon();
             [name.as_str(), colon, &lines.join(". ")].concat()
         }
     }
@@ -73,7 +73,7 @@ pub fn item_announcement(data: &Dataset, item: usize, lang: Lang) -> String {
 /// One sentence for the live region: "Tombouctou : 22 328 personnes déplacées, 37,9 % du total".
 pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
     let r = &data.regions[region];
-    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let colon = lang.colon();
     let mut s = [r.name.as_str(), colon, &persons_text(r.persons, lang)].concat();
     if let Some(share) = share_text(data, region, lang) {
         s.push_str(", ");
@@ -88,7 +88,7 @@ pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
 /// The canvas's accessible name: what it shows and its largest figures.
 pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
     let t = lang.text();
-    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let colon = lang.colon();
     let lead = match view {
         _ if !view.has_map() => t.summary_lead,
         View::Map => lang.map_text().summary_lead_map,

@@ -101,12 +101,14 @@ fn options_value() -> impl Strategy<Value = Value> {
         });
     let lang = prop_oneof![Just("fr"), Just("en"), Just("de"), Just("EN-gb")].prop_map(|s| Value::String(s.into()));
     let theme = prop_oneof![Just("auto"), Just("light"), Just("dark"), Just("neon")].prop_map(|s| Value::String(s.into()));
+    let view = prop_oneof![Just("bars"), Just("map"), Just("both"), Just("globe")].prop_map(|s| Value::String(s.into()));
     prop_oneof![
-        8 => (prop::option::of(or_any(lang)), prop::option::of(or_any(theme)), prop::option::of(or_any(data.boxed())))
-            .prop_map(|(l, t, d)| {
+        8 => (prop::option::of(or_any(lang)), prop::option::of(or_any(theme)), prop::option::of(or_any(view)), prop::option::of(or_any(data.boxed())))
+            .prop_map(|(l, t, v, d)| {
                 let mut e = vec![];
                 if let Some(l) = l { e.push(("lang", l)); }
                 if let Some(t) = t { e.push(("theme", t)); }
+                if let Some(v) = v { e.push(("view", v)); }
                 if let Some(d) = d { e.push(("data", d)); }
                 obj(e)
             }),
@@ -114,7 +116,7 @@ fn options_value() -> impl Strategy<Value = Value> {
     ]
 }
 
-const FIELDS: [&str; 4] = ["options", "lang", "theme", "data"];
+const FIELDS: [&str; 5] = ["options", "lang", "theme", "view", "data"];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
@@ -131,7 +133,24 @@ proptest! {
                 let settings = Settings::new(o);
                 let (lang, data) = (settings.lang(), settings.dataset().clone());
                 prop_assert!(data.regions.iter().map(|r| r.persons).sum::<u64>() <= data.total);
-                let l = layout::compute(&data, lang, width, &Estimate);
+                let view = settings.view();
+                let l = layout::compute_view(&data, lang, view, width, &Estimate);
+                // Every figure can be read: a bar each (but on the map alone), and on
+                // a map a circle each for those placed, a line under it for the rest.
+                use mali_idp_chart::highlight::Targets;
+                prop_assert_eq!(l.count(), data.regions.len());
+                if let Some(m) = l.map() {
+                    let placed = data.regions.iter().filter(|r| r.place.is_some()).count();
+                    prop_assert_eq!(m.circles.len(), placed);
+                    prop_assert_eq!(m.unplaced.len(), data.regions.len() - placed);
+                    for c in &m.circles {
+                        prop_assert!(m.frame.contains(c.center.0, c.center.1), "circle {} off the map", c.item);
+                    }
+                }
+                if view == layout::View::Map {
+                    prop_assert!(l.rows.is_empty());
+                    return Ok(());
+                }
                 prop_assert_eq!(l.rows.len(), data.regions.len());
                 for r in &l.rows {
                     prop_assert!(r.bar.x >= 0.0 && r.bar.right() <= l.width + 1e-6 && r.bar.bottom() <= l.height);

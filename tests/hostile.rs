@@ -142,7 +142,10 @@ async fn a_hidden_container_is_drawn_when_shown() {
     let el = container(500);
     el.style().set_property("display", "none").unwrap();
     let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
-    assert!(chart.canvas().width() > 0, "never a blank box, even hidden");
+    // Never a blank box, even hidden: laid out and drawn at the fallback width.
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(chart.layout().width, artboard(640.0), "hidden: the fallback width's artboard");
+    assert_eq!(chart.canvas().width(), (640.0 * dpr).round() as u32, "drawn at the fallback width");
     el.style().set_property("display", "block").unwrap();
     for _ in 0..3 {
         next_frame().await;
@@ -182,7 +185,8 @@ async fn a_burst_of_resizes_gives_one_render_per_frame() {
 fn a_detached_host_and_a_removed_host_never_break() {
     let detached: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     let mut chart = mount(detached.clone().into(), JsValue::UNDEFINED).unwrap();
-    assert!(chart.canvas().width() > 0);
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!((chart.layout().width, chart.canvas().width()), (artboard(640.0), (640.0 * dpr).round() as u32), "detached: drawn at the fallback width");
     chart.update(json(r#"{"lang":"en"}"#)).unwrap();
     chart.destroy();
     let el = container(400);

@@ -186,7 +186,9 @@ fn the_svg_holds_every_name_and_figure_and_bars_in_their_colours() {
                 assert!(texts.contains(&format::int(r.persons, lang)), "{} missing at {w}px", r.persons);
             }
             assert!(all.contains("Commission Mouvement de Populations"), "source line missing");
-            assert!(all.contains('*'), "computed footnote missing");
+            // The computed row marked, and its footnote, whole, under the bars.
+            assert!(all.contains(&[lang.text().other_regions, "*"].concat()), "computed row unmarked at {w}px");
+            assert!(all.contains(&["* ", lang.text().computed_note].concat()), "computed footnote missing at {w}px: {all}");
             let rects = svg_rects(&svg);
             let bars: Vec<_> = rects.iter().skip(1).collect(); // first is the background
             assert_eq!(bars.len(), l.rows.len());
@@ -413,7 +415,7 @@ fn the_stylesheet_shows_exactly_one_drawing_at_every_width() {
     for (i, a) in layout::ARTBOARDS.iter().enumerate() {
         let (from, to) = layout::artboard::range(i);
         let query = if to.is_finite() { format!("({from}px <= width < {to}px)") } else { format!("(width >= {from}px)") };
-        assert!(css.contains(&format!("@container {query} {{ .mali-idp-chart-static > .mic-a{a} {{ display: block; }} }}")), "{a}");
+        assert!(css.contains(&format!("@container {query} {{ .mali-idp-chart-static .mic-box > .mic-a{a} {{ display: block; }} }}")), "{a}");
     }
     // The footer's padding switches where the layout's does.
     assert!(css.contains(&format!("@container (width < {}px)", layout::NARROW_BELOW)));

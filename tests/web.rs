@@ -80,6 +80,9 @@ fn destroy_removes_the_canvas_and_two_charts_live_side_by_side() {
     first.destroy(); // a second destroy is harmless
     assert_eq!(canvases_in(&b), 1, "the other chart stays");
     assert_eq!(pixel(&second, second.layout().rows[0].bar.center().0, second.layout().rows[0].bar.center().1), LIGHT.bar);
+    // Dropping the handle (JavaScript's `free()`) removes the chart as destroy() does.
+    drop(second);
+    assert_eq!(b.child_element_count(), 0, "a freed chart leaves nothing in the page");
     a.remove();
     b.remove();
 }
@@ -179,14 +182,21 @@ async fn the_image_link_gives_the_chart_as_a_png_at_twice_its_size() {
             let want = if row.computed { LIGHT.bar_computed } else { LIGHT.bar };
             assert_eq!((d[0], d[1], d[2]), want, "bar {}", row.region);
         }
-        // The title is in the image too: its first line's left end is dark text on white.
+        // The title is in the image too, where the layout put it: in its band (the
+        // line's height around its middle), the dark columns start at its left edge
+        // and end near its measured right edge (the estimate is a little generous),
+        // and nothing dark lies past it.
         let title = &layout.texts[0];
-        let mut dark = 0;
-        for dx in 0..(title.width as i32) {
-            let d = ctx.get_image_data(((title.x + dx as f64) * 2.0).floor(), (title.y * 2.0).floor(), 1.0, 1.0).unwrap().data();
-            dark += (d[0] < 128) as u32;
-        }
-        assert!(dark > 5, "title text drawn: {dark} dark pixels along its line");
+        let (band, k) = (title.font.size * 0.6, 2.0);
+        let (x0, x1) = ((title.x * k) as i32, ((title.x + title.width) * k) as i32);
+        let column_dark = |x: i32| {
+            let d = ctx.get_image_data(x as f64, ((title.y - band) * k).floor(), 1.0, (2.0 * band * k).ceil()).unwrap().data();
+            d.chunks(4).any(|p| p[0] < 128 && p[1] < 128 && p[2] < 128)
+        };
+        let dark: Vec<i32> = (x0 - 4..x1 + 40).filter(|&x| column_dark(x)).collect();
+        let (first, last) = (dark[0], *dark.last().unwrap());
+        assert!((first - x0).abs() <= 2 * k as i32, "the title starts at {first}, laid out at {x0}");
+        assert!(last <= x1 && last >= x0 + (x1 - x0) * 3 / 4, "the title ends at {last}, measured to {x1}");
         chart.destroy();
         el.remove();
     }

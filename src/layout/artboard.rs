@@ -61,3 +61,10 @@ mod tests {
         }
     }
 }
+
+/// The chart's natural width, as an image has one: its largest artboard. A
+/// shrink-to-fit container gives the chart the width available up to this (the
+/// static picture and the live chart each carry a zero-high canvas this wide).
+pub fn natural_width() -> u32 {
+    ARTBOARDS[ARTBOARDS.len() - 1] as u32
+}

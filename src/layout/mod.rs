@@ -1,21 +1,22 @@
 //! Bar geometry: where every bar and text goes, in CSS pixels, from a dataset, a
-//! locale and a width. Pure f64 arithmetic; depends on `data`, `format`, `locale`
-//! and its own submodules (text measuring, the tooltip, width following).
+//! locale and a width. Pure f64 arithmetic; depends on `data`, `format`, `locale`,
+//! `map` and its own submodules (text measuring, the tooltip, width following).
 //!
 //! This is the single source of truth for bar geometry: `render` paints these
 //! rectangles and `hit` tests pointers against them, so what is drawn is what is hit.
-//! Text widths come through [`Measure`], so the browser measures with the canvas
-//! (exact for the font in use) and native code with a conservative estimate.
+//! Text widths come through [`Measure`]: the browser and the static picture both use
+//! the conservative estimate ([`Estimate`]), so both lay out alike and the page is
+//! never asked to measure text. Depends on `map` too, for the map views (`MapLayout`).
 
 pub mod artboard;
 pub mod follow;
 pub mod text;
 pub mod tooltip;
 
-pub use artboard::{ARTBOARDS, artboard};
+pub use artboard::{ARTBOARDS, artboard, natural_width};
 pub use follow::WidthFollower;
 pub use text::{Estimate, Font, Measure, wrap};
-pub use tooltip::{CanvasFrame, TOOLTIP, TooltipStyle, place_tooltip};
+pub use tooltip::{CanvasFrame, TOOLTIP, TooltipStyle};
 
 use crate::data::Dataset;
 use crate::format;
@@ -267,7 +268,7 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
         // a target, so that every figure can be read on the map alone. A computed
         // rest is not broken down; a region's name matched none of the map's.
         for (item, r) in data.regions.iter().enumerate().filter(|(_, r)| r.place.is_none()) {
-            let colon = if lang == Lang::Fr { " : " } else { ": " };
+            let colon = lang.colon();
             let why = if r.computed { lang.map_text().unplaced } else { lang.map_text().unmatched };
             let text = [&row_name(data, item), " ", &format::int(r.persons, lang), colon, why].concat();
             let start = texts.len();

@@ -1,5 +1,6 @@
-//! Text: fonts as layout asks for them, measuring (the browser's canvas or a native
-//! estimate) and greedy word wrapping. Pure; depends on nothing else in the crate.
+//! Text: fonts as layout asks for them, measuring (a conservative estimate, the same
+//! in the browser and for the static picture, behind the `Measure` trait that tests
+//! can replace) and greedy word wrapping. Pure; depends on nothing else in the crate.
 
 /// A font request: the family comes from the theme, so layout only needs these.
 #[derive(Debug, Clone, Copy, PartialEq)]

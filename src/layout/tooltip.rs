@@ -83,11 +83,6 @@ impl TooltipStyle {
     }
 }
 
-/// [`TOOLTIP`]'s placement, for callers that have no other style.
-pub fn place_tooltip(at: (f64, f64), tip: (f64, f64), area: Rect) -> (f64, f64) {
-    TOOLTIP.place(at, tip, area)
-}
-
 /// Where the canvas is, as read from the page at most once per frame (two bounding
 /// boxes, read while layout is clean): its top-left corner in the viewport and in
 /// the chart box's coordinates (where the tooltip is positioned), and its size as
@@ -173,19 +168,19 @@ mod tests {
     #[test]
     fn tooltips_flip_near_edges_and_never_leave_the_area() {
         let area = Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 };
-        assert_eq!(place_tooltip((100.0, 100.0), (80.0, 40.0), area), (112.0, 112.0));
+        assert_eq!(TOOLTIP.place((100.0, 100.0), (80.0, 40.0), area), (112.0, 112.0));
         // Near the right edge: to the left of the pointer.
-        assert_eq!(place_tooltip((390.0, 100.0), (80.0, 40.0), area), (298.0, 112.0));
+        assert_eq!(TOOLTIP.place((390.0, 100.0), (80.0, 40.0), area), (298.0, 112.0));
         // Near the bottom: above it.
-        assert_eq!(place_tooltip((100.0, 290.0), (80.0, 40.0), area), (112.0, 238.0));
+        assert_eq!(TOOLTIP.place((100.0, 290.0), (80.0, 40.0), area), (112.0, 238.0));
         // Flipping is not enough near the top-left corner of a tiny area: clamped.
         let small = Rect { x: 0.0, y: 0.0, w: 100.0, h: 50.0 };
-        assert_eq!(place_tooltip((50.0, 25.0), (90.0, 40.0), small), (10.0, 10.0));
+        assert_eq!(TOOLTIP.place((50.0, 25.0), (90.0, 40.0), small), (10.0, 10.0));
         // Larger than the area: its start stays visible.
-        assert_eq!(place_tooltip((50.0, 25.0), (300.0, 40.0), small), (0.0, 10.0));
+        assert_eq!(TOOLTIP.place((50.0, 25.0), (300.0, 40.0), small), (0.0, 10.0));
         // An area that starts off-origin (chart scrolled partly out of view).
         let shifted = Rect { x: 0.0, y: 150.0, w: 400.0, h: 150.0 };
-        assert_eq!(place_tooltip((100.0, 120.0), (80.0, 40.0), shifted).1, 150.0);
+        assert_eq!(TOOLTIP.place((100.0, 120.0), (80.0, 40.0), shifted).1, 150.0);
     }
 
     #[test]

@@ -202,6 +202,15 @@ fn mount_into(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     Ok(Chart { shared: Some(shared), listeners, width_watch, events, panic_id })
 }
 
+/// Freeing the handle from JavaScript (`chart.free()`, or the garbage collector
+/// through `FinalizationRegistry`) also removes the chart from the page, as
+/// `destroy()` does.
+impl Drop for Chart {
+    fn drop(&mut self) {
+        self.destroy();
+    }
+}
+
 /// Rust-side accessors for the browser tests, compiled in with the `probes` feature
 /// only (the shipped wasm has none). They panic on a destroyed chart.
 #[cfg(feature = "probes")]

@@ -36,14 +36,16 @@ export function failure(host, css, message) {
   box.textContent = message;
 }
 
-/** The widget's elements, not yet in the page, styled for where `host` is. */
-export function build(host, css) {
+/** The widget's elements, not yet in the page, styled for where `host` is; `width`
+ * is the chart's natural width (layout::natural_width), given to a zero-high canvas
+ * so that a shrink-to-fit container gives the chart the width available. */
+export function build(host, css, width) {
   adopt(host, css);
   const root = make('div');
   root.className = 'mali-idp-chart';
   const alert = make('div', root, 'error');
   alert.setAttribute('role', 'alert');
-  const canvas = make('canvas', root);
+  const canvas = make('canvas', root, 'canvas');
   const overlay = make('canvas', root, 'overlay');
   overlay.setAttribute('aria-hidden', 'true');
   const tooltip = make('div', root, 'tooltip');
@@ -57,6 +59,10 @@ export function build(host, css) {
   live.setAttribute('aria-live', 'polite');
   live.setAttribute('aria-atomic', 'true');
   const data = make('div', root, 'data');
+  const size = make('canvas', root, 'size');
+  size.width = width;
+  size.height = 0;
+  size.setAttribute('aria-hidden', 'true');
   return [root, canvas, overlay, tooltip, name, lines, live, data, footer, csv, image, alert];
 }
 

@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlElement};
 extern "C" {
     /// The widget's elements (see `View::build` for their order), its stylesheet
     /// adopted where `host` is.
-    pub fn build(host: &Element, css: &str) -> js_sys::Array;
+    pub fn build(host: &Element, css: &str, width: u32) -> js_sys::Array;
     /// A table in `wrap`: `caption`, then rows of `cols` cells separated by U+001F.
     pub fn table(wrap: &HtmlElement, caption: &str, cols: u32, cells: &str);
     /// An error box in `host`, where the chart would have been.

@@ -97,7 +97,7 @@ impl View {
     /// Creates the widget's elements (not yet in the page) for `host`, whose
     /// document or shadow root adopts the widget's stylesheet (`style::WIDGET_CSS`).
     pub fn build(host: &Element) -> Result<View, JsError> {
-        let parts = super::shell::build(host, crate::style::WIDGET_CSS);
+        let parts = super::shell::build(host, crate::style::WIDGET_CSS, layout::natural_width());
         let part = |i: u32| parts.get(i);
         let root: HtmlElement = part(0).unchecked_into();
         let canvas: HtmlCanvasElement = part(1).unchecked_into();

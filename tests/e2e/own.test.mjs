@@ -86,7 +86,7 @@ test('their pasted element shows their figures before the wasm, none of the arti
     await page.goto(`${env.url}own.html`);
     const seen = () => page.evaluate(() => {
       const el = document.getElementById('own');
-      const svg = [...el.querySelectorAll('.mali-idp-chart-static > svg')].find((s) => getComputedStyle(s).display !== 'none');
+      const svg = [...el.querySelectorAll('.mali-idp-chart-static .mic-box > svg')].find((s) => getComputedStyle(s).display !== 'none');
       const images = [...(el.shadowRoot?.querySelectorAll('img') ?? [])].filter((i) => !i.hidden).length;
       return { drawn: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent.trim()).join(' ') : '', images,
         page: document.body.innerText, after: document.getElementById('after').getBoundingClientRect().top };

@@ -99,13 +99,16 @@ test('a chart far below the fold fetches nothing until the reader gets near it; 
   page.on('request', (r) => { if (r.url().endsWith('.wasm') && r.frame().url().endsWith('/long.html')) wasm.push(r.url()); });
   await page.route('**/long.html', (route) => route.fulfill({ contentType: 'text/html', body: page_ }));
   await page.goto(`${env.url}long.html`);
-  await page.waitForLoadState('load');
-  await page.waitForTimeout(500);
+  // The page at rest: loaded, and no request for half a second (Playwright's
+  // network idle), so anything the charts meant to fetch on their own has been asked.
+  await page.waitForLoadState('networkidle');
   const state = () => page.evaluate(() => ['a', 'b'].map((id) => {
     const el = document.getElementById(id);
     return { live: !!el.chart, fallback: !el.shadowRoot.querySelector('img.fallback').hidden };
   }));
   assert.deepEqual(wasm, [], 'no wasm requested while the charts are far below');
+  assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+    .filter((p) => p.startsWith('/pkg/'))), [], 'nor its glue');
   assert.deepEqual(await state(), [{ live: false, fallback: true }, { live: false, fallback: true }], 'their pictures show');
   // Near the first one (within a viewport's height): it goes live, the other waits.
   await page.evaluate(() => window.scrollTo(0, document.getElementById('a').offsetTop - 1200));

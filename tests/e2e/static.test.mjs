@@ -143,7 +143,7 @@ test('an element with a picture inside shows it until its chart replaces it, in 
     return { height: el.getBoundingClientRect().height, pictureHidden: slot.hidden, canvases: el.shadowRoot.querySelectorAll('canvas').length };
   });
   assert.ok(Math.abs(after.height - before.height) < 0.5, `same height: ${before.height} then ${after.height}`);
-  assert.deepEqual([after.pictureHidden, after.canvases], [true, 2]);
+  assert.deepEqual([after.pictureHidden, after.canvases], [true, 3], 'the chart, its overlay and its natural-width canvas');
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -159,7 +159,7 @@ test('when the wasm cannot load, the article page keeps its picture and says why
   for (const f of FIGURES_FR) assert.ok(state.texts.includes(f) && state.table.includes(f), f);
   const message = await page.locator('#chart .chart-error').textContent();
   assert.match(message, /n'a pas pu se charger/);
-  assert.equal(await page.locator('#chart canvas').count(), 0, 'no half-built chart');
+  assert.equal(await page.locator('#chart .mali-idp-chart').count(), 0, 'no half-built chart');
   assert.deepEqual(problems().filter((p) => !p.startsWith("pageerror: ")), [], "nothing unexpected in the console");
   await context.close();
 });
