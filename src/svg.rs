@@ -5,8 +5,8 @@
 
 use plotters::backend::SVGBackend;
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
-    FontStyle, FontTransform, text_anchor::Pos,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle, FontTransform, text_anchor::Pos,
 };
 
 use crate::data::Dataset;
@@ -71,7 +71,11 @@ impl DrawingBackend for SameSizeSvg<'_> {
     fn present(&mut self) -> Result<(), DrawingErrorKind<Error>> {
         self.0.present()
     }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Error>> {
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Error>> {
         self.0.draw_pixel(point, color)
     }
     fn draw_rect<S: BackendStyle>(
@@ -119,23 +123,42 @@ impl DrawingBackend for SameSizeSvg<'_> {
 
 /// Lays out and draws the chart at `width` CSS pixels (scale 1), returning the SVG
 /// text and the layout it was drawn from.
-pub fn render(data: &Dataset, lang: Lang, width: f64, theme: &Theme) -> Result<(String, Layout), String> {
+pub fn render(
+    data: &Dataset,
+    lang: Lang,
+    width: f64,
+    theme: &Theme,
+) -> Result<(String, Layout), String> {
     render_view(data, lang, View::Bars, width, theme)
 }
 
 /// [`render`] for any view (the map, or both).
-pub fn render_view(data: &Dataset, lang: Lang, view: View, width: f64, theme: &Theme) -> Result<(String, Layout), String> {
+pub fn render_view(
+    data: &Dataset,
+    lang: Lang,
+    view: View,
+    width: f64,
+    theme: &Theme,
+) -> Result<(String, Layout), String> {
     render_parts(data, lang, view, width, theme, true)
 }
 
 /// [`render_view`], with the map's land or without it.
-fn render_parts(data: &Dataset, lang: Lang, view: View, width: f64, theme: &Theme, land: bool) -> Result<(String, Layout), String> {
+fn render_parts(
+    data: &Dataset,
+    lang: Lang,
+    view: View,
+    width: f64,
+    theme: &Theme,
+    land: bool,
+) -> Result<(String, Layout), String> {
     let layout = layout::compute_view(data, lang, view, width, &Estimate);
     let size = render::backing_size(&layout, 1.0);
     let mut out = String::new();
     {
         let mut backend = SameSizeSvg(SVGBackend::with_string(&mut out, size));
-        render::draw_with(&mut backend, &layout, theme, 1.0, true, land).map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        render::draw_with(&mut backend, &layout, theme, 1.0, true, land)
+            .map_err(|e| format!("drawing the SVG failed: {e}"))?;
     }
     Ok((out, layout))
 }
@@ -150,11 +173,20 @@ fn land_symbol(data: &Dataset, id: &str, theme: &Theme) -> Result<String, String
     let mut out = String::new();
     {
         let mut backend = SameSizeSvg(SVGBackend::with_string(&mut out, (w as u32, h as u32)));
-        render::draw_land(&mut backend, &map, theme, 1.0).map_err(|e| format!("drawing the SVG failed: {e}"))?;
-        backend.present().map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        render::draw_land(&mut backend, &map, theme, 1.0)
+            .map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        backend
+            .present()
+            .map_err(|e| format!("drawing the SVG failed: {e}"))?;
     }
-    let body = out.split_once('>').map(|(_, rest)| rest).ok_or("the SVG backend wrote no <svg> element")?;
-    let body = body.trim_end().strip_suffix("</svg>").ok_or("the SVG backend's drawing is not closed")?;
+    let body = out
+        .split_once('>')
+        .map(|(_, rest)| rest)
+        .ok_or("the SVG backend wrote no <svg> element")?;
+    let body = body
+        .trim_end()
+        .strip_suffix("</svg>")
+        .ok_or("the SVG backend's drawing is not closed")?;
     Ok(format!(
         "<svg class=\"mic-defs\" aria-hidden=\"true\" width=\"0\" height=\"0\" xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"{id}\" viewBox=\"0 0 {w} {h}\">{body}</symbol></svg>\n"
     ))
@@ -215,9 +247,17 @@ pub fn json(value: &crate::options::Value) -> String {
         Value::Number(n) if n.is_finite() => crate::options::number_text(*n),
         Value::Number(_) => "null".into(),
         Value::String(s) => json_string(s),
-        Value::Array(items) => ["[", &items.iter().map(json).collect::<Vec<_>>().join(", "), "]"].concat(),
+        Value::Array(items) => [
+            "[",
+            &items.iter().map(json).collect::<Vec<_>>().join(", "),
+            "]",
+        ]
+        .concat(),
         Value::Object(entries) => {
-            let fields: Vec<String> = entries.iter().map(|(k, v)| [json_string(k), ": ".into(), json(v)].concat()).collect();
+            let fields: Vec<String> = entries
+                .iter()
+                .map(|(k, v)| [json_string(k), ": ".into(), json(v)].concat())
+                .collect();
             ["{", &fields.join(", "), "}"].concat()
         }
     }
@@ -232,7 +272,11 @@ pub fn element(data: &crate::options::Value, lang: Lang, view: View, picture: &s
         View::Map => " view=\"map\"",
         View::Both => " view=\"both\"",
     };
-    format!("<mali-idp-chart lang=\"{}\"{view}>\n<script type=\"application/json\">{}</script>\n{picture}\n</mali-idp-chart>", lang.tag(), json(data))
+    format!(
+        "<mali-idp-chart lang=\"{}\"{view}>\n<script type=\"application/json\">{}</script>\n{picture}\n</mali-idp-chart>",
+        lang.tag(),
+        json(data)
+    )
 }
 
 /// The article's figures described for search engines and aggregators: a
@@ -247,11 +291,25 @@ pub fn dataset_json_ld(lang: Lang) -> String {
         .regions
         .iter()
         .map(|r| {
-            let computed = if r.computed { [" (", t.computed, ")"].concat() } else { String::new() };
-            [r.name.as_str(), " ", &crate::format::int(r.persons, lang), &computed].concat()
+            let computed = if r.computed {
+                [" (", t.computed, ")"].concat()
+            } else {
+                String::new()
+            };
+            [
+                r.name.as_str(),
+                " ",
+                &crate::format::int(r.persons, lang),
+                &computed,
+            ]
+            .concat()
         })
         .collect();
-    let by_region = if lang == Lang::Fr { "Par région" } else { "By region" };
+    let by_region = if lang == Lang::Fr {
+        "Par région"
+    } else {
+        "By region"
+    };
     let description = [
         &crate::format::subtitle(&data, lang),
         ". ",
@@ -262,7 +320,12 @@ pub fn dataset_json_ld(lang: Lang) -> String {
         t.computed_note,
     ]
     .concat();
-    let org = |name: &str| format!("{{\"@type\": \"Organization\", \"name\": {}}}", json_string(name));
+    let org = |name: &str| {
+        format!(
+            "{{\"@type\": \"Organization\", \"name\": {}}}",
+            json_string(name)
+        )
+    };
     let (creator, publisher, measured, source) = match lang {
         Lang::Fr => (
             "Commission Mouvement de Populations (CMP), Mali",
@@ -291,8 +354,10 @@ pub fn dataset_json_ld(lang: Lang) -> String {
 }
 
 /// The markers around the JSON-LD block in a page.
-pub const DATASET_MARKERS: (&str, &str) =
-    ("<!-- dataset description: written by `make fallback` -->", "<!-- end of dataset description -->");
+pub const DATASET_MARKERS: (&str, &str) = (
+    "<!-- dataset description: written by `make fallback` -->",
+    "<!-- end of dataset description -->",
+);
 
 /// `html` with the text between `markers` replaced by `block`.
 pub fn replace_between(html: &str, (open, close): (&str, &str), block: &str) -> Option<String> {
@@ -313,7 +378,12 @@ pub fn picture(data: &Dataset, lang: Lang, theme: &Theme) -> Result<String, Stri
 }
 
 /// [`picture`] for any view.
-pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Result<String, String> {
+pub fn picture_view(
+    data: &Dataset,
+    lang: Lang,
+    view: View,
+    theme: &Theme,
+) -> Result<String, String> {
     // A canvas as wide as the largest artboard, zero high, at the container's width:
     // like an image of that width, it gives a shrink-to-fit container (an
     // inline-block figure, a float, a table cell) the width available, and nothing to
@@ -325,21 +395,38 @@ pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Re
         layout::natural_width()
     );
     let label = escape(&words::summary(data, lang, view));
-    let symbol = ["mic-land-", lang.tag(), "-", if view == View::Map { "map" } else { "both" }].concat();
+    let symbol = [
+        "mic-land-",
+        lang.tag(),
+        "-",
+        if view == View::Map { "map" } else { "both" },
+    ]
+    .concat();
     if view.has_map() {
         html.push_str(&land_symbol(data, &symbol, theme)?);
     }
     for a in layout::ARTBOARDS {
         let (svg, l) = render_parts(data, lang, view, a, theme, !view.has_map())?;
-        let body = svg.split_once('>').map(|(_, rest)| rest).ok_or("the SVG backend wrote no <svg> element")?;
+        let body = svg
+            .split_once('>')
+            .map(|(_, rest)| rest)
+            .ok_or("the SVG backend wrote no <svg> element")?;
         // The land right above the background (the drawing's first element).
         let body = match &l.map {
             Some(m) => {
-                let at = body.find("/>").ok_or("the SVG backend drew no background")? + 2;
+                let at = body
+                    .find("/>")
+                    .ok_or("the SVG backend drew no background")?
+                    + 2;
                 let f = m.frame;
                 format!(
                     "{}\n<use href=\"#{symbol}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>{}",
-                    &body[..at], f.x, f.y, f.w, f.h, &body[at..]
+                    &body[..at],
+                    f.x,
+                    f.y,
+                    f.w,
+                    f.h,
+                    &body[at..]
                 )
             }
             None => body.to_string(),
@@ -361,7 +448,10 @@ pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Re
         escape(t.download_image)
     ));
     let (headers, rows) = words::table(data, lang);
-    html.push_str(&format!("<div class=\"mic-data\"><table><caption>{}</caption><thead><tr>", escape(&words::table_caption(data, lang, view))));
+    html.push_str(&format!(
+        "<div class=\"mic-data\"><table><caption>{}</caption><thead><tr>",
+        escape(&words::table_caption(data, lang, view))
+    ));
     for h in headers {
         html.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
     }
@@ -401,7 +491,11 @@ fn dark_picture_css(light: &Theme, dark: &Theme) -> String {
         crate::theme::hex(dark.bar)
     );
     for (from, to) in pairs {
-        rules.push_str(&format!("X [fill=\"{}\"] {{ fill: {}; }}\n", upper(from), crate::theme::hex(to)));
+        rules.push_str(&format!(
+            "X [fill=\"{}\"] {{ fill: {}; }}\n",
+            upper(from),
+            crate::theme::hex(to)
+        ));
     }
     let auto = rules.replace('X', &format!(".{PICTURE_CLASS}:not(mali-idp-chart[theme=\"light\"] > *, html[data-theme=\"light\"] *)"));
     let forced = rules.replace('X', &format!(":is(mali-idp-chart[theme=\"dark\"] > .{PICTURE_CLASS}, html[data-theme=\"dark\"] .{PICTURE_CLASS})"));
@@ -439,8 +533,14 @@ pub fn picture_css(theme: &Theme) -> String {
     css.push_str(&dark_picture_css(theme, &crate::theme::DARK));
     for (i, a) in layout::ARTBOARDS.iter().enumerate() {
         let (from, to) = layout::artboard::range(i);
-        let query = if to.is_finite() { format!("({from}px <= width < {to}px)") } else { format!("(width >= {from}px)") };
-        css.push_str(&format!("@container {query} {{ .{PICTURE_CLASS} .mic-box > .mic-a{a} {{ display: block; }} }}\n"));
+        let query = if to.is_finite() {
+            format!("({from}px <= width < {to}px)")
+        } else {
+            format!("(width >= {from}px)")
+        };
+        css.push_str(&format!(
+            "@container {query} {{ .{PICTURE_CLASS} .mic-box > .mic-a{a} {{ display: block; }} }}\n"
+        ));
     }
     css
 }
@@ -452,7 +552,13 @@ pub fn markers(lang: Lang, view: View) -> (String, &'static str) {
         View::Map => ", map",
         View::Both => ", both",
     };
-    (format!("<!-- static picture ({}{view}): written by `make fallback` -->", lang.tag()), "<!-- end of static picture -->")
+    (
+        format!(
+            "<!-- static picture ({}{view}): written by `make fallback` -->",
+            lang.tag()
+        ),
+        "<!-- end of static picture -->",
+    )
 }
 
 /// The file a picture for newsrooms to paste is written to: `picture-fr.html` for the

@@ -128,7 +128,9 @@ impl Circle {
 /// inside it that lies farthest from every edge (a coarse pole of inaccessibility:
 /// a circle there sits in the region, not on a border or in a bay).
 pub fn interior_point(rings: &[Vec<(f64, f64)>]) -> (f64, f64) {
-    let Some(outer) = rings.iter().max_by_key(|r| r.len()) else { return (0.0, 0.0) };
+    let Some(outer) = rings.iter().max_by_key(|r| r.len()) else {
+        return (0.0, 0.0);
+    };
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for &(x, y) in outer {
         (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
@@ -203,7 +205,30 @@ pub struct MapLayout {
     /// The lines under the map for the figures that have no place (the article's
     /// computed rest; a newsroom's regions whose names match none), with their items.
     pub unplaced: Vec<(usize, Rect)>,
+    /// Leader lines from a circle's edge to its label, where the label could not sit
+    /// right beside it (`labels`): from, to.
+    pub leaders: Vec<((f64, f64), (f64, f64))>,
 }
+
+/// Every 30°, as (cos, sin): constants rather than `f64::cos`, whose wasm code would
+/// cost 4 KB gzip in the map build (measured).
+const DIRECTIONS: [(f64, f64); 12] = {
+    const H: f64 = 0.866_025_403_784_438_6; // √3 / 2
+    [
+        (1.0, 0.0),
+        (H, 0.5),
+        (0.5, H),
+        (0.0, 1.0),
+        (-0.5, H),
+        (-H, 0.5),
+        (-1.0, 0.0),
+        (-H, -0.5),
+        (-0.5, -H),
+        (0.0, -1.0),
+        (0.5, -H),
+        (H, -0.5),
+    ]
+};
 
 /// Radius of the largest circle, as a share of the map's width (within bounds).
 const CIRCLE_SHARE: f64 = 0.075;
@@ -260,6 +285,7 @@ impl MapLayout {
             circles,
             capital: projection.project(BAMAKO),
             unplaced: Vec::new(),
+            leaders: Vec::new(),
         }
     }
 
@@ -284,19 +310,46 @@ impl MapLayout {
         self.circles.iter().find(|c| c.item == item)
     }
 
-    /// Labels where they fit: each circle's name and figure beside it, Bamako beside
-    /// its dot, then the other regions' names inside their outline. A label is kept
-    /// only if it overlaps no label already kept and no circle, and stays in `bounds`.
-    pub fn labels(&self, data: &Dataset, lang: Lang, bounds: Rect, measure: &dyn Measure) -> Vec<TextItem> {
+    /// The map's labels: every circle's name and figure (beside it, or joined to it
+    /// by a leader line: `figure_label`), then Bamako beside its dot and the other
+    /// regions' names inside their outline where they fit. A label overlaps no label
+    /// kept before it, no circle and no leader line, and stays in `bounds`.
+    pub fn labels(&mut self, data: &Dataset, lang: Lang, bounds: Rect, measure: &dyn Measure) -> Vec<TextItem> {
+        // The circles' labels, largest circle first; if one finds no place, again
+        // with that one first (a cramped map: the first placed take the best room).
+        let mut order: Vec<usize> = (0..self.circles.len()).collect();
         let mut kept: Vec<TextItem> = Vec::new();
-        for c in &self.circles {
-            let r = &data.regions[c.item];
-            let text = [r.name.as_str(), " ", &crate::format::int(r.persons, lang)].concat();
-            self.beside(&mut kept, label(text, TextRole::MapFigure, measure), c.center, c.r + 4.0, &bounds);
+        for _ in 0..=order.len() {
+            kept.clear();
+            self.leaders.clear();
+            let mut missing = None;
+            for &i in &order {
+                let c = self.circles[i];
+                let r = &data.regions[c.item];
+                let text = [r.name.as_str(), " ", &crate::format::int(r.persons, lang)].concat();
+                if !self.figure_label(
+                    &mut kept,
+                    label(text, TextRole::MapFigure, self.label_size(), measure),
+                    &c,
+                    &bounds,
+                ) && missing.is_none()
+                {
+                    missing = Some(i);
+                }
+            }
+            let Some(i) = missing else { break };
+            order.retain(|&j| j != i);
+            order.insert(0, i);
         }
-        self.beside(&mut kept, label(SHAPES[0].name(lang).into(), TextRole::MapName, measure), self.capital, CAPITAL_R + 3.0, &bounds);
+        self.beside(
+            &mut kept,
+            label(SHAPES[0].name(lang).into(), TextRole::MapName, self.label_size(), measure),
+            self.capital,
+            CAPITAL_R + 3.0,
+            &bounds,
+        );
         for (s, rings) in SHAPES.iter().zip(&self.regions).skip(1) {
-            let mut t = label(s.name(lang).into(), TextRole::MapName, measure);
+            let mut t = label(s.name(lang).into(), TextRole::MapName, self.label_size(), measure);
             let (cx, cy) = centroid(&rings[0]);
             (t.x, t.y) = (cx - t.width / 2.0, cy);
             let b = t.bounds();
@@ -306,6 +359,74 @@ impl MapLayout {
             }
         }
         kept
+    }
+
+    /// The labels' type size: smaller on a small map, where room is short.
+    fn label_size(&self) -> f64 {
+        if self.frame.w < 280.0 { 10.0 } else { 12.0 }
+    }
+
+    /// Keeps a circle's label where it reads as that circle's: beside it (right,
+    /// left, above, below) if it fits there, else the nearest free place around it,
+    /// joined to it by a leader line; never nearer another circle than its own.
+    fn figure_label(&mut self, kept: &mut Vec<TextItem>, mut t: TextItem, c: &Circle, bounds: &Rect) -> bool {
+        let gap = c.r + 4.0;
+        let h = t.font.size * 0.6 + gap;
+        let (x, y) = c.center;
+        let mid = x - t.width / 2.0;
+        let mut places = vec![(x + gap, y), (x - gap - t.width, y), (mid, y - h), (mid, y + h)];
+        const BESIDE: usize = 4;
+        // Then rings of places farther out, every 30°, the label's near side facing
+        // the circle. (Plain loops: iterator chains cost more wasm here.)
+        for step in 1..=24 {
+            let d = gap + 6.0 * step as f64;
+            for &(cos, sin) in &DIRECTIONS {
+                let (px, py) = (x + d * cos, y + d * sin);
+                let left = if cos > 0.3 {
+                    px
+                } else if cos < -0.3 {
+                    px - t.width
+                } else {
+                    px - t.width / 2.0
+                };
+                places.push((left, py));
+            }
+        }
+        // Where no place is nearer this circle than any other (a small map, circles
+        // close together), the nearest free place farther out: its leader line says
+        // whose it is.
+        for pass in 0..2 {
+            for n in (if pass == 0 { 0 } else { BESIDE })..places.len() {
+                let (tx, ty) = places[n];
+                // Moved sideways into the map's column where it would leave it.
+                (t.x, t.y) = (tx.min(bounds.right() - t.width).max(bounds.x), ty);
+                let b = t.bounds();
+                if !self.free(&b, bounds, kept) || (pass == 0 && !self.nearest_is(&b, c)) {
+                    continue;
+                }
+                if n >= BESIDE {
+                    // From the circle's edge towards the label's nearest point.
+                    let to = (x.clamp(b.x, b.right()), y.clamp(b.y, b.bottom()));
+                    let (dx, dy) = (to.0 - x, to.1 - y);
+                    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+                    self.leaders.push(((x + dx / len * c.r, y + dy / len * c.r), to));
+                }
+                kept.push(t);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether box `b` is nearer circle `c`'s edge than any other circle's.
+    fn nearest_is(&self, b: &Rect, c: &Circle) -> bool {
+        let gap = |o: &Circle| {
+            let (dx, dy) =
+                (o.center.0.clamp(b.x, b.right()) - o.center.0, o.center.1.clamp(b.y, b.bottom()) - o.center.1);
+            (dx * dx + dy * dy).sqrt() - o.r
+        };
+        let own = gap(c);
+        self.circles.iter().filter(|o| o.item != c.item).all(|o| gap(o) > own)
     }
 
     /// Keeps `t` at the first place around `(x, y)` where it fits: right, left,
@@ -334,12 +455,18 @@ impl MapLayout {
             && !kept.iter().any(|k| overlaps(&k.bounds(), b))
             && !self.circles.iter().any(|c| c.touches(b))
             && !Circle { item: 0, center: self.capital, r: CAPITAL_R + 1.0 }.touches(b)
+            && !self.leaders.iter().any(|&((x0, y0), (x1, y1))| {
+                (1..10).any(|i| {
+                    let t = i as f64 / 10.0;
+                    b.contains(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+                })
+            })
     }
 }
 
 /// A label, measured, not yet placed: figures bold, names not.
-fn label(text: String, role: TextRole, measure: &dyn Measure) -> TextItem {
-    let font = Font { size: 12.0, bold: role == TextRole::MapFigure };
+fn label(text: String, role: TextRole, size: f64, measure: &dyn Measure) -> TextItem {
+    let font = Font { size, bold: role == TextRole::MapFigure };
     TextItem { width: measure.width(&text, font), text, role, x: 0.0, y: 0.0, font, align: Align::Left }
 }
 

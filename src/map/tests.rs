@@ -72,7 +72,10 @@ fn point_in_polygon_agrees_with_a_winding_number_test_on_a_grid() {
     for i in 0..=400 {
         for j in 0..=400 {
             // Off the 0.01° grid the coordinates sit on, so no point is on an edge.
-            let p = (EXTENT.0 + (EXTENT.2 - EXTENT.0) * (i as f64 + 0.37) / 401.0, EXTENT.1 + (EXTENT.3 - EXTENT.1) * (j as f64 + 0.61) / 401.0);
+            let p = (
+                EXTENT.0 + (EXTENT.2 - EXTENT.0) * (i as f64 + 0.37) / 401.0,
+                EXTENT.1 + (EXTENT.3 - EXTENT.1) * (j as f64 + 0.61) / 401.0,
+            );
             let mut holders = 0;
             for s in SHAPES {
                 let rings = degrees(s);
@@ -103,7 +106,9 @@ fn source_shapes() -> Option<Vec<(String, Vec<Vec<(f64, f64)>>)>> {
             eprintln!("SKIPPED: {} not read (MALI_IDP_SKIP_ARTICLE is set)", path.display());
             return None;
         }
-        Err(e) => panic!("cannot read {} ({e}): set MALI_IDP_ARTICLE_DIR, or MALI_IDP_SKIP_ARTICLE=1 to skip", path.display()),
+        Err(e) => {
+            panic!("cannot read {} ({e}): set MALI_IDP_ARTICLE_DIR, or MALI_IDP_SKIP_ARTICLE=1 to skip", path.display())
+        }
     };
     let mut out = Vec::new();
     for part in text.split("\"iso_3166_2\":\"").skip(1) {
@@ -149,7 +154,9 @@ fn source_shapes() -> Option<Vec<(String, Vec<Vec<(f64, f64)>>)>> {
 
 #[test]
 fn the_simplified_regions_match_the_source_away_from_borders() {
-    let Some(source) = source_shapes() else { return };
+    let Some(source) = source_shapes() else {
+        return;
+    };
     assert_eq!(source.len(), SHAPES.len());
     let ours: Vec<(&str, Vec<Vec<(f64, f64)>>)> = SHAPES.iter().map(|s| (s.code, degrees(s))).collect();
     let near_border = |p: (f64, f64)| {
@@ -163,7 +170,10 @@ fn the_simplified_regions_match_the_source_away_from_borders() {
     let (mut checked, mut mismatched) = (0, Vec::new());
     for i in 0..120 {
         for j in 0..120 {
-            let p = (EXTENT.0 + (EXTENT.2 - EXTENT.0) * (i as f64 + 0.5) / 120.0, EXTENT.1 + (EXTENT.3 - EXTENT.1) * (j as f64 + 0.5) / 120.0);
+            let p = (
+                EXTENT.0 + (EXTENT.2 - EXTENT.0) * (i as f64 + 0.5) / 120.0,
+                EXTENT.1 + (EXTENT.3 - EXTENT.1) * (j as f64 + 0.5) / 120.0,
+            );
             let theirs = source.iter().find(|(_, r)| winding(r, p)).map(|(c, _)| c.as_str());
             let mine = ours.iter().find(|(_, r)| inside(r, p)).map(|(c, _)| *c);
             if theirs != mine {
@@ -217,8 +227,12 @@ fn regions_read_their_figure_or_say_they_have_none() {
         let rings = &m.regions[i];
         let f = m.frame;
         let point = (0..200)
-            .flat_map(|a| (0..200).map(move |b| (f.x + f.w * (a as f64 + 0.5) / 200.0, f.y + f.h * (b as f64 + 0.5) / 200.0)))
-            .find(|&p| inside(rings, p) && !m.circles.iter().any(|c| c.contains(p)) && (i == 0 || !inside(&m.regions[0], p)))
+            .flat_map(|a| {
+                (0..200).map(move |b| (f.x + f.w * (a as f64 + 0.5) / 200.0, f.y + f.h * (b as f64 + 0.5) / 200.0))
+            })
+            .find(|&p| {
+                inside(rings, p) && !m.circles.iter().any(|c| c.contains(p)) && (i == 0 || !inside(&m.regions[0], p))
+            })
             .unwrap_or_else(|| panic!("{} has a point", s.code));
         let expected = match s.code {
             "ML-6" => Some(0),
@@ -239,12 +253,17 @@ fn labels_overlap_neither_each_other_nor_the_circles_at_any_width() {
             for &w in ARTBOARDS.iter() {
                 let l = layout::compute_view(&data, lang, view, w, &Estimate);
                 let map = l.map.as_ref().unwrap();
-                let labels: Vec<_> = l.texts.iter().filter(|t| matches!(t.role, layout::TextRole::MapName | layout::TextRole::MapFigure)).collect();
+                let labels: Vec<_> = l
+                    .texts
+                    .iter()
+                    .filter(|t| matches!(t.role, layout::TextRole::MapName | layout::TextRole::MapFigure))
+                    .collect();
                 for (i, a) in labels.iter().enumerate() {
                     let ab = a.bounds();
                     for b in &labels[i + 1..] {
                         let bb = b.bounds();
-                        let overlap = ab.x < bb.right() && bb.x < ab.right() && ab.y < bb.bottom() && bb.y < ab.bottom();
+                        let overlap =
+                            ab.x < bb.right() && bb.x < ab.right() && ab.y < bb.bottom() && bb.y < ab.bottom();
                         assert!(!overlap, "{w} {view:?}: {:?} and {:?}", a.text, b.text);
                     }
                     for c in &map.circles {
@@ -252,11 +271,56 @@ fn labels_overlap_neither_each_other_nor_the_circles_at_any_width() {
                     }
                     assert!(ab.x >= 0.0 && ab.right() <= l.width, "{w}: {:?} out of the chart", a.text);
                 }
-                // Every circle's figure is written beside it from a middling width on.
-                if w >= 400.0 {
-                    let figures = labels.iter().filter(|t| t.role == layout::TextRole::MapFigure).count();
-                    assert_eq!(figures, 3, "{w} {view:?} {lang:?}");
-                }
+                every_circle_is_labelled(&data, &l, &format!("{w} {view:?} {lang:?}"));
+            }
+        }
+    }
+}
+
+/// Every circle's name and figure written once, at every artboard: next to the
+/// circle, or joined to it by a leader line from its edge; never nearer another
+/// circle than its own (a label beside two circles reads as the nearer one's).
+fn every_circle_is_labelled(data: &Dataset, l: &layout::Layout, at: &str) {
+    let map = l.map().unwrap();
+    let edge = |c: &Circle, b: &Rect| {
+        let (dx, dy) = (c.center.0.clamp(b.x, b.right()) - c.center.0, c.center.1.clamp(b.y, b.bottom()) - c.center.1);
+        (dx * dx + dy * dy).sqrt() - c.r
+    };
+    for c in &map.circles {
+        let r = &data.regions[c.item];
+        let mine: Vec<_> =
+            l.texts.iter().filter(|t| t.role == layout::TextRole::MapFigure && t.text.starts_with(&r.name)).collect();
+        let [t] = mine[..] else { panic!("{at}: {} has {} labels", r.name, mine.len()) };
+        assert!(
+            t.text.ends_with(&crate::format::int(r.persons, Lang::Fr))
+                || t.text.ends_with(&crate::format::int(r.persons, Lang::En)),
+            "{at}: {}",
+            t.text
+        );
+        let b = t.bounds();
+        let own = edge(c, &b);
+        let joined = map.leaders.iter().any(|&(from, to)| {
+            let on_edge = ((from.0 - c.center.0).hypot(from.1 - c.center.1) - c.r).abs() < 0.5;
+            let at_label =
+                (to.0 - to.0.clamp(b.x, b.right())).abs() < 0.5 && (to.1 - to.1.clamp(b.y, b.bottom())).abs() < 0.5;
+            on_edge && at_label
+        });
+        // Beside it: as near as the gap the placement leaves (4 px, the text's height
+        // above or below), and nearer it than any other circle. Farther: a leader
+        // line from its circle's edge to it says whose it is.
+        if !joined {
+            assert!(
+                own <= 4.0 + t.font.size * 0.6 + 1.0,
+                "{at}: {:?} is {own:.1} px from its circle with no leader line",
+                t.text
+            );
+            for o in map.circles.iter().filter(|o| o.item != c.item) {
+                assert!(
+                    edge(o, &b) > own,
+                    "{at}: {:?} nearer {} than its own circle",
+                    t.text,
+                    data.regions[o.item].name
+                );
             }
         }
     }
@@ -315,7 +379,10 @@ fn the_words_cover_the_map_too() {
     let gao = SHAPES.iter().position(|s| s.code == "ML-7").unwrap();
     let (name, lines) = words::item_tooltip(&data, data.regions.len() + gao, Lang::Fr);
     assert_eq!(name, "Gao");
-    assert!(lines[0].contains("autres régions") && lines[0].contains("15\u{202f}482") && lines[0].contains("calculé"), "{lines:?}");
+    assert!(
+        lines[0].contains("autres régions") && lines[0].contains("15\u{202f}482") && lines[0].contains("calculé"),
+        "{lines:?}"
+    );
     assert!(lines[1].contains("Ménaka"), "Gao held Ménaka before 2016: {lines:?}");
     let kayes = SHAPES.iter().position(|s| s.code == "ML-1").unwrap();
     let said = words::item_announcement(&data, data.regions.len() + kayes, Lang::Fr);
@@ -329,16 +396,26 @@ fn the_words_cover_the_map_too() {
 #[test]
 fn a_newsrooms_figures_are_placed_by_name_and_the_rest_listed_under_the_map() {
     use crate::highlight::Targets;
-    use crate::options::{Value, validate, Field};
-    let region = |name: &str, persons: f64| Value::Object(vec![("name".into(), Value::String(name.into())), ("persons".into(), Value::Number(persons))]);
+    use crate::options::{Field, Value, validate};
+    let region = |name: &str, persons: f64| {
+        Value::Object(vec![("name".into(), Value::String(name.into())), ("persons".into(), Value::Number(persons))])
+    };
     let input = Value::Object(vec![
         ("title".into(), Value::String("T".into())),
         ("source".into(), Value::String("S".into())),
         ("total".into(), Value::Number(50_000.0)),
-        ("regions".into(), Value::Array(vec![
-            region("gao", 17_250.0), region("Kidal", 9_100.0), region("MOPTI", 6_000.0),
-            region("Timbuktu", 4_000.0), region("Ménaka", 3_000.0), region("Taoudénit", 1_500.0), region("Zone B", 900.0),
-        ])),
+        (
+            "regions".into(),
+            Value::Array(vec![
+                region("gao", 17_250.0),
+                region("Kidal", 9_100.0),
+                region("MOPTI", 6_000.0),
+                region("Timbuktu", 4_000.0),
+                region("Ménaka", 3_000.0),
+                region("Taoudénit", 1_500.0),
+                region("Zone B", 900.0),
+            ]),
+        ),
     ]);
     let Field::Set(input) = validate(&Value::Object(vec![("data".into(), input)])).unwrap().data else { panic!() };
     for lang in [Lang::Fr, Lang::En] {
@@ -358,7 +435,11 @@ fn a_newsrooms_figures_are_placed_by_name_and_the_rest_listed_under_the_map() {
                     None => {
                         let i = SHAPES.iter().position(|s| Some(s.code) == place.shape).unwrap();
                         assert!(inside(&m.regions[i], c.center), "{} at {width}", place.name_fr);
-                        assert!(edge_distance(&m.regions[i], c.center) >= c.r.min(width / 40.0), "{} at {width}: too near its border", place.name_fr);
+                        assert!(
+                            edge_distance(&m.regions[i], c.center) >= c.r.min(width / 40.0),
+                            "{} at {width}: too near its border",
+                            place.name_fr
+                        );
                     }
                 }
                 assert_eq!(l.item_at(c.center), Some(c.item), "{} at {width}", name(c.item));
@@ -372,10 +453,21 @@ fn a_newsrooms_figures_are_placed_by_name_and_the_rest_listed_under_the_map() {
             for (item, line) in &m.unplaced {
                 assert!(line.y >= m.frame.bottom());
                 assert_eq!(l.item_at(line.center()), Some(*item));
-                let text: String = l.texts.iter().filter(|t| line.contains(t.x + 1.0, t.y)).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-                assert!(text.starts_with(name(*item)) && text.contains(lang.map_text().unmatched.split(' ').next().unwrap()), "{text}");
+                let text: String = l
+                    .texts
+                    .iter()
+                    .filter(|t| line.contains(t.x + 1.0, t.y))
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(
+                    text.starts_with(name(*item))
+                        && text.contains(lang.map_text().unmatched.split(' ').next().unwrap()),
+                    "{text}"
+                );
             }
             assert_eq!(l.count(), data.regions.len(), "the keyboard walks every figure");
+            every_circle_is_labelled(&data, &l, &format!("newsroom {width} {lang:?}"));
         }
         // Gao's polygon reads Gao's figure; Kayes, with none, says so, and that
         // there is no computed rest to be counted in.

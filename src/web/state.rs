@@ -105,14 +105,23 @@ impl State {
 
     /// Draws everything: on mount.
     pub fn draw_all(&mut self) -> Result<(), JsError> {
-        self.redraw(Changed { content: true, theme: true })
+        self.redraw(Changed {
+            content: true,
+            theme: true,
+        })
     }
 
     /// Merges new options and redraws what they change (nothing if nothing did).
     pub fn update(&mut self, options: crate::options::Options) -> Result<(), JsError> {
-        self.settings.check(&options).map_err(|e| super::error(e.message()))?;
+        self.settings
+            .check(&options)
+            .map_err(|e| super::error(e.message()))?;
         let changed = self.settings.merge(options);
-        if changed.any() { self.redraw(changed) } else { Ok(()) }
+        if changed.any() {
+            self.redraw(changed)
+        } else {
+            Ok(())
+        }
     }
 
     /// Redraws what `changed` names, then the geometry, which every change touches.
@@ -133,10 +142,19 @@ impl State {
 
     /// Lays out and draws at the width the follower chose, or the widget's own.
     fn geometry(&mut self) -> Result<(), JsError> {
-        let width = self.target_width.take().unwrap_or_else(|| self.view.width());
+        let width = self
+            .target_width
+            .take()
+            .unwrap_or_else(|| self.view.width());
         self.follower.laid_out(width, js_sys::Date::now());
         let min_scale = if self.printing { PRINT_SCALE } else { 0.0 };
-        self.view.geometry(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, min_scale)?;
+        self.view.geometry(
+            self.settings.dataset(),
+            self.settings.lang(),
+            self.settings.view(),
+            width,
+            min_scale,
+        )?;
         self.tips.clear();
         let fx = self.highlight.handle(Input::Redrawn, self.view.layout());
         self.apply(fx);
@@ -171,7 +189,11 @@ impl State {
             None => {}
             Some(Announce::Silence) => self.view.announce(""),
             Some(Announce::Item(item)) => {
-                self.view.announce(&words::item_announcement(self.settings.dataset(), item, self.settings.lang()));
+                self.view.announce(&words::item_announcement(
+                    self.settings.dataset(),
+                    item,
+                    self.settings.lang(),
+                ));
             }
         }
     }
@@ -182,7 +204,10 @@ impl State {
         if self.tips.len() != items {
             self.tips = (0..items).map(|_| None).collect();
         }
-        self.tips[item].take().unwrap_or_else(|| self.view.measure_tip(self.settings.dataset(), item, self.settings.lang()))
+        self.tips[item].take().unwrap_or_else(|| {
+            self.view
+                .measure_tip(self.settings.dataset(), item, self.settings.lang())
+        })
     }
 
     /// The look to draw (the rule is `theme::look`), from what the page says now.
@@ -206,7 +231,12 @@ impl State {
         self.view.theme(self.look());
         self.view.focus_ring(false);
         let result = self.geometry();
-        self.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
+        self.view.show_alert(
+            result
+                .err()
+                .map(|e| super::js::message_of(&e.into()))
+                .as_deref(),
+        );
     }
 
     /// Cancels every pending frame and watcher (on destroy).
@@ -269,7 +299,12 @@ fn render_frame(st: &mut State, weak: &Weak<RefCell<State>>) {
         st.view.theme(look);
     }
     let result = st.geometry();
-    st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
+    st.view.show_alert(
+        result
+            .err()
+            .map(|e| super::js::message_of(&e.into()))
+            .as_deref(),
+    );
     super::watch::watch_ratio(st, weak);
 }
 
@@ -321,7 +356,10 @@ impl FrameLoop {
         if self.pending.get().is_some() {
             return;
         }
-        let asked = web_sys::window().and_then(|w| w.request_animation_frame(self.callback.as_ref().unchecked_ref()).ok());
+        let asked = web_sys::window().and_then(|w| {
+            w.request_animation_frame(self.callback.as_ref().unchecked_ref())
+                .ok()
+        });
         self.pending.set(asked);
     }
 }

@@ -46,10 +46,9 @@ for (const width of [280, 1280]) {
       const p = await page.evaluate(picture, c.id);
       assert.ok(p, `${c.id}: a static picture is shown`);
       assert.equal(p.circles.length, 3, `${c.id}: three circles`);
-      // The circles' figures are written beside them from 400 px on; at 280 px, the
-      // narrowest artboard, where they fit.
+      // Every circle's figure is written at every width: beside it, or joined to it.
       const written = c.figures.filter((f) => p.texts.some((t) => t.endsWith(f)));
-      assert.ok(width < 400 ? written.length >= 2 : written.length === 3, `${c.id}: figures ${written} in ${p.texts}`);
+      assert.equal(written.length, 3, `${c.id} at ${width} px: figures ${written} in ${p.texts}`);
       assert.ok(p.texts.some((t) => t.includes(c.rest)), `${c.id}: the unplaced figure's line`);
       assert.ok(p.texts.some((t) => /Natural Earth/.test(t)), `${c.id}: the boundaries' source`);
       pictures[c.id] = p;
