@@ -26,24 +26,9 @@ pub struct ArticleRegion {
 
 /// The three regions the article names, in the article's order (largest first).
 pub const ARTICLE_REGIONS: [ArticleRegion; 3] = [
-    ArticleRegion {
-        name_fr: "Tombouctou",
-        name_en: "Timbuktu",
-        persons: 22_328,
-        place: 0,
-    },
-    ArticleRegion {
-        name_fr: "Ségou",
-        name_en: "Segou",
-        persons: 10_794,
-        place: 1,
-    },
-    ArticleRegion {
-        name_fr: "Ménaka",
-        name_en: "Menaka",
-        persons: 10_381,
-        place: 2,
-    },
+    ArticleRegion { name_fr: "Tombouctou", name_en: "Timbuktu", persons: 22_328, place: 0 },
+    ArticleRegion { name_fr: "Ségou", name_en: "Segou", persons: 10_794, place: 1 },
+    ArticleRegion { name_fr: "Ménaka", name_en: "Menaka", persons: 10_381, place: 2 },
 ];
 
 /// Bamako, the capital (longitude, latitude): a reference dot on the map.
@@ -64,66 +49,16 @@ pub struct Place {
 
 /// Every place a region's name can match (the article's three first, in its order).
 pub const PLACES: [Place; 10] = [
-    Place {
-        name_fr: "Tombouctou",
-        name_en: "Timbuktu",
-        town: Some((-3.009, 16.776)),
-        shape: Some("ML-6"),
-    },
-    Place {
-        name_fr: "Ségou",
-        name_en: "Segou",
-        town: Some((-6.27, 13.43)),
-        shape: Some("ML-4"),
-    },
-    Place {
-        name_fr: "Ménaka",
-        name_en: "Menaka",
-        town: Some((2.40, 15.917)),
-        shape: None,
-    },
-    Place {
-        name_fr: "Gao",
-        name_en: "Gao",
-        town: Some((-0.044, 16.27)),
-        shape: Some("ML-7"),
-    },
-    Place {
-        name_fr: "Bamako",
-        name_en: "Bamako",
-        town: Some(BAMAKO),
-        shape: Some("ML-BKO"),
-    },
-    Place {
-        name_fr: "Kayes",
-        name_en: "Kayes",
-        town: None,
-        shape: Some("ML-1"),
-    },
-    Place {
-        name_fr: "Koulikoro",
-        name_en: "Koulikoro",
-        town: None,
-        shape: Some("ML-2"),
-    },
-    Place {
-        name_fr: "Sikasso",
-        name_en: "Sikasso",
-        town: None,
-        shape: Some("ML-3"),
-    },
-    Place {
-        name_fr: "Mopti",
-        name_en: "Mopti",
-        town: None,
-        shape: Some("ML-5"),
-    },
-    Place {
-        name_fr: "Kidal",
-        name_en: "Kidal",
-        town: None,
-        shape: Some("ML-8"),
-    },
+    Place { name_fr: "Tombouctou", name_en: "Timbuktu", town: Some((-3.009, 16.776)), shape: Some("ML-6") },
+    Place { name_fr: "Ségou", name_en: "Segou", town: Some((-6.27, 13.43)), shape: Some("ML-4") },
+    Place { name_fr: "Ménaka", name_en: "Menaka", town: Some((2.40, 15.917)), shape: None },
+    Place { name_fr: "Gao", name_en: "Gao", town: Some((-0.044, 16.27)), shape: Some("ML-7") },
+    Place { name_fr: "Bamako", name_en: "Bamako", town: Some(BAMAKO), shape: Some("ML-BKO") },
+    Place { name_fr: "Kayes", name_en: "Kayes", town: None, shape: Some("ML-1") },
+    Place { name_fr: "Koulikoro", name_en: "Koulikoro", town: None, shape: Some("ML-2") },
+    Place { name_fr: "Sikasso", name_en: "Sikasso", town: None, shape: Some("ML-3") },
+    Place { name_fr: "Mopti", name_en: "Mopti", town: None, shape: Some("ML-5") },
+    Place { name_fr: "Kidal", name_en: "Kidal", town: None, shape: Some("ML-8") },
 ];
 
 /// A name folded for matching: trimmed, lower case, French accents taken off. By
@@ -148,9 +83,7 @@ fn fold(name: &str) -> String {
 /// ignored ("TOMBOUCTOU", "Timbuktu", "Segou" ...): an index into [`PLACES`].
 pub fn place_of(name: &str) -> Option<usize> {
     let name = fold(name);
-    PLACES
-        .iter()
-        .position(|p| fold(p.name_fr) == name || fold(p.name_en) == name)
+    PLACES.iter().position(|p| fold(p.name_fr) == name || fold(p.name_en) == name)
 }
 
 /// Persons in all the other regions together: computed, never reported. The article
@@ -215,12 +148,7 @@ impl Dataset {
                 place: Some(r.place),
             })
             .collect();
-        regions.push(Region {
-            name: text.other_regions.to_string(),
-            persons: other_regions(),
-            computed: true,
-            place: None,
-        });
+        regions.push(Region { name: text.other_regions.to_string(), persons: other_regions(), computed: true, place: None });
         Dataset {
             title: text.title.to_string(),
             subtitle: None,
@@ -254,12 +182,7 @@ impl Dataset {
     /// The largest figure, which sets the scale (at least 1, so an all-zero chart
     /// still has a scale).
     pub fn max_persons(&self) -> u64 {
-        self.regions
-            .iter()
-            .map(|r| r.persons)
-            .max()
-            .unwrap_or(0)
-            .max(1)
+        self.regions.iter().map(|r| r.persons).max().unwrap_or(0).max(1)
     }
 
     pub fn has_computed(&self) -> bool {
@@ -285,22 +208,12 @@ mod tests {
             assert_eq!(place_of(p.name_en), Some(i));
         }
         // No partial or fuzzy matches: a name the map does not know stays unplaced.
-        for other in [
-            "Tombouctou region",
-            "Gao-Ménaka",
-            "Taoudénit",
-            "Bamako district",
-            "",
-            "Région A",
-        ] {
+        for other in ["Tombouctou region", "Gao-Ménaka", "Taoudénit", "Bamako district", "", "Région A"] {
             assert_eq!(place_of(other), None, "{other}");
         }
         // The article's regions are the first places, in its order.
         for (i, r) in ARTICLE_REGIONS.iter().enumerate() {
-            assert_eq!(
-                (r.place, PLACES[r.place].name_fr, PLACES[r.place].name_en),
-                (i, r.name_fr, r.name_en)
-            );
+            assert_eq!((r.place, PLACES[r.place].name_fr, PLACES[r.place].name_en), (i, r.name_fr, r.name_en));
         }
     }
 
@@ -312,12 +225,7 @@ mod tests {
 
     #[test]
     fn sorting_puts_computed_rows_last_and_keeps_ties_stable() {
-        let r = |name: &str, persons, computed| Region {
-            name: name.into(),
-            persons,
-            computed,
-            place: None,
-        };
+        let r = |name: &str, persons, computed| Region { name: name.into(), persons, computed, place: None };
         let d = Dataset {
             title: String::new(),
             subtitle: None,
@@ -325,12 +233,7 @@ mod tests {
             total: 100,
             households: None,
             increase: None,
-            regions: vec![
-                r("a", 5, false),
-                r("rest", 50, true),
-                r("b", 9, false),
-                r("c", 5, false),
-            ],
+            regions: vec![r("a", 5, false), r("rest", 50, true), r("b", 9, false), r("c", 5, false)],
         }
         .sorted();
         let names: Vec<_> = d.regions.iter().map(|r| r.name.as_str()).collect();

@@ -120,12 +120,7 @@ pub enum PointerEvent {
 /// reading. `pointer_type` is the event's `pointerType` ("mouse", "pen", "touch",
 /// or "" where unknown: read as a mouse); `client` its viewport position, which a
 /// tap needs in layout pixels (`to_layout`, called only for a tap).
-pub fn pointer_input(
-    event: PointerEvent,
-    pointer_type: &str,
-    client: (f64, f64),
-    to_layout: impl FnOnce((f64, f64)) -> (f64, f64),
-) -> Option<Input> {
+pub fn pointer_input(event: PointerEvent, pointer_type: &str, client: (f64, f64), to_layout: impl FnOnce((f64, f64)) -> (f64, f64)) -> Option<Input> {
     let touch = pointer_type == "touch";
     match event {
         PointerEvent::Move if !touch => Some(Input::PointerMove(client)),
@@ -145,11 +140,7 @@ pub enum Tooltip {
     Hide,
     /// Show `item`'s tooltip next to `at`. `fresh`: the item changed, so its words
     /// must be written; otherwise it only moves.
-    Show {
-        item: usize,
-        at: (f64, f64),
-        fresh: bool,
-    },
+    Show { item: usize, at: (f64, f64), fresh: bool },
 }
 
 /// What to say in the live region.
@@ -216,9 +207,7 @@ impl Highlight {
                 let next = if hit == self.shown { None } else { hit };
                 self.set(next, (at.0, at.1 - FINGER_CLEARANCE), Source::Touch)
             }
-            Input::TouchCancel | Input::PressOutside | Input::Scroll => {
-                self.clear_if(Source::Touch)
-            }
+            Input::TouchCancel | Input::PressOutside | Input::Scroll => self.clear_if(Source::Touch),
             Input::Key(step) => {
                 self.pending = None;
                 let next = step.apply(self.shown, targets.count());
@@ -232,11 +221,7 @@ impl Highlight {
             Input::Blur => self.clear_if(Source::Keyboard),
             Input::Redrawn => {
                 *self = Highlight::default();
-                Effects {
-                    tooltip: Tooltip::Hide,
-                    announce: Some(Announce::Silence),
-                    ..Effects::default()
-                }
+                Effects { tooltip: Tooltip::Hide, announce: Some(Announce::Silence), ..Effects::default() }
             }
         }
     }
@@ -246,20 +231,13 @@ impl Highlight {
     fn queue(&mut self, at: Option<(f64, f64)>) -> Effects {
         let request_frame = self.pending.is_none();
         self.pending = Some(at);
-        Effects {
-            request_frame,
-            ..Effects::default()
-        }
+        Effects { request_frame, ..Effects::default() }
     }
 
     /// Clears the highlight if `source` set it (a touch highlight survives a mouse
     /// leaving; a keyboard one survives a scroll).
     fn clear_if(&mut self, source: Source) -> Effects {
-        if self.source == Some(source) {
-            self.set(None, (0.0, 0.0), source)
-        } else {
-            Effects::default()
-        }
+        if self.source == Some(source) { self.set(None, (0.0, 0.0), source) } else { Effects::default() }
     }
 
     /// Highlights `next` (or nothing), with its tooltip at `at`. Only a change
@@ -274,11 +252,7 @@ impl Highlight {
         self.source = next.map(|_| source);
         match next {
             Some(item) => {
-                fx.tooltip = Tooltip::Show {
-                    item,
-                    at,
-                    fresh: changed,
-                };
+                fx.tooltip = Tooltip::Show { item, at, fresh: changed };
                 if changed && source != Source::Mouse {
                     fx.announce = Some(Announce::Item(item));
                 }
@@ -299,40 +273,17 @@ mod pointer_tests {
         let at = (10.0, 20.0);
         let layout = |(x, y): (f64, f64)| (x / 2.0, y / 2.0);
         for mouse in ["mouse", "pen", ""] {
-            assert_eq!(
-                pointer_input(PointerEvent::Move, mouse, at, layout),
-                Some(Input::PointerMove(at)),
-                "{mouse:?}"
-            );
-            assert_eq!(
-                pointer_input(PointerEvent::Leave, mouse, at, layout),
-                Some(Input::PointerLeave),
-                "{mouse:?}"
-            );
+            assert_eq!(pointer_input(PointerEvent::Move, mouse, at, layout), Some(Input::PointerMove(at)), "{mouse:?}");
+            assert_eq!(pointer_input(PointerEvent::Leave, mouse, at, layout), Some(Input::PointerLeave), "{mouse:?}");
             // A click is no tap: a mouse has already read by moving there.
-            assert_eq!(
-                pointer_input(PointerEvent::Up, mouse, at, |_| panic!(
-                    "no layout for a click"
-                )),
-                None,
-                "{mouse:?}"
-            );
+            assert_eq!(pointer_input(PointerEvent::Up, mouse, at, |_| panic!("no layout for a click")), None, "{mouse:?}");
         }
         // A finger: its moves and leaves mean nothing; lifting it taps, where the
         // layout says; the browser taking it over cancels.
         assert_eq!(pointer_input(PointerEvent::Move, "touch", at, layout), None);
-        assert_eq!(
-            pointer_input(PointerEvent::Leave, "touch", at, layout),
-            None
-        );
-        assert_eq!(
-            pointer_input(PointerEvent::Up, "touch", at, layout),
-            Some(Input::Tap((5.0, 10.0)))
-        );
-        assert_eq!(
-            pointer_input(PointerEvent::Cancel, "touch", at, layout),
-            Some(Input::TouchCancel)
-        );
+        assert_eq!(pointer_input(PointerEvent::Leave, "touch", at, layout), None);
+        assert_eq!(pointer_input(PointerEvent::Up, "touch", at, layout), Some(Input::Tap((5.0, 10.0))));
+        assert_eq!(pointer_input(PointerEvent::Cancel, "touch", at, layout), Some(Input::TouchCancel));
     }
 }
 
@@ -343,12 +294,7 @@ mod tests {
 
     /// The canvas at the viewport's corner, shown at its laid-out size: client
     /// positions are layout positions.
-    const AT_CORNER: CanvasFrame = CanvasFrame {
-        client: (0.0, 0.0),
-        origin: (0.0, 0.0),
-        shown: (100.0, 80.0),
-        scale: 1.0,
-    };
+    const AT_CORNER: CanvasFrame = CanvasFrame { client: (0.0, 0.0), origin: (0.0, 0.0), shown: (100.0, 80.0), scale: 1.0 };
 
     /// Four rows 10 px high at y = 0, 20, 40, 60 (gaps between them), 100 px wide.
     struct Rows;
@@ -358,8 +304,7 @@ mod tests {
         }
         fn item_at(&self, (x, y): (f64, f64)) -> Option<usize> {
             let i = (y / 20.0).floor();
-            (x >= 0.0 && x < 100.0 && y >= 0.0 && i < 4.0 && y - i * 20.0 < 10.0)
-                .then_some(i as usize)
+            (x >= 0.0 && x < 100.0 && y >= 0.0 && i < 4.0 && y - i * 20.0 < 10.0).then_some(i as usize)
         }
         fn anchor(&self, item: usize) -> (f64, f64) {
             (100.0, item as f64 * 20.0 + 5.0)
@@ -383,25 +328,9 @@ mod tests {
         // The pointer at (260, 90) in the viewport; by the frame, the canvas is at
         // (200, 50) shown at twice its laid-out size: layout point (30, 20), row 1.
         h.handle(Input::PointerMove((260.0, 90.0)), &Rows);
-        let frame = CanvasFrame::new(
-            Rect {
-                x: 200.0,
-                y: 50.0,
-                w: 200.0,
-                h: 160.0,
-            },
-            (0.0, 0.0),
-            100.0,
-        );
+        let frame = CanvasFrame::new(Rect { x: 200.0, y: 50.0, w: 200.0, h: 160.0 }, (0.0, 0.0), 100.0);
         let fx = h.handle(Input::Frame(frame), &Rows);
-        assert_eq!(
-            fx.tooltip,
-            Tooltip::Show {
-                item: 1,
-                at: (30.0, 20.0),
-                fresh: true
-            }
-        );
+        assert_eq!(fx.tooltip, Tooltip::Show { item: 1, at: (30.0, 20.0), fresh: true });
     }
 
     #[test]
@@ -409,18 +338,8 @@ mod tests {
         let mut h = Highlight::default();
         let fx = hover(&mut h, on(1));
         assert_eq!(fx.repaint, Some((None, Some(1))));
-        assert_eq!(
-            fx.tooltip,
-            Tooltip::Show {
-                item: 1,
-                at: on(1),
-                fresh: true
-            }
-        );
-        assert_eq!(
-            fx.announce, None,
-            "a mouse reads the tooltip; nothing is announced"
-        );
+        assert_eq!(fx.tooltip, Tooltip::Show { item: 1, at: on(1), fresh: true });
+        assert_eq!(fx.announce, None, "a mouse reads the tooltip; nothing is announced");
         assert_eq!((h.shown(), h.source()), (Some(1), Some(Source::Mouse)));
     }
 
@@ -429,17 +348,7 @@ mod tests {
         let mut h = Highlight::default();
         hover(&mut h, on(2));
         let fx = hover(&mut h, (80.0, 47.0));
-        assert_eq!(
-            fx,
-            Effects {
-                tooltip: Tooltip::Show {
-                    item: 2,
-                    at: (80.0, 47.0),
-                    fresh: false
-                },
-                ..Effects::default()
-            }
-        );
+        assert_eq!(fx, Effects { tooltip: Tooltip::Show { item: 2, at: (80.0, 47.0), fresh: false }, ..Effects::default() });
     }
 
     #[test]
@@ -447,26 +356,12 @@ mod tests {
         let mut h = Highlight::default();
         assert!(h.handle(Input::PointerMove(on(0)), &Rows).request_frame);
         for row in [1, 2, 3] {
-            assert!(
-                !h.handle(Input::PointerMove(on(row)), &Rows).request_frame,
-                "one frame is already asked for"
-            );
+            assert!(!h.handle(Input::PointerMove(on(row)), &Rows).request_frame, "one frame is already asked for");
         }
         let fx = h.handle(Input::Frame(AT_CORNER), &Rows);
-        assert_eq!(
-            fx.repaint,
-            Some((None, Some(3))),
-            "only the latest move counts"
-        );
-        assert_eq!(
-            h.handle(Input::Frame(AT_CORNER), &Rows),
-            Effects::default(),
-            "a frame with nothing pending does nothing"
-        );
-        assert!(
-            h.handle(Input::PointerMove(on(0)), &Rows).request_frame,
-            "the next move asks again"
-        );
+        assert_eq!(fx.repaint, Some((None, Some(3))), "only the latest move counts");
+        assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows), Effects::default(), "a frame with nothing pending does nothing");
+        assert!(h.handle(Input::PointerMove(on(0)), &Rows).request_frame, "the next move asks again");
     }
 
     #[test]
@@ -475,22 +370,11 @@ mod tests {
         hover(&mut h, on(0));
         assert_eq!(hover(&mut h, on(3)).repaint, Some((Some(0), Some(3))));
         let fx = hover(&mut h, GAP);
-        assert_eq!(
-            (fx.repaint, fx.tooltip),
-            (Some((Some(3), None)), Tooltip::Hide),
-            "gaps belong to no row"
-        );
-        assert_eq!(
-            hover(&mut h, GAP),
-            Effects::default(),
-            "nothing to hide twice"
-        );
+        assert_eq!((fx.repaint, fx.tooltip), (Some((Some(3), None)), Tooltip::Hide), "gaps belong to no row");
+        assert_eq!(hover(&mut h, GAP), Effects::default(), "nothing to hide twice");
         hover(&mut h, on(1));
         h.handle(Input::PointerLeave, &Rows);
-        assert_eq!(
-            h.handle(Input::Frame(AT_CORNER), &Rows).tooltip,
-            Tooltip::Hide
-        );
+        assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows).tooltip, Tooltip::Hide);
         assert_eq!(h.shown(), None);
     }
 
@@ -499,14 +383,7 @@ mod tests {
         let mut h = Highlight::default();
         let fx = h.handle(Input::Tap(on(2)), &Rows);
         assert_eq!(fx.repaint, Some((None, Some(2))));
-        assert_eq!(
-            fx.tooltip,
-            Tooltip::Show {
-                item: 2,
-                at: (50.0, 45.0 - FINGER_CLEARANCE),
-                fresh: true
-            }
-        );
+        assert_eq!(fx.tooltip, Tooltip::Show { item: 2, at: (50.0, 45.0 - FINGER_CLEARANCE), fresh: true });
         assert_eq!(fx.announce, Some(Announce::Item(2)));
         assert_eq!(h.source(), Some(Source::Touch));
     }
@@ -517,11 +394,7 @@ mod tests {
         h.handle(Input::Tap(on(2)), &Rows);
         assert_eq!(h.handle(Input::Tap(on(2)), &Rows).tooltip, Tooltip::Hide);
         h.handle(Input::Tap(on(2)), &Rows);
-        assert_eq!(
-            h.handle(Input::Tap(on(1)), &Rows).repaint,
-            Some((Some(2), Some(1))),
-            "another row moves it"
-        );
+        assert_eq!(h.handle(Input::Tap(on(1)), &Rows).repaint, Some((Some(2), Some(1))), "another row moves it");
         assert_eq!(h.handle(Input::Tap(GAP), &Rows).tooltip, Tooltip::Hide);
         assert_eq!(h.shown(), None);
     }
@@ -558,42 +431,19 @@ mod tests {
     fn keys_walk_the_rows_announce_each_and_stop_at_the_ends() {
         let mut h = Highlight::default();
         let fx = h.handle(Input::Key(Step::Next), &Rows);
-        assert_eq!(
-            fx.tooltip,
-            Tooltip::Show {
-                item: 0,
-                at: Rows.anchor(0),
-                fresh: true
-            },
-            "at the bar's end"
-        );
+        assert_eq!(fx.tooltip, Tooltip::Show { item: 0, at: Rows.anchor(0), fresh: true }, "at the bar's end");
         assert_eq!(fx.announce, Some(Announce::Item(0)));
         h.handle(Input::Key(Step::Last), &Rows);
         assert_eq!(h.shown(), Some(3));
         let fx = h.handle(Input::Key(Step::Next), &Rows);
-        assert_eq!(
-            (h.shown(), fx.repaint, fx.announce),
-            (Some(3), None, None),
-            "stops at the end, says nothing again"
-        );
+        assert_eq!((h.shown(), fx.repaint, fx.announce), (Some(3), None, None), "stops at the end, says nothing again");
         h.handle(Input::Key(Step::First), &Rows);
         assert_eq!(h.shown(), Some(0));
         h.handle(Input::Key(Step::Previous), &Rows);
         assert_eq!(h.shown(), Some(0), "stops at the start");
         let fx = h.handle(Input::Key(Step::Clear), &Rows);
-        assert_eq!(
-            (fx.tooltip, fx.announce),
-            (Tooltip::Hide, Some(Announce::Silence)),
-            "Escape hides and silences"
-        );
-        assert_eq!(
-            h.handle(Input::Key(Step::Previous), &Rows).tooltip,
-            Tooltip::Show {
-                item: 3,
-                at: Rows.anchor(3),
-                fresh: true
-            }
-        );
+        assert_eq!((fx.tooltip, fx.announce), (Tooltip::Hide, Some(Announce::Silence)), "Escape hides and silences");
+        assert_eq!(h.handle(Input::Key(Step::Previous), &Rows).tooltip, Tooltip::Show { item: 3, at: Rows.anchor(3), fresh: true });
     }
 
     #[test]
@@ -628,11 +478,7 @@ mod tests {
         assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows), Effects::default());
         assert_eq!(hover(&mut h, on(2)).repaint, Some((Some(0), Some(2))));
         assert_eq!(h.source(), Some(Source::Mouse));
-        assert_eq!(
-            h.handle(Input::Scroll, &Rows),
-            Effects::default(),
-            "a scroll does not hide a mouse tooltip"
-        );
+        assert_eq!(h.handle(Input::Scroll, &Rows), Effects::default(), "a scroll does not hide a mouse tooltip");
     }
 
     #[test]
@@ -641,10 +487,7 @@ mod tests {
         h.handle(Input::Tap(on(1)), &Rows);
         h.handle(Input::PointerMove(on(2)), &Rows);
         let fx = h.handle(Input::Redrawn, &Rows);
-        assert_eq!(
-            (fx.repaint, fx.tooltip, fx.announce),
-            (None, Tooltip::Hide, Some(Announce::Silence))
-        );
+        assert_eq!((fx.repaint, fx.tooltip, fx.announce), (None, Tooltip::Hide, Some(Announce::Silence)));
         assert_eq!(h, Highlight::default());
         assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows), Effects::default());
     }

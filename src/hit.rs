@@ -33,9 +33,7 @@ impl Targets for Layout {
         if let Some(r) = self.rows.get(item) {
             return (r.bar.right(), r.bar.center().1);
         }
-        let Some(map) = self.map() else {
-            return (0.0, 0.0);
-        };
+        let Some(map) = self.map() else { return (0.0, 0.0) };
         if let Some(c) = map.circle(item) {
             return (c.center.0 + c.r, c.center.1);
         }

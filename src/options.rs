@@ -49,19 +49,13 @@ impl fmt::Display for OptionError {
 }
 
 fn fail<T>(path: &str, problem: impl Into<String>) -> Result<T, OptionError> {
-    Err(OptionError {
-        path: path.to_string(),
-        problem: problem.into(),
-    })
+    Err(OptionError { path: path.to_string(), problem: problem.into() })
 }
 
 /// The one template for a value of the wrong kind: "must be {what}, got {value}".
 /// (One copy of the message code rather than one per kind: bytes in the wasm.)
 fn expected(path: &str, what: &str, v: &Value) -> OptionError {
-    OptionError {
-        path: path.to_string(),
-        problem: ["must be ", what, ", got ", &value_text(v)].concat(),
-    }
+    OptionError { path: path.to_string(), problem: ["must be ", what, ", got ", &value_text(v)].concat() }
 }
 
 /// The largest integer a JS number holds exactly (2^53 − 1).
@@ -94,11 +88,7 @@ pub fn number_text(n: f64) -> String {
         return "NaN".into();
     }
     if n.is_infinite() {
-        return if n > 0.0 {
-            "Infinity".into()
-        } else {
-            "-Infinity".into()
-        };
+        return if n > 0.0 { "Infinity".into() } else { "-Infinity".into() };
     }
     let sign = if n < 0.0 { "-" } else { "" };
     let a = n.abs();
@@ -109,11 +99,7 @@ pub fn number_text(n: f64) -> String {
     }
     let whole = a.trunc() as u64;
     let micro = ((a - a.trunc()) * 1e6).round() as u64;
-    let (whole, micro) = if micro >= 1_000_000 {
-        (whole + 1, 0)
-    } else {
-        (whole, micro)
-    };
+    let (whole, micro) = if micro >= 1_000_000 { (whole + 1, 0) } else { (whole, micro) };
     if micro == 0 {
         return [sign, &digits(whole)].concat();
     }
@@ -156,20 +142,13 @@ pub struct DataInput {
     pub show_rest: bool,
 }
 
-fn object<'v>(
-    v: &'v Value,
-    path: &str,
-    known: &[&str],
-) -> Result<&'v [(String, Value)], OptionError> {
+fn object<'v>(v: &'v Value, path: &str, known: &[&str]) -> Result<&'v [(String, Value)], OptionError> {
     let Value::Object(entries) = v else {
         return Err(expected(path, "an object", v));
     };
     for (i, (k, _)) in entries.iter().enumerate() {
         if !known.contains(&k.as_str()) {
-            return fail(
-                &[path, ".", k].concat(),
-                ["unknown field (known: ", &known.join(", "), ")"].concat(),
-            );
+            return fail(&[path, ".", k].concat(), ["unknown field (known: ", &known.join(", "), ")"].concat());
         }
         if entries[..i].iter().any(|(other, _)| other == k) {
             return fail(&[path, ".", k].concat(), "given twice");
@@ -194,20 +173,12 @@ fn top_level<'v, T>(
 
 fn field<'v>(entries: &'v [(String, Value)], key: &str) -> Option<&'v Value> {
     // Inside `data`, `null` means "not given", as JS code usually intends.
-    entries
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
-        .filter(|v| **v != Value::Null)
+    entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Value::Null)
 }
 
 fn whole_number(v: &Value, path: &str) -> Result<u64, OptionError> {
     match v {
-        Value::Number(n)
-            if n.is_finite() && n.fract() == 0.0 && *n >= 0.0 && *n <= MAX_SAFE as f64 =>
-        {
-            Ok(*n as u64)
-        }
+        Value::Number(n) if n.is_finite() && n.fract() == 0.0 && *n >= 0.0 && *n <= MAX_SAFE as f64 => Ok(*n as u64),
         Value::Number(n) if n.is_finite() && n.fract() == 0.0 && *n > MAX_SAFE as f64 => {
             Err(expected(path, "at most 9007199254740991 (2^53 − 1)", v))
         }
@@ -225,22 +196,10 @@ fn text(v: &Value, path: &str) -> Result<String, OptionError> {
     }
     if trimmed.chars().count() > MAX_TEXT {
         let count = digits(trimmed.chars().count() as u64);
-        return fail(
-            path,
-            [
-                "must be at most ",
-                &digits(MAX_TEXT as u64),
-                " characters, got ",
-                &count,
-            ]
-            .concat(),
-        );
+        return fail(path, ["must be at most ", &digits(MAX_TEXT as u64), " characters, got ", &count].concat());
     }
     // Control characters would draw as boxes; line breaks are spaces to the layout.
-    Ok(trimmed
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect())
+    Ok(trimmed.chars().map(|c| if c.is_control() { ' ' } else { c }).collect())
 }
 
 fn boolean(v: &Value, path: &str) -> Result<bool, OptionError> {
@@ -251,16 +210,7 @@ fn boolean(v: &Value, path: &str) -> Result<bool, OptionError> {
 }
 
 const OPTION_FIELDS: &[&str] = &["lang", "theme", "view", "data"];
-const DATA_FIELDS: &[&str] = &[
-    "title",
-    "subtitle",
-    "source",
-    "total",
-    "households",
-    "increase",
-    "regions",
-    "showRest",
-];
+const DATA_FIELDS: &[&str] = &["title", "subtitle", "source", "total", "households", "increase", "regions", "showRest"];
 const REGION_FIELDS: &[&str] = &["name", "persons", "computed"];
 
 /// Validates the options object given to `mount` or `update`.
@@ -289,38 +239,19 @@ pub fn validate(v: &Value) -> Result<Options, OptionError> {
         Some(Value::Null) => Field::Reset,
         Some(v) => Field::Set(validate_data(v)?),
     };
-    Ok(Options {
-        lang,
-        theme,
-        view,
-        data,
-    })
+    Ok(Options { lang, theme, view, data })
 }
 
 fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
     let entries = object(v, "data", DATA_FIELDS)?;
-    let required = |key: &str| {
-        field(entries, key).ok_or_else(|| OptionError {
-            path: ["data.", key].concat(),
-            problem: "is required".into(),
-        })
-    };
+    let required = |key: &str| field(entries, key).ok_or_else(|| OptionError { path: ["data.", key].concat(), problem: "is required".into() });
     let title = text(required("title")?, "data.title")?;
-    let subtitle = field(entries, "subtitle")
-        .map(|v| text(v, "data.subtitle"))
-        .transpose()?;
+    let subtitle = field(entries, "subtitle").map(|v| text(v, "data.subtitle")).transpose()?;
     let source = text(required("source")?, "data.source")?;
     let total = whole_number(required("total")?, "data.total")?;
-    let households = field(entries, "households")
-        .map(|v| whole_number(v, "data.households"))
-        .transpose()?;
-    let increase = field(entries, "increase")
-        .map(|v| whole_number(v, "data.increase"))
-        .transpose()?;
-    let show_rest = field(entries, "showRest")
-        .map(|v| boolean(v, "data.showRest"))
-        .transpose()?
-        .unwrap_or(false);
+    let households = field(entries, "households").map(|v| whole_number(v, "data.households")).transpose()?;
+    let increase = field(entries, "increase").map(|v| whole_number(v, "data.increase")).transpose()?;
+    let show_rest = field(entries, "showRest").map(|v| boolean(v, "data.showRest")).transpose()?.unwrap_or(false);
     let Value::Array(items) = required("regions")? else {
         return Err(expected("data.regions", "an array", required("regions")?));
     };
@@ -329,79 +260,29 @@ fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
     }
     if items.len() > MAX_REGIONS {
         let count = digits(items.len() as u64);
-        return fail(
-            "data.regions",
-            [
-                "must list at most ",
-                &digits(MAX_REGIONS as u64),
-                " regions, got ",
-                &count,
-            ]
-            .concat(),
-        );
+        return fail("data.regions", ["must list at most ", &digits(MAX_REGIONS as u64), " regions, got ", &count].concat());
     }
     let mut regions: Vec<Region> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = ["data.regions[", &digits(i as u64), "]"].concat();
         let e = object(item, &path, REGION_FIELDS)?;
         let at = |key: &str| [path.as_str(), ".", key].concat();
-        let get = |key: &str| {
-            field(e, key).ok_or_else(|| OptionError {
-                path: at(key),
-                problem: "is required".into(),
-            })
-        };
+        let get = |key: &str| field(e, key).ok_or_else(|| OptionError { path: at(key), problem: "is required".into() });
         let name = text(get("name")?, &at("name"))?;
         let persons = whole_number(get("persons")?, &at("persons"))?;
-        let computed = field(e, "computed")
-            .map(|v| boolean(v, &at("computed")))
-            .transpose()?
-            .unwrap_or(false);
+        let computed = field(e, "computed").map(|v| boolean(v, &at("computed"))).transpose()?.unwrap_or(false);
         if let Some(j) = regions.iter().position(|r| r.name == name) {
-            return fail(
-                &at("name"),
-                [
-                    "\"",
-                    &name,
-                    "\" is already data.regions[",
-                    &digits(j as u64),
-                    "].name",
-                ]
-                .concat(),
-            );
+            return fail(&at("name"), ["\"", &name, "\" is already data.regions[", &digits(j as u64), "].name"].concat());
         }
-        regions.push(Region {
-            name,
-            persons,
-            computed,
-            place: None,
-        });
+        regions.push(Region { name, persons, computed, place: None });
     }
     // Each figure is below 2^53 and there are at most MAX_REGIONS: the sum fits in u64.
     let sum: u64 = regions.iter().map(|r| r.persons).sum();
     if sum > total {
         let (sum, total) = (digits(sum), digits(total));
-        return fail(
-            "data.regions",
-            [
-                "the regions add up to ",
-                &sum,
-                ", more than data.total (",
-                &total,
-                ")",
-            ]
-            .concat(),
-        );
+        return fail("data.regions", ["the regions add up to ", &sum, ", more than data.total (", &total, ")"].concat());
     }
-    let given = Dataset {
-        title,
-        subtitle,
-        source,
-        total,
-        households,
-        increase,
-        regions,
-    };
+    let given = Dataset { title, subtitle, source, total, households, increase, regions };
     Ok(DataInput { given, show_rest })
 }
 
@@ -411,20 +292,14 @@ impl DataInput {
         let mut data = self.given.clone();
         let sum: u64 = data.regions.iter().map(|r| r.persons).sum(); // <= total, checked
         if self.show_rest && sum < data.total {
-            data.regions.push(Region {
-                name: lang.text().other_regions.into(),
-                persons: data.total - sum,
-                computed: true,
-                place: None,
-            });
+            data.regions.push(Region { name: lang.text().other_regions.into(), persons: data.total - sum, computed: true, place: None });
         }
         // On the map, each reported region whose name matches one of its places
         // (the first one to match a place has it); the others are listed under it.
         if cfg!(feature = "map") {
             let mut taken = [false; crate::data::PLACES.len()];
             for r in data.regions.iter_mut().filter(|r| !r.computed) {
-                r.place = crate::data::place_of(&r.name)
-                    .filter(|&p| !std::mem::replace(&mut taken[p], true));
+                r.place = crate::data::place_of(&r.name).filter(|&p| !std::mem::replace(&mut taken[p], true));
             }
         }
         data.sorted()
@@ -436,12 +311,7 @@ mod tests {
     use super::*;
 
     fn obj(entries: &[(&str, Value)]) -> Value {
-        Value::Object(
-            entries
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        )
+        Value::Object(entries.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
     }
     fn s(v: &str) -> Value {
         Value::String(v.into())
@@ -453,12 +323,7 @@ mod tests {
         obj(&[("name", s(name)), ("persons", persons)])
     }
     fn data(regions: Vec<Value>) -> Value {
-        obj(&[
-            ("title", s("T")),
-            ("source", s("S")),
-            ("total", n(100.0)),
-            ("regions", Value::Array(regions)),
-        ])
+        obj(&[("title", s("T")), ("source", s("S")), ("total", n(100.0)), ("regions", Value::Array(regions))])
     }
     fn err(v: Value) -> String {
         validate(&v).unwrap_err().to_string()
@@ -468,145 +333,58 @@ mod tests {
     fn nothing_given_means_the_defaults() {
         assert_eq!(validate(&Value::Null).unwrap(), Options::default());
         assert_eq!(validate(&obj(&[])).unwrap(), Options::default());
-        let reset = validate(&obj(&[
-            ("lang", Value::Null),
-            ("theme", Value::Null),
-            ("data", Value::Null),
-        ]))
-        .unwrap();
-        assert_eq!(
-            (reset.lang, reset.theme, reset.data),
-            (Field::Reset, Field::Reset, Field::Reset),
-            "null resets"
-        );
+        let reset = validate(&obj(&[("lang", Value::Null), ("theme", Value::Null), ("data", Value::Null)])).unwrap();
+        assert_eq!((reset.lang, reset.theme, reset.data), (Field::Reset, Field::Reset, Field::Reset), "null resets");
     }
 
     #[test]
     fn lang_and_theme_are_checked() {
         let o = validate(&obj(&[("lang", s("en")), ("theme", s("dark"))])).unwrap();
-        assert_eq!(
-            (o.lang, o.theme),
-            (Field::Set(Lang::En), Field::Set(ThemeChoice::Dark))
-        );
-        assert_eq!(
-            err(obj(&[("lang", s("de"))])),
-            "lang: must be \"fr\" or \"en\", got \"de\""
-        );
-        assert_eq!(
-            err(obj(&[("lang", n(1.0))])),
-            "lang: must be \"fr\" or \"en\", got 1"
-        );
-        assert_eq!(
-            err(obj(&[("theme", s("blue"))])),
-            "theme: must be \"auto\", \"light\" or \"dark\", got \"blue\""
-        );
-        assert_eq!(
-            err(obj(&[("colour", s("red"))])),
-            "options.colour: unknown field (known: lang, theme, view, data)"
-        );
+        assert_eq!((o.lang, o.theme), (Field::Set(Lang::En), Field::Set(ThemeChoice::Dark)));
+        assert_eq!(err(obj(&[("lang", s("de"))])), "lang: must be \"fr\" or \"en\", got \"de\"");
+        assert_eq!(err(obj(&[("lang", n(1.0))])), "lang: must be \"fr\" or \"en\", got 1");
+        assert_eq!(err(obj(&[("theme", s("blue"))])), "theme: must be \"auto\", \"light\" or \"dark\", got \"blue\"");
+        assert_eq!(err(obj(&[("colour", s("red"))])), "options.colour: unknown field (known: lang, theme, view, data)");
         assert_eq!(err(n(3.0)), "options: must be an object, got 3");
     }
 
     #[test]
     fn view_is_checked() {
-        assert_eq!(
-            validate(&obj(&[("view", s("map"))])).unwrap().view,
-            Field::Set(View::Map)
-        );
-        assert_eq!(
-            validate(&obj(&[("view", s("both"))])).unwrap().view,
-            Field::Set(View::Both)
-        );
-        assert_eq!(
-            validate(&obj(&[("view", Value::Null)])).unwrap().view,
-            Field::Reset
-        );
-        assert_eq!(
-            err(obj(&[("view", s("globe"))])),
-            "view: must be \"bars\", \"map\" or \"both\", got \"globe\""
-        );
-        assert_eq!(
-            err(obj(&[("view", s("Map"))])),
-            "view: must be \"bars\", \"map\" or \"both\", got \"Map\""
-        );
-        assert_eq!(
-            err(obj(&[("view", Value::Bool(true))])),
-            "view: must be \"bars\", \"map\" or \"both\", got true"
-        );
+        assert_eq!(validate(&obj(&[("view", s("map"))])).unwrap().view, Field::Set(View::Map));
+        assert_eq!(validate(&obj(&[("view", s("both"))])).unwrap().view, Field::Set(View::Both));
+        assert_eq!(validate(&obj(&[("view", Value::Null)])).unwrap().view, Field::Reset);
+        assert_eq!(err(obj(&[("view", s("globe"))])), "view: must be \"bars\", \"map\" or \"both\", got \"globe\"");
+        assert_eq!(err(obj(&[("view", s("Map"))])), "view: must be \"bars\", \"map\" or \"both\", got \"Map\"");
+        assert_eq!(err(obj(&[("view", Value::Bool(true))])), "view: must be \"bars\", \"map\" or \"both\", got true");
     }
 
     #[test]
     fn bad_figures_are_named_with_their_path() {
-        let bad = |persons| {
-            err(obj(&[(
-                "data",
-                data(vec![
-                    region("A", n(1.0)),
-                    region("B", n(2.0)),
-                    region("C", persons),
-                ]),
-            )]))
-        };
-        assert_eq!(
-            bad(n(-5.0)),
-            "data.regions[2].persons: must be a whole number >= 0, got -5"
-        );
-        assert_eq!(
-            bad(n(2.5)),
-            "data.regions[2].persons: must be a whole number >= 0, got 2.5"
-        );
-        assert_eq!(
-            bad(n(f64::NAN)),
-            "data.regions[2].persons: must be a whole number >= 0, got NaN"
-        );
-        assert_eq!(
-            bad(n(f64::INFINITY)),
-            "data.regions[2].persons: must be a whole number >= 0, got Infinity"
-        );
-        assert_eq!(
-            bad(s("12")),
-            "data.regions[2].persons: must be a whole number >= 0, got \"12\""
-        );
+        let bad = |persons| err(obj(&[("data", data(vec![region("A", n(1.0)), region("B", n(2.0)), region("C", persons)]))]));
+        assert_eq!(bad(n(-5.0)), "data.regions[2].persons: must be a whole number >= 0, got -5");
+        assert_eq!(bad(n(2.5)), "data.regions[2].persons: must be a whole number >= 0, got 2.5");
+        assert_eq!(bad(n(f64::NAN)), "data.regions[2].persons: must be a whole number >= 0, got NaN");
+        assert_eq!(bad(n(f64::INFINITY)), "data.regions[2].persons: must be a whole number >= 0, got Infinity");
+        assert_eq!(bad(s("12")), "data.regions[2].persons: must be a whole number >= 0, got \"12\"");
         assert_eq!(bad(Value::Null), "data.regions[2].persons: is required");
-        assert_eq!(
-            bad(n(9007199254740992.0)),
-            "data.regions[2].persons: must be at most 9007199254740991 (2^53 − 1), got 9007199254740992"
-        );
+        assert_eq!(bad(n(9007199254740992.0)), "data.regions[2].persons: must be at most 9007199254740991 (2^53 − 1), got 9007199254740992");
     }
 
     #[test]
     fn data_structure_errors() {
+        assert_eq!(err(obj(&[("data", data(vec![]))])), "data.regions: must list at least one region");
         assert_eq!(
-            err(obj(&[("data", data(vec![]))])),
-            "data.regions: must list at least one region"
-        );
-        assert_eq!(
-            err(obj(&[(
-                "data",
-                data(vec![region("A", n(60.0)), region("B", n(50.0))])
-            )])),
+            err(obj(&[("data", data(vec![region("A", n(60.0)), region("B", n(50.0))]))])),
             "data.regions: the regions add up to 110, more than data.total (100)"
         );
         assert_eq!(
-            err(obj(&[(
-                "data",
-                data(vec![region("A", n(1.0)), region("A", n(2.0))])
-            )])),
+            err(obj(&[("data", data(vec![region("A", n(1.0)), region("A", n(2.0))]))])),
             "data.regions[1].name: \"A\" is already data.regions[0].name"
         );
-        assert_eq!(
-            err(obj(&[("data", data(vec![region("  ", n(1.0))]))])),
-            "data.regions[0].name: must not be empty"
-        );
+        assert_eq!(err(obj(&[("data", data(vec![region("  ", n(1.0))]))])), "data.regions[0].name: must not be empty");
         let extra = obj(&[("name", s("A")), ("persons", n(1.0)), ("colour", s("red"))]);
-        assert_eq!(
-            err(obj(&[("data", data(vec![extra]))])),
-            "data.regions[0].colour: unknown field (known: name, persons, computed)"
-        );
-        assert_eq!(
-            err(obj(&[("data", obj(&[("title", s("T"))]))])),
-            "data.source: is required"
-        );
+        assert_eq!(err(obj(&[("data", data(vec![extra]))])), "data.regions[0].colour: unknown field (known: name, persons, computed)");
+        assert_eq!(err(obj(&[("data", obj(&[("title", s("T"))]))])), "data.source: is required");
     }
 
     #[test]
@@ -616,23 +394,10 @@ mod tests {
             e.push(("showRest".into(), Value::Bool(true)));
         }
         let o = validate(&obj(&[("data", d)])).unwrap();
-        let Field::Set(input) = o.data else {
-            panic!("data given")
-        };
+        let Field::Set(input) = o.data else { panic!("data given") };
         let ds = input.to_dataset(Lang::En);
-        let rows: Vec<_> = ds
-            .regions
-            .iter()
-            .map(|r| (r.name.as_str(), r.persons, r.computed))
-            .collect();
-        assert_eq!(
-            rows,
-            [
-                ("Big", 60, false),
-                ("Small", 10, false),
-                ("Other regions", 30, true)
-            ]
-        );
+        let rows: Vec<_> = ds.regions.iter().map(|r| (r.name.as_str(), r.persons, r.computed)).collect();
+        assert_eq!(rows, [("Big", 60, false), ("Small", 10, false), ("Other regions", 30, true)]);
     }
 
     #[test]

@@ -9,9 +9,7 @@
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, DrawingErrorKind, FontFamily, FontStyle,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, DrawingErrorKind, FontFamily, FontStyle};
 
 // Font family: a `FontFamily::Name` built directly from the theme's string costs
 // nothing; only plotters' `FontFamily::from(&str)` lowercases through Unicode tables
@@ -32,19 +30,12 @@ fn px(v: f64, scale: f64) -> i32 {
 
 /// A rectangle's device-pixel corners, as drawn.
 pub fn corners(r: &Rect, scale: f64) -> (BackendCoord, BackendCoord) {
-    (
-        (px(r.x, scale), px(r.y, scale)),
-        (px(r.right(), scale), px(r.bottom(), scale)),
-    )
+    ((px(r.x, scale), px(r.y, scale)), (px(r.right(), scale), px(r.bottom(), scale)))
 }
 
 /// The fill of a row's bar when not highlighted.
 pub fn bar_color(theme: &Theme, row: &Row) -> Rgb {
-    if row.computed {
-        theme.bar_computed
-    } else {
-        theme.bar
-    }
+    if row.computed { theme.bar_computed } else { theme.bar }
 }
 
 /// Paints one bar. Used for the full drawing and, alone, for the hover highlight.
@@ -75,11 +66,7 @@ fn draw_text<DB: DrawingBackend>(
     theme: &Theme,
     scale: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let weight = if t.font.bold {
-        FontStyle::Bold
-    } else {
-        FontStyle::Normal
-    };
+    let weight = if t.font.bold { FontStyle::Bold } else { FontStyle::Normal };
     let h = match t.align {
         Align::Left => HPos::Left,
         Align::Right => HPos::Right,
@@ -151,11 +138,7 @@ pub fn draw_land<DB: DrawingBackend>(
     // one hole (Koulikoro's) is Bamako, painted over it.
     for k in 0..n {
         let i = (k + 1) % n;
-        let fill = if map.figured[i].is_some() {
-            &tinted
-        } else {
-            &land
-        };
+        let fill = if map.figured[i].is_some() { &tinted } else { &land };
         backend.fill_polygon(device_ring(&map.regions[i][0], scale, (0, 0)), fill)?;
     }
     let border = line(theme.background, scale);
@@ -173,20 +156,9 @@ fn draw_marks<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let (cx, cy) = map.capital;
-    backend.draw_circle(
-        (px(cx, scale), px(cy, scale)),
-        px(3.0, scale) as u32,
-        &line(theme.text, 1.0),
-        true,
-    )?;
+    backend.draw_circle((px(cx, scale), px(cy, scale)), px(3.0, scale) as u32, &line(theme.text, 1.0), true)?;
     for &((x0, y0), (x1, y1)) in &map.leaders {
-        backend.draw_path(
-            [
-                (px(x0, scale), px(y0, scale)),
-                (px(x1, scale), px(y1, scale)),
-            ],
-            &line(theme.muted, scale),
-        )?;
+        backend.draw_path([(px(x0, scale), px(y0, scale)), (px(x1, scale), px(y1, scale))], &line(theme.muted, scale))?;
     }
     for c in &map.circles {
         draw_circle(backend, c, theme.bar, theme, scale, (0, 0))?;
@@ -204,23 +176,9 @@ fn draw_circle<DB: DrawingBackend>(
     scale: f64,
     offset: BackendCoord,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let center = (
-        px(c.center.0, scale) - offset.0,
-        px(c.center.1, scale) - offset.1,
-    );
+    let center = (px(c.center.0, scale) - offset.0, px(c.center.1, scale) - offset.1);
     let r = px(c.r, scale).max(1) as u32;
-    backend.draw_circle(
-        center,
-        r,
-        &Stroke(
-            BackendColor {
-                alpha: 0.88,
-                rgb: fill,
-            },
-            1,
-        ),
-        true,
-    )?;
+    backend.draw_circle(center, r, &Stroke(BackendColor { alpha: 0.88, rgb: fill }, 1), true)?;
     backend.draw_circle(center, r, &line(theme.background, scale), false)
 }
 
@@ -242,16 +200,11 @@ pub fn draw_highlight<DB: DrawingBackend>(
             backend.draw_rect(shift(a), shift(b), &color(theme.bar_highlight), true)?;
         }
     }
-    let Some(map) = layout.map() else {
-        return Ok(());
-    };
+    let Some(map) = layout.map() else { return Ok(()) };
     if let Some(c) = map.circle(item) {
         draw_circle(backend, c, theme.bar_highlight, theme, scale, offset)?;
     }
-    if let Some(rings) = item
-        .checked_sub(layout.items)
-        .and_then(|shape| map.regions.get(shape))
-    {
+    if let Some(rings) = item.checked_sub(layout.items).and_then(|shape| map.regions.get(shape)) {
         let outline = line(theme.bar_highlight, 2.0 * scale);
         for ring in rings {
             backend.draw_path(device_ring(ring, scale, offset), &outline)?;
@@ -280,10 +233,7 @@ pub fn highlight_box(layout: &Layout, item: usize, scale: f64) -> (BackendCoord,
             add(c.center.0 - c.r, c.center.1 - c.r);
             add(c.center.0 + c.r, c.center.1 + c.r);
         }
-        if let Some(rings) = item
-            .checked_sub(layout.items)
-            .and_then(|shape| map.regions.get(shape))
-        {
+        if let Some(rings) = item.checked_sub(layout.items).and_then(|shape| map.regions.get(shape)) {
             for &(x, y) in rings.iter().flatten() {
                 add(x, y);
             }
@@ -358,19 +308,11 @@ pub const MAX_CANVAS_SIDE: f64 = 32_000.0;
 /// The device-pixel ratio to draw at: the screen's, unless the canvas would exceed
 /// what browsers accept (a very long chart on a dense screen), then as much as fits.
 pub fn effective_scale(layout: &Layout, dpr: f64) -> f64 {
-    let dpr = if dpr.is_finite() && dpr > 0.0 {
-        dpr
-    } else {
-        1.0
-    };
-    dpr.min(MAX_CANVAS_SIDE / layout.height.max(1.0))
-        .min(MAX_CANVAS_SIDE / layout.width.max(1.0))
+    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
+    dpr.min(MAX_CANVAS_SIDE / layout.height.max(1.0)).min(MAX_CANVAS_SIDE / layout.width.max(1.0))
 }
 
 /// Device-pixel size of the canvas for a layout at `scale`: CSS size × ratio.
 pub fn backing_size(layout: &Layout, scale: f64) -> (u32, u32) {
-    (
-        (layout.width * scale).round() as u32,
-        (layout.height * scale).round() as u32,
-    )
+    ((layout.width * scale).round() as u32, (layout.height * scale).round() as u32)
 }

@@ -38,13 +38,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings {
-            lang: Lang::default(),
-            theme: ThemeChoice::default(),
-            view: View::default(),
-            data: None,
-            dataset: Dataset::article(Lang::default()),
-        }
+        Settings { lang: Lang::default(), theme: ThemeChoice::default(), view: View::default(), data: None, dataset: Dataset::article(Lang::default()) }
     }
 }
 
@@ -138,30 +132,17 @@ mod tests {
     use crate::options::{Value, validate};
 
     fn options(json: &[(&str, Value)]) -> Options {
-        validate(&Value::Object(
-            json.iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        ))
-        .unwrap()
+        validate(&Value::Object(json.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())).unwrap()
     }
     fn s(v: &str) -> Value {
         Value::String(v.into())
     }
     #[cfg(feature = "map")]
     fn obj(entries: &[(&str, Value)]) -> Value {
-        Value::Object(
-            entries
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        )
+        Value::Object(entries.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
     }
     fn custom() -> Value {
-        let region = Value::Object(vec![
-            ("name".into(), s("A")),
-            ("persons".into(), Value::Number(7.0)),
-        ]);
+        let region = Value::Object(vec![("name".into(), s("A")), ("persons".into(), Value::Number(7.0))]);
         Value::Object(vec![
             ("title".into(), s("T")),
             ("source".into(), s("S")),
@@ -180,47 +161,17 @@ mod tests {
     #[test]
     fn merging_says_what_changed_and_derives_the_dataset_only_then() {
         let mut st = Settings::default();
-        assert_eq!(
-            st.merge(options(&[])),
-            Changed::default(),
-            "nothing given, nothing changed"
-        );
-        assert_eq!(
-            st.merge(options(&[("lang", s("fr"))])),
-            Changed::default(),
-            "the same value is no change"
-        );
-        assert_eq!(
-            st.merge(options(&[("theme", s("dark"))])),
-            Changed {
-                content: false,
-                theme: true
-            }
-        );
+        assert_eq!(st.merge(options(&[])), Changed::default(), "nothing given, nothing changed");
+        assert_eq!(st.merge(options(&[("lang", s("fr"))])), Changed::default(), "the same value is no change");
+        assert_eq!(st.merge(options(&[("theme", s("dark"))])), Changed { content: false, theme: true });
         let c = st.merge(options(&[("lang", s("en"))]));
-        assert_eq!(
-            c,
-            Changed {
-                content: true,
-                theme: false
-            }
-        );
+        assert_eq!(c, Changed { content: true, theme: false });
         assert_eq!(st.dataset().regions[0].name, "Timbuktu");
         assert_eq!(st.theme(), ThemeChoice::Dark, "what was not given stays");
         let c = st.merge(options(&[("data", custom())]));
-        assert_eq!(
-            c,
-            Changed {
-                content: true,
-                theme: false
-            }
-        );
+        assert_eq!(c, Changed { content: true, theme: false });
         assert_eq!(st.dataset().title, "T");
-        assert_eq!(
-            st.merge(options(&[("data", custom())])),
-            Changed::default(),
-            "the same data again"
-        );
+        assert_eq!(st.merge(options(&[("data", custom())])), Changed::default(), "the same data again");
     }
 
     /// The bars build (`cargo test --no-default-features`) refuses the map views,
@@ -244,14 +195,7 @@ mod tests {
         let mut st = Settings::default();
         let map = options(&[("view", s("map"))]);
         st.check(&map).unwrap();
-        assert_eq!(
-            st.merge(map),
-            Changed {
-                content: true,
-                theme: false
-            },
-            "a new view has other words"
-        );
+        assert_eq!(st.merge(map), Changed { content: true, theme: false }, "a new view has other words");
         assert_eq!(st.view(), View::Map);
         let regions = Value::Array(vec![
             obj(&[("name", s("Région A")), ("persons", Value::Number(30.0))]),
@@ -259,61 +203,24 @@ mod tests {
             obj(&[("name", s("Timbuktu")), ("persons", Value::Number(20.0))]),
             obj(&[("name", s("Tombouctou")), ("persons", Value::Number(5.0))]),
         ]);
-        let data = obj(&[
-            ("title", s("T")),
-            ("source", s("S")),
-            ("total", Value::Number(100.0)),
-            ("regions", regions),
-            ("showRest", Value::Bool(true)),
-        ]);
+        let data = obj(&[("title", s("T")), ("source", s("S")), ("total", Value::Number(100.0)), ("regions", regions), ("showRest", Value::Bool(true))]);
         let o = options(&[("data", data)]);
         st.check(&o).unwrap();
         st.merge(o);
-        let placed: Vec<_> = st
-            .dataset()
-            .regions
-            .iter()
-            .map(|r| (r.name.as_str(), r.place))
-            .collect();
+        let placed: Vec<_> = st.dataset().regions.iter().map(|r| (r.name.as_str(), r.place)).collect();
         // Largest first; Gao and Timbuktu matched; the second name for Tombouctou
         // and an unknown name are not placed; the computed rest never is.
-        assert_eq!(
-            placed,
-            [
-                ("GAO", Some(3)),
-                ("Région A", None),
-                ("Timbuktu", Some(0)),
-                ("Tombouctou", None),
-                ("Autres régions", None)
-            ]
-        );
+        assert_eq!(placed, [("GAO", Some(3)), ("Région A", None), ("Timbuktu", Some(0)), ("Tombouctou", None), ("Autres régions", None)]);
     }
 
     #[test]
     fn null_puts_an_option_back_to_its_default() {
-        let mut st = Settings::new(options(&[
-            ("lang", s("en")),
-            ("theme", s("dark")),
-            ("data", custom()),
-        ]));
+        let mut st = Settings::new(options(&[("lang", s("en")), ("theme", s("dark")), ("data", custom())]));
         let c = st.merge(options(&[("theme", Value::Null)]));
-        assert_eq!(
-            (c, st.theme()),
-            (
-                Changed {
-                    content: false,
-                    theme: true
-                },
-                ThemeChoice::Auto
-            )
-        );
+        assert_eq!((c, st.theme()), (Changed { content: false, theme: true }, ThemeChoice::Auto));
         st.merge(options(&[("lang", Value::Null)]));
         assert_eq!(st.lang(), Lang::Fr);
-        assert_eq!(
-            st.dataset().title,
-            "T",
-            "custom data stays until it is reset"
-        );
+        assert_eq!(st.dataset().title, "T", "custom data stays until it is reset");
         st.merge(options(&[("data", Value::Null)]));
         assert_eq!(st.dataset(), &Dataset::article(Lang::Fr));
     }

@@ -70,20 +70,12 @@ pub const WIDGET_CSS: &str = concat!(
     "font-size:13px;line-height:18px;padding:6px 9px;border-width:1px;max-width:280px}",
     ".mali-idp-chart__tooltip>*{display:block;font-size:13px;line-height:18px}",
     ".mali-idp-chart__tooltip>div{white-space:pre-line}",
-    ".mali-idp-chart__footer{",
-    footer!(),
-    "}",
-    ".mali-idp-chart__footer>a+a{",
-    image_link!(),
-    "}",
-    ".mali-idp-chart__error,.mali-idp-chart--failed{",
-    error_box!(),
-    "}",
+    ".mali-idp-chart__footer{", footer!(), "}",
+    ".mali-idp-chart__footer>a+a{", image_link!(), "}",
+    ".mali-idp-chart__error,.mali-idp-chart--failed{", error_box!(), "}",
     // Shown by the shell (an inline declaration) while it has a message.
     ".mali-idp-chart__error{display:none}",
-    ".mali-idp-chart__live,.mali-idp-chart__data{",
-    hidden!(),
-    "}",
+    ".mali-idp-chart__live,.mali-idp-chart__data{", hidden!(), "}",
     // The live region also reads system colours (forced colours: see the shell).
     ".mali-idp-chart__live{forced-color-adjust:none}",
     ".mali-idp-chart__print,.mali-idp-chart__print>span{position:absolute;left:0;pointer-events:none;line-height:1.2;white-space:pre}",
@@ -98,16 +90,11 @@ mod tests {
 
     /// The rules inside the layer, as (selector, declarations).
     fn rules() -> Vec<(&'static str, Vec<&'static str>)> {
-        let body = WIDGET_CSS
-            .strip_prefix("@layer mali-idp-chart{")
-            .and_then(|b| b.strip_suffix('}'))
-            .expect("one layer around it all");
-        body.split_terminator('}')
-            .map(|rule| {
-                let (selector, decls) = rule.split_once('{').unwrap();
-                (selector, decls.split(';').collect())
-            })
-            .collect()
+        let body = WIDGET_CSS.strip_prefix("@layer mali-idp-chart{").and_then(|b| b.strip_suffix('}')).expect("one layer around it all");
+        body.split_terminator('}').map(|rule| {
+            let (selector, decls) = rule.split_once('{').unwrap();
+            (selector, decls.split(';').collect())
+        }).collect()
     }
 
     #[test]
@@ -115,12 +102,7 @@ mod tests {
         let rules = rules();
         assert_eq!(rules.len(), 17);
         for (selector, decls) in rules {
-            assert!(
-                selector
-                    .split(',')
-                    .all(|s| s.starts_with(".mali-idp-chart")),
-                "a rule outside the widget: {selector}"
-            );
+            assert!(selector.split(',').all(|s| s.starts_with(".mali-idp-chart")), "a rule outside the widget: {selector}");
             // The shell's regular expression marks `:value` up to `;` or `}`: no
             // selector may hold a colon, and every declaration exactly one.
             assert!(!selector.contains(':'), "{selector}");
@@ -134,34 +116,19 @@ mod tests {
     fn the_tooltip_is_styled_with_the_numbers_its_size_is_estimated_from() {
         let (tip_box, tip_line) = TOOLTIP.css();
         let rules = rules();
-        let of = |selector: &str| {
-            rules
-                .iter()
-                .find(|(s, _)| *s == selector)
-                .map(|(_, d)| d.clone())
-                .unwrap()
-        };
+        let of = |selector: &str| rules.iter().find(|(s, _)| *s == selector).map(|(_, d)| d.clone()).unwrap();
         for (k, v) in tip_box {
-            assert!(
-                of(".mali-idp-chart__tooltip").contains(&[k, ":", &v].concat().as_str()),
-                "{k}: {v}"
-            );
+            assert!(of(".mali-idp-chart__tooltip").contains(&[k, ":", &v].concat().as_str()), "{k}: {v}");
         }
         for (k, v) in tip_line {
-            assert!(
-                of(".mali-idp-chart__tooltip>*").contains(&[k, ":", &v].concat().as_str()),
-                "{k}: {v}"
-            );
+            assert!(of(".mali-idp-chart__tooltip>*").contains(&[k, ":", &v].concat().as_str()), "{k}: {v}");
         }
     }
 
     #[test]
     fn the_live_chart_uses_the_declarations_the_picture_uses() {
         for shared in [FOOTER, IMAGE_LINK, ERROR_BOX, HIDDEN] {
-            assert!(
-                WIDGET_CSS.contains(&["{", shared, "}"].concat()),
-                "{shared}"
-            );
+            assert!(WIDGET_CSS.contains(&["{", shared, "}"].concat()), "{shared}");
         }
     }
 }

@@ -5,8 +5,8 @@
 
 use plotters::backend::SVGBackend;
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontFamily, FontStyle, FontTransform, text_anchor::Pos,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
+    FontStyle, FontTransform, text_anchor::Pos,
 };
 
 use crate::data::Dataset;
@@ -71,11 +71,7 @@ impl DrawingBackend for SameSizeSvg<'_> {
     fn present(&mut self) -> Result<(), DrawingErrorKind<Error>> {
         self.0.present()
     }
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Error>> {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Error>> {
         self.0.draw_pixel(point, color)
     }
     fn draw_rect<S: BackendStyle>(
@@ -123,42 +119,23 @@ impl DrawingBackend for SameSizeSvg<'_> {
 
 /// Lays out and draws the chart at `width` CSS pixels (scale 1), returning the SVG
 /// text and the layout it was drawn from.
-pub fn render(
-    data: &Dataset,
-    lang: Lang,
-    width: f64,
-    theme: &Theme,
-) -> Result<(String, Layout), String> {
+pub fn render(data: &Dataset, lang: Lang, width: f64, theme: &Theme) -> Result<(String, Layout), String> {
     render_view(data, lang, View::Bars, width, theme)
 }
 
 /// [`render`] for any view (the map, or both).
-pub fn render_view(
-    data: &Dataset,
-    lang: Lang,
-    view: View,
-    width: f64,
-    theme: &Theme,
-) -> Result<(String, Layout), String> {
+pub fn render_view(data: &Dataset, lang: Lang, view: View, width: f64, theme: &Theme) -> Result<(String, Layout), String> {
     render_parts(data, lang, view, width, theme, true)
 }
 
 /// [`render_view`], with the map's land or without it.
-fn render_parts(
-    data: &Dataset,
-    lang: Lang,
-    view: View,
-    width: f64,
-    theme: &Theme,
-    land: bool,
-) -> Result<(String, Layout), String> {
+fn render_parts(data: &Dataset, lang: Lang, view: View, width: f64, theme: &Theme, land: bool) -> Result<(String, Layout), String> {
     let layout = layout::compute_view(data, lang, view, width, &Estimate);
     let size = render::backing_size(&layout, 1.0);
     let mut out = String::new();
     {
         let mut backend = SameSizeSvg(SVGBackend::with_string(&mut out, size));
-        render::draw_with(&mut backend, &layout, theme, 1.0, true, land)
-            .map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        render::draw_with(&mut backend, &layout, theme, 1.0, true, land).map_err(|e| format!("drawing the SVG failed: {e}"))?;
     }
     Ok((out, layout))
 }
@@ -173,20 +150,11 @@ fn land_symbol(data: &Dataset, id: &str, theme: &Theme) -> Result<String, String
     let mut out = String::new();
     {
         let mut backend = SameSizeSvg(SVGBackend::with_string(&mut out, (w as u32, h as u32)));
-        render::draw_land(&mut backend, &map, theme, 1.0)
-            .map_err(|e| format!("drawing the SVG failed: {e}"))?;
-        backend
-            .present()
-            .map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        render::draw_land(&mut backend, &map, theme, 1.0).map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        backend.present().map_err(|e| format!("drawing the SVG failed: {e}"))?;
     }
-    let body = out
-        .split_once('>')
-        .map(|(_, rest)| rest)
-        .ok_or("the SVG backend wrote no <svg> element")?;
-    let body = body
-        .trim_end()
-        .strip_suffix("</svg>")
-        .ok_or("the SVG backend's drawing is not closed")?;
+    let body = out.split_once('>').map(|(_, rest)| rest).ok_or("the SVG backend wrote no <svg> element")?;
+    let body = body.trim_end().strip_suffix("</svg>").ok_or("the SVG backend's drawing is not closed")?;
     Ok(format!(
         "<svg class=\"mic-defs\" aria-hidden=\"true\" width=\"0\" height=\"0\" xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"{id}\" viewBox=\"0 0 {w} {h}\">{body}</symbol></svg>\n"
     ))
@@ -247,17 +215,9 @@ pub fn json(value: &crate::options::Value) -> String {
         Value::Number(n) if n.is_finite() => crate::options::number_text(*n),
         Value::Number(_) => "null".into(),
         Value::String(s) => json_string(s),
-        Value::Array(items) => [
-            "[",
-            &items.iter().map(json).collect::<Vec<_>>().join(", "),
-            "]",
-        ]
-        .concat(),
+        Value::Array(items) => ["[", &items.iter().map(json).collect::<Vec<_>>().join(", "), "]"].concat(),
         Value::Object(entries) => {
-            let fields: Vec<String> = entries
-                .iter()
-                .map(|(k, v)| [json_string(k), ": ".into(), json(v)].concat())
-                .collect();
+            let fields: Vec<String> = entries.iter().map(|(k, v)| [json_string(k), ": ".into(), json(v)].concat()).collect();
             ["{", &fields.join(", "), "}"].concat()
         }
     }
@@ -272,11 +232,7 @@ pub fn element(data: &crate::options::Value, lang: Lang, view: View, picture: &s
         View::Map => " view=\"map\"",
         View::Both => " view=\"both\"",
     };
-    format!(
-        "<mali-idp-chart lang=\"{}\"{view}>\n<script type=\"application/json\">{}</script>\n{picture}\n</mali-idp-chart>",
-        lang.tag(),
-        json(data)
-    )
+    format!("<mali-idp-chart lang=\"{}\"{view}>\n<script type=\"application/json\">{}</script>\n{picture}\n</mali-idp-chart>", lang.tag(), json(data))
 }
 
 /// The article's figures described for search engines and aggregators: a
@@ -291,25 +247,11 @@ pub fn dataset_json_ld(lang: Lang) -> String {
         .regions
         .iter()
         .map(|r| {
-            let computed = if r.computed {
-                [" (", t.computed, ")"].concat()
-            } else {
-                String::new()
-            };
-            [
-                r.name.as_str(),
-                " ",
-                &crate::format::int(r.persons, lang),
-                &computed,
-            ]
-            .concat()
+            let computed = if r.computed { [" (", t.computed, ")"].concat() } else { String::new() };
+            [r.name.as_str(), " ", &crate::format::int(r.persons, lang), &computed].concat()
         })
         .collect();
-    let by_region = if lang == Lang::Fr {
-        "Par région"
-    } else {
-        "By region"
-    };
+    let by_region = if lang == Lang::Fr { "Par région" } else { "By region" };
     let description = [
         &crate::format::subtitle(&data, lang),
         ". ",
@@ -320,12 +262,7 @@ pub fn dataset_json_ld(lang: Lang) -> String {
         t.computed_note,
     ]
     .concat();
-    let org = |name: &str| {
-        format!(
-            "{{\"@type\": \"Organization\", \"name\": {}}}",
-            json_string(name)
-        )
-    };
+    let org = |name: &str| format!("{{\"@type\": \"Organization\", \"name\": {}}}", json_string(name));
     let (creator, publisher, measured, source) = match lang {
         Lang::Fr => (
             "Commission Mouvement de Populations (CMP), Mali",
@@ -354,10 +291,8 @@ pub fn dataset_json_ld(lang: Lang) -> String {
 }
 
 /// The markers around the JSON-LD block in a page.
-pub const DATASET_MARKERS: (&str, &str) = (
-    "<!-- dataset description: written by `make fallback` -->",
-    "<!-- end of dataset description -->",
-);
+pub const DATASET_MARKERS: (&str, &str) =
+    ("<!-- dataset description: written by `make fallback` -->", "<!-- end of dataset description -->");
 
 /// `html` with the text between `markers` replaced by `block`.
 pub fn replace_between(html: &str, (open, close): (&str, &str), block: &str) -> Option<String> {
@@ -378,12 +313,7 @@ pub fn picture(data: &Dataset, lang: Lang, theme: &Theme) -> Result<String, Stri
 }
 
 /// [`picture`] for any view.
-pub fn picture_view(
-    data: &Dataset,
-    lang: Lang,
-    view: View,
-    theme: &Theme,
-) -> Result<String, String> {
+pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Result<String, String> {
     // A canvas as wide as the largest artboard, zero high, at the container's width:
     // like an image of that width, it gives a shrink-to-fit container (an
     // inline-block figure, a float, a table cell) the width available, and nothing to
@@ -395,38 +325,21 @@ pub fn picture_view(
         layout::natural_width()
     );
     let label = escape(&words::summary(data, lang, view));
-    let symbol = [
-        "mic-land-",
-        lang.tag(),
-        "-",
-        if view == View::Map { "map" } else { "both" },
-    ]
-    .concat();
+    let symbol = ["mic-land-", lang.tag(), "-", if view == View::Map { "map" } else { "both" }].concat();
     if view.has_map() {
         html.push_str(&land_symbol(data, &symbol, theme)?);
     }
     for a in layout::ARTBOARDS {
         let (svg, l) = render_parts(data, lang, view, a, theme, !view.has_map())?;
-        let body = svg
-            .split_once('>')
-            .map(|(_, rest)| rest)
-            .ok_or("the SVG backend wrote no <svg> element")?;
+        let body = svg.split_once('>').map(|(_, rest)| rest).ok_or("the SVG backend wrote no <svg> element")?;
         // The land right above the background (the drawing's first element).
         let body = match &l.map {
             Some(m) => {
-                let at = body
-                    .find("/>")
-                    .ok_or("the SVG backend drew no background")?
-                    + 2;
+                let at = body.find("/>").ok_or("the SVG backend drew no background")? + 2;
                 let f = m.frame;
                 format!(
                     "{}\n<use href=\"#{symbol}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>{}",
-                    &body[..at],
-                    f.x,
-                    f.y,
-                    f.w,
-                    f.h,
-                    &body[at..]
+                    &body[..at], f.x, f.y, f.w, f.h, &body[at..]
                 )
             }
             None => body.to_string(),
@@ -448,10 +361,7 @@ pub fn picture_view(
         escape(t.download_image)
     ));
     let (headers, rows) = words::table(data, lang);
-    html.push_str(&format!(
-        "<div class=\"mic-data\"><table><caption>{}</caption><thead><tr>",
-        escape(&words::table_caption(data, lang, view))
-    ));
+    html.push_str(&format!("<div class=\"mic-data\"><table><caption>{}</caption><thead><tr>", escape(&words::table_caption(data, lang, view))));
     for h in headers {
         html.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
     }
@@ -467,13 +377,16 @@ pub fn picture_view(
     Ok(html)
 }
 
-/// The picture in the dark theme, where the live chart will be dark: for a reader
-/// whose colour scheme is dark (unless the element or the iframe page asks for
-/// "light"), and wherever "dark" is asked for. Each colour the drawings use (as the
-/// SVG backend writes it, `fill="#1D5D90"`) is mapped to the dark theme's: the live
-/// chart then replaces the picture without a flash of another colour.
+/// The picture in the colours the live chart takes: CSS `light-dark()` for every
+/// colour the drawings use (as the SVG backend writes it, `fill="#1D5D90"`) and the
+/// box's own, so the picture is dark exactly where the page's used colour scheme is
+/// (`theme::used_scheme_is_dark`, the live chart's rule for "auto": `color-scheme`
+/// inherited from the page); the element's `theme` attribute and the iframe page's
+/// `?theme=` set the scheme themselves. The live chart then replaces the picture
+/// without a flash of another colour.
 fn dark_picture_css(light: &Theme, dark: &Theme) -> String {
     let upper = |c| crate::theme::hex(c).to_uppercase();
+    let both = |a, b| format!("light-dark({}, {})", crate::theme::hex(a), crate::theme::hex(b));
     let pairs = [
         (light.background, dark.background),
         (light.bar, dark.bar),
@@ -484,22 +397,22 @@ fn dark_picture_css(light: &Theme, dark: &Theme) -> String {
         (render::land_color(light), render::land_color(dark)),
         (render::tinted_color(light), render::tinted_color(dark)),
     ];
+    let x = format!(".{PICTURE_CLASS}");
     let mut rules = format!(
-        "X {{ background: {}; color: {}; }}\nX .mic-footer a {{ color: {}; }}\n",
-        crate::theme::hex(dark.background),
-        crate::theme::hex(dark.text),
-        crate::theme::hex(dark.bar)
+        "{x} {{ background: {}; color: {}; }}\n{x} .mic-footer a {{ color: {}; }}\n",
+        both(light.background, dark.background),
+        both(light.text, dark.text),
+        both(light.bar, dark.bar)
     );
     for (from, to) in pairs {
+        rules.push_str(&format!("{x} [fill=\"{}\"] {{ fill: {}; }}\n", upper(from), both(from, to)));
+    }
+    for scheme in ["light", "dark"] {
         rules.push_str(&format!(
-            "X [fill=\"{}\"] {{ fill: {}; }}\n",
-            upper(from),
-            crate::theme::hex(to)
+            ":is(mali-idp-chart[theme=\"{scheme}\"] > {x}, html[data-theme=\"{scheme}\"] {x}) {{ color-scheme: {scheme}; }}\n"
         ));
     }
-    let auto = rules.replace('X', &format!(".{PICTURE_CLASS}:not(mali-idp-chart[theme=\"light\"] > *, html[data-theme=\"light\"] *)"));
-    let forced = rules.replace('X', &format!(":is(mali-idp-chart[theme=\"dark\"] > .{PICTURE_CLASS}, html[data-theme=\"dark\"] .{PICTURE_CLASS})"));
-    format!("@media (prefers-color-scheme: dark) {{\n{auto}}}\n{forced}")
+    rules
 }
 
 /// The stylesheet the static picture needs (a file: strict pages forbid inline
@@ -533,14 +446,8 @@ pub fn picture_css(theme: &Theme) -> String {
     css.push_str(&dark_picture_css(theme, &crate::theme::DARK));
     for (i, a) in layout::ARTBOARDS.iter().enumerate() {
         let (from, to) = layout::artboard::range(i);
-        let query = if to.is_finite() {
-            format!("({from}px <= width < {to}px)")
-        } else {
-            format!("(width >= {from}px)")
-        };
-        css.push_str(&format!(
-            "@container {query} {{ .{PICTURE_CLASS} .mic-box > .mic-a{a} {{ display: block; }} }}\n"
-        ));
+        let query = if to.is_finite() { format!("({from}px <= width < {to}px)") } else { format!("(width >= {from}px)") };
+        css.push_str(&format!("@container {query} {{ .{PICTURE_CLASS} .mic-box > .mic-a{a} {{ display: block; }} }}\n"));
     }
     css
 }
@@ -552,13 +459,7 @@ pub fn markers(lang: Lang, view: View) -> (String, &'static str) {
         View::Map => ", map",
         View::Both => ", both",
     };
-    (
-        format!(
-            "<!-- static picture ({}{view}): written by `make fallback` -->",
-            lang.tag()
-        ),
-        "<!-- end of static picture -->",
-    )
+    (format!("<!-- static picture ({}{view}): written by `make fallback` -->", lang.tag()), "<!-- end of static picture -->")
 }
 
 /// The file a picture for newsrooms to paste is written to: `picture-fr.html` for the

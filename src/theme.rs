@@ -44,14 +44,7 @@ pub const DARK: Theme = Theme {
 /// `forced-colors: active`): the page's background and text, marks in the text
 /// colour, computed marks in `GrayText`, the highlight in `Highlight`. The browser
 /// forces the elements' colours; the canvas it cannot, so the chart draws with these.
-pub const FORCED_SLOTS: [&str; 6] = [
-    "Canvas",
-    "CanvasText",
-    "GrayText",
-    "Highlight",
-    "CanvasText",
-    "CanvasText",
-];
+pub const FORCED_SLOTS: [&str; 6] = ["Canvas", "CanvasText", "GrayText", "Highlight", "CanvasText", "CanvasText"];
 
 impl Theme {
     /// The theme under forced colours: each slot of [`FORCED_SLOTS`] (background,
@@ -60,14 +53,7 @@ impl Theme {
     /// keeps `self`'s. The font stays.
     pub fn forced(&self, resolve: impl Fn(&str) -> Option<Rgb>) -> Theme {
         let mut t = self.clone();
-        let slots = [
-            &mut t.background,
-            &mut t.bar,
-            &mut t.bar_computed,
-            &mut t.bar_highlight,
-            &mut t.text,
-            &mut t.muted,
-        ];
+        let slots = [&mut t.background, &mut t.bar, &mut t.bar_computed, &mut t.bar_highlight, &mut t.text, &mut t.muted];
         for (slot, keyword) in slots.into_iter().zip(FORCED_SLOTS) {
             if let Some(rgb) = resolve(keyword) {
                 *slot = rgb;
@@ -112,8 +98,8 @@ impl ThemeChoice {
 pub struct Page {
     /// The page is being printed (the `print` media query).
     pub printing: bool,
-    /// The reader's colour scheme is dark (`prefers-color-scheme: dark`).
-    pub prefers_dark: bool,
+    /// The host page's used colour scheme is dark (see [`used_scheme_is_dark`]).
+    pub dark: bool,
     /// Forced colours are on (Windows high contrast).
     pub forced_colors: bool,
 }
@@ -130,28 +116,31 @@ pub struct Look {
 
 /// Which look a chart draws with: on paper light (ink on white) whatever was asked;
 /// under forced colours the system palette, on paper too; otherwise the look asked
-/// for, "auto" following the reader's colour scheme.
+/// for, "auto" following the page's used colour scheme.
 pub fn look(choice: ThemeChoice, page: Page) -> Look {
-    let choice = if page.printing {
-        ThemeChoice::Light
-    } else {
-        choice
-    };
-    Look {
-        base: choice.base(page.prefers_dark),
-        forced: page.forced_colors,
+    let choice = if page.printing { ThemeChoice::Light } else { choice };
+    Look { base: choice.base(page.dark), forced: page.forced_colors }
+}
+
+/// Whether a page's used colour scheme is dark, as the browser decides it for its own
+/// controls: the CSS `color-scheme` in force on the chart (`declared`, as computed:
+/// "normal", "light", "light dark", "dark", "only light" ...) and the reader's
+/// system. Dark where the page offers only dark, or both and the reader prefers dark;
+/// light where it offers only light or declares nothing ("normal"). CSS
+/// `light-dark()`, which the static picture uses, follows the same rule.
+pub fn used_scheme_is_dark(declared: &str, prefers_dark: bool) -> bool {
+    // As computed: keywords in lower case, one space apart.
+    let has = |word: &str| declared.split(' ').any(|w| w == word);
+    match (has("light"), has("dark")) {
+        (true, true) => prefers_dark,
+        (false, true) => true,
+        _ => false,
     }
 }
 
 /// The CSS custom properties a page may set, and the colour each one overrides.
-pub const CSS_COLOR_PROPERTIES: [&str; 6] = [
-    "--idp-bg",
-    "--idp-bar",
-    "--idp-bar-computed",
-    "--idp-bar-highlight",
-    "--idp-text",
-    "--idp-muted",
-];
+pub const CSS_COLOR_PROPERTIES: [&str; 6] =
+    ["--idp-bg", "--idp-bar", "--idp-bar-computed", "--idp-bar-highlight", "--idp-text", "--idp-muted"];
 pub const CSS_FONT_PROPERTY: &str = "--idp-font";
 
 impl Theme {
@@ -183,10 +172,7 @@ pub fn parse_color(s: &str) -> Option<Rgb> {
         let c = |i: usize| Some((d(h[i])? * 16 + d(h[i + 1])?) as u8);
         return Some((c(0)?, c(2)?, c(4)?));
     }
-    let inner = s
-        .strip_prefix("rgba(")
-        .or_else(|| s.strip_prefix("rgb("))?
-        .strip_suffix(')')?;
+    let inner = s.strip_prefix("rgba(").or_else(|| s.strip_prefix("rgb("))?.strip_suffix(')')?;
     let mut parts = inner.split(',').map(|p| channel(p.trim()));
     Some((parts.next()??, parts.next()??, parts.next()??))
 }
@@ -218,11 +204,7 @@ pub fn hex(c: Rgb) -> String {
 pub fn luminance(c: Rgb) -> f64 {
     let lin = |v: u8| {
         let s = v as f64 / 255.0;
-        if s <= 0.03928 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
+        if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
     };
     0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
 }
@@ -247,14 +229,8 @@ mod tests {
             _ => None,
         };
         let t = LIGHT.forced(palette);
-        assert_eq!(
-            (t.background, t.text, t.muted),
-            ((0, 0, 0), (255, 255, 255), (255, 255, 255))
-        );
-        assert_eq!(
-            (t.bar, t.bar_computed, t.bar_highlight),
-            ((255, 255, 255), (63, 242, 63), (0, 230, 255))
-        );
+        assert_eq!((t.background, t.text, t.muted), ((0, 0, 0), (255, 255, 255), (255, 255, 255)));
+        assert_eq!((t.bar, t.bar_computed, t.bar_highlight), ((255, 255, 255), (63, 242, 63), (0, 230, 255)));
         assert_eq!(t.font, LIGHT.font);
         // What cannot be resolved keeps the theme's colour.
         let t = DARK.forced(|k| if k == "Canvas" { Some((1, 2, 3)) } else { None });
@@ -268,17 +244,10 @@ mod tests {
     fn both_default_themes_meet_wcag_aa() {
         for t in [&LIGHT, &DARK] {
             assert!(contrast(t.text, t.background) >= 4.5, "text");
-            assert!(
-                contrast(t.muted, t.background) >= 4.5,
-                "muted text (source, notes)"
-            );
+            assert!(contrast(t.muted, t.background) >= 4.5, "muted text (source, notes)");
             // Bars are graphics: 3:1 against the background (WCAG 1.4.11).
             for bar in [t.bar, t.bar_computed, t.bar_highlight] {
-                assert!(
-                    contrast(bar, t.background) >= 3.0,
-                    "{bar:?} on {:?}",
-                    t.background
-                );
+                assert!(contrast(bar, t.background) >= 3.0, "{bar:?} on {:?}", t.background);
             }
             // The computed bar must be told apart from a reported one.
             assert_ne!(t.bar, t.bar_computed);
@@ -307,43 +276,36 @@ mod tests {
 
     #[test]
     fn the_look_is_light_on_paper_forced_under_forced_colours_and_else_as_asked() {
-        let page = |printing, prefers_dark, forced_colors| Page {
-            printing,
-            prefers_dark,
-            forced_colors,
-        };
+        let page = |printing, dark, forced_colors| Page { printing, dark, forced_colors };
         for choice in [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark] {
             for dark in [false, true] {
                 // Paper: light, whatever was asked and whatever the reader's scheme.
-                assert_eq!(
-                    look(choice, page(true, dark, false)),
-                    Look {
-                        base: &LIGHT,
-                        forced: false
-                    }
-                );
+                assert_eq!(look(choice, page(true, dark, false)), Look { base: &LIGHT, forced: false });
                 // Forced colours: the system palette, on screen and on paper.
                 assert!(look(choice, page(false, dark, true)).forced);
                 assert!(look(choice, page(true, dark, true)).forced);
             }
         }
         // On screen: as asked, "auto" following the reader's scheme.
-        assert_eq!(
-            look(ThemeChoice::Auto, page(false, true, false)).base,
-            &DARK
-        );
-        assert_eq!(
-            look(ThemeChoice::Auto, page(false, false, false)).base,
-            &LIGHT
-        );
-        assert_eq!(
-            look(ThemeChoice::Light, page(false, true, false)).base,
-            &LIGHT
-        );
-        assert_eq!(
-            look(ThemeChoice::Dark, page(false, false, false)).base,
-            &DARK
-        );
+        assert_eq!(look(ThemeChoice::Auto, page(false, true, false)).base, &DARK);
+        assert_eq!(look(ThemeChoice::Auto, page(false, false, false)).base, &LIGHT);
+        assert_eq!(look(ThemeChoice::Light, page(false, true, false)).base, &LIGHT);
+        assert_eq!(look(ThemeChoice::Dark, page(false, false, false)).base, &DARK);
         assert!(!look(ThemeChoice::Dark, page(false, false, false)).forced);
+    }
+
+    #[test]
+    fn the_used_scheme_is_dark_only_where_the_page_offers_dark() {
+        for prefers_dark in [false, true] {
+            assert!(!used_scheme_is_dark("normal", prefers_dark), "nothing declared: light");
+            assert!(!used_scheme_is_dark("", prefers_dark));
+            assert!(!used_scheme_is_dark("light", prefers_dark));
+            assert!(!used_scheme_is_dark("only light", prefers_dark));
+            assert!(used_scheme_is_dark("dark", prefers_dark));
+            assert!(used_scheme_is_dark("only dark", prefers_dark));
+        }
+        assert!(used_scheme_is_dark("light dark", true));
+        assert!(used_scheme_is_dark("dark light", true));
+        assert!(!used_scheme_is_dark("light dark", false));
     }
 }

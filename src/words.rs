@@ -37,27 +37,12 @@ fn shape_words(data: &Dataset, shape: usize, lang: Lang) -> (String, Vec<String>
     let (t, m) = (lang.text(), lang.map_text());
     let mut line = m.no_figure.to_string();
     if let Some(rest) = data.regions.iter().find(|r| r.computed) {
-        line.push_str(
-            &[
-                m.counted_in_rest,
-                " (",
-                &format::int(rest.persons, lang),
-                ", ",
-                t.computed,
-                ")",
-            ]
-            .concat(),
-        );
+        line.push_str(&[m.counted_in_rest, " (", &format::int(rest.persons, lang), ", ", t.computed, ")"].concat());
     }
     let mut lines = vec![line];
     // Gao's polygon holds Ménaka's town, where a circle may be.
     let menaka = crate::data::place_of("Ménaka");
-    if s.code == "ML-7"
-        && data
-            .regions
-            .iter()
-            .any(|r| r.place.is_some() && r.place == menaka)
-    {
+    if s.code == "ML-7" && data.regions.iter().any(|r| r.place.is_some() && r.place == menaka) {
         lines.push(m.gao_note.to_string());
     }
     (s.name(lang).to_string(), lines)
@@ -130,16 +115,7 @@ pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
         s.push_str(&top.join(", "));
         s.push_str(". ");
     }
-    s.push_str(
-        &[
-            t.national_total,
-            " ",
-            &format::int(data.total, lang),
-            ". ",
-            t.summary_tail,
-        ]
-        .concat(),
-    );
+    s.push_str(&[t.national_total, " ", &format::int(data.total, lang), ". ", t.summary_tail].concat());
     s
 }
 
@@ -160,26 +136,12 @@ pub fn table(data: &Dataset, lang: Lang) -> ([&'static str; 4], Vec<[String; 4]>
         .regions
         .iter()
         .map(|r| {
-            let share = format::share_permille(r.persons, data.total)
-                .map(|p| format::percent(p, lang))
-                .unwrap_or_default();
-            [
-                r.name.clone(),
-                format::int(r.persons, lang),
-                share,
-                (if r.computed { t.computed } else { t.reported }).into(),
-            ]
+            let share = format::share_permille(r.persons, data.total).map(|p| format::percent(p, lang)).unwrap_or_default();
+            [r.name.clone(), format::int(r.persons, lang), share, (if r.computed { t.computed } else { t.reported }).into()]
         })
         .collect();
-    let all = format::share_permille(data.total, data.total)
-        .map(|p| format::percent(p, lang))
-        .unwrap_or_default();
-    rows.push([
-        t.national_total.into(),
-        format::int(data.total, lang),
-        all,
-        t.reported.into(),
-    ]);
+    let all = format::share_permille(data.total, data.total).map(|p| format::percent(p, lang)).unwrap_or_default();
+    rows.push([t.national_total.into(), format::int(data.total, lang), all, t.reported.into()]);
     (t.table_headers, rows)
 }
 
@@ -231,21 +193,12 @@ pub fn csv(data: &Dataset, lang: Lang) -> String {
     row(&[h[0], h[1], &share_head, h[3]]);
     let share = |persons: u64| {
         format::share_permille(persons, data.total)
-            .map(|p| {
-                format::percent(p, Lang::En)
-                    .trim_end_matches('%')
-                    .to_string()
-            })
+            .map(|p| format::percent(p, Lang::En).trim_end_matches('%').to_string())
             .unwrap_or_default()
     };
     for r in &data.regions {
         let persons = format::digits(r.persons);
-        row(&[
-            &r.name,
-            &persons,
-            &share(r.persons),
-            if r.computed { t.computed } else { t.reported },
-        ]);
+        row(&[&r.name, &persons, &share(r.persons), if r.computed { t.computed } else { t.reported }]);
     }
     let total = format::digits(data.total);
     row(&[t.national_total, &total, &share(data.total), t.reported]);
@@ -305,23 +258,11 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 /// what the regions leave of the total is `showRest`. The CSV has no title: `title`
 /// gives it (without one, validation says `data.title` is required).
 pub fn read_csv(text: &str, title: Option<&str>) -> Result<Value, OptionError> {
-    let problem = |path: &str, p: &str| OptionError {
-        path: path.into(),
-        problem: p.into(),
-    };
+    let problem = |path: &str, p: &str| OptionError { path: path.into(), problem: p.into() };
     let rows = csv_rows(text);
-    let header = rows
-        .first()
-        .ok_or_else(|| problem("data", "the CSV is empty"))?;
-    let lang = [Lang::Fr, Lang::En]
-        .into_iter()
-        .find(|l| header.first().map(String::as_str) == Some(l.text().table_headers[0]));
-    let lang = lang.ok_or_else(|| {
-        problem(
-            "data",
-            "the CSV's first line is not the chart's header (Région,… or Region,…)",
-        )
-    })?;
+    let header = rows.first().ok_or_else(|| problem("data", "the CSV is empty"))?;
+    let lang = [Lang::Fr, Lang::En].into_iter().find(|l| header.first().map(String::as_str) == Some(l.text().table_headers[0]));
+    let lang = lang.ok_or_else(|| problem("data", "the CSV's first line is not the chart's header (Région,… or Region,…)"))?;
     let t = lang.text();
     let number = |cell: &str| match cell.parse::<u64>() {
         Ok(n) if cell.bytes().all(|b| b.is_ascii_digit()) => Value::Number(n as f64),
@@ -330,9 +271,7 @@ pub fn read_csv(text: &str, title: Option<&str>) -> Result<Value, OptionError> {
     let (mut regions, mut total, mut source) = (Vec::new(), None, None);
     for (i, row) in rows.iter().enumerate().skip(1) {
         match row.as_slice() {
-            [name, persons, _share, origin] if name == t.national_total && origin == t.reported => {
-                total = Some(number(persons))
-            }
+            [name, persons, _share, origin] if name == t.national_total && origin == t.reported => total = Some(number(persons)),
             [name, persons, _share, origin] => {
                 let computed = if origin == t.computed {
                     true
@@ -340,21 +279,7 @@ pub fn read_csv(text: &str, title: Option<&str>) -> Result<Value, OptionError> {
                     false
                 } else {
                     let line = digits(i as u64 + 1);
-                    return Err(problem(
-                        "data",
-                        &[
-                            "line ",
-                            &line,
-                            ": the last cell must be \"",
-                            t.reported,
-                            "\" or \"",
-                            t.computed,
-                            "\", got \"",
-                            origin,
-                            "\"",
-                        ]
-                        .concat(),
-                    ));
+                    return Err(problem("data", &["line ", &line, ": the last cell must be \"", t.reported, "\" or \"", t.computed, "\", got \"", origin, "\""].concat()));
                 };
                 regions.push((name.clone(), number(persons), computed));
             }
@@ -365,24 +290,10 @@ pub fn read_csv(text: &str, title: Option<&str>) -> Result<Value, OptionError> {
             }
         }
     }
-    let total = total.ok_or_else(|| {
-        problem(
-            "data.total",
-            &["is required (a \"", t.national_total, "\" line)"].concat(),
-        )
-    })?;
+    let total = total.ok_or_else(|| problem("data.total", &["is required (a \"", t.national_total, "\" line)"].concat()))?;
     // The computed rest, as the chart writes it: back to `showRest`.
-    let given: f64 = regions
-        .iter()
-        .filter_map(|(_, p, c)| match p {
-            Value::Number(n) if !c => Some(*n),
-            _ => None,
-        })
-        .sum();
-    let rest = regions.iter().position(|(name, p, c)| {
-        *c && name == t.other_regions
-            && matches!((p, &total), (Value::Number(p), Value::Number(t)) if *p == t - given)
-    });
+    let given: f64 = regions.iter().filter_map(|(_, p, c)| match p { Value::Number(n) if !c => Some(*n), _ => None }).sum();
+    let rest = regions.iter().position(|(name, p, c)| *c && name == t.other_regions && matches!((p, &total), (Value::Number(p), Value::Number(t)) if *p == t - given));
     if let Some(i) = rest {
         regions.remove(i);
     }
@@ -397,10 +308,7 @@ pub fn read_csv(text: &str, title: Option<&str>) -> Result<Value, OptionError> {
     let regions = regions
         .into_iter()
         .map(|(name, persons, computed)| {
-            let mut r = vec![
-                ("name".to_string(), Value::String(name)),
-                ("persons".into(), persons),
-            ];
+            let mut r = vec![("name".to_string(), Value::String(name)), ("persons".into(), persons)];
             if computed {
                 r.push(("computed".into(), Value::Bool(true)));
             }
@@ -423,27 +331,18 @@ mod tests {
         let d = Dataset::article(Lang::Fr);
         let (name, lines) = tooltip(&d, 0, Lang::Fr);
         assert_eq!(name, "Tombouctou");
-        assert_eq!(
-            lines,
-            ["22\u{202F}328 personnes déplacées", "37,9\u{A0}% du total"]
-        );
+        assert_eq!(lines, ["22\u{202F}328 personnes déplacées", "37,9\u{A0}% du total"]);
         let (name, lines) = tooltip(&d, 3, Lang::Fr);
         assert_eq!(name, "Autres régions");
         assert_eq!(lines.len(), 3, "computed rows carry a note");
         let en = Dataset::article(Lang::En);
-        assert_eq!(
-            tooltip(&en, 0, Lang::En).1,
-            ["22,328 displaced people", "37.9% of the total"]
-        );
+        assert_eq!(tooltip(&en, 0, Lang::En).1, ["22,328 displaced people", "37.9% of the total"]);
     }
 
     #[test]
     fn announcements_are_one_sentence() {
         let d = Dataset::article(Lang::Fr);
-        assert_eq!(
-            announcement(&d, 1, Lang::Fr),
-            "Ségou : 10\u{202F}794 personnes déplacées, 18,3\u{A0}% du total"
-        );
+        assert_eq!(announcement(&d, 1, Lang::Fr), "Ségou : 10\u{202F}794 personnes déplacées, 18,3\u{A0}% du total");
         assert_eq!(
             announcement(&d, 3, Lang::Fr),
             "Autres régions : 15\u{202F}482 personnes déplacées, 26,2\u{A0}% du total (calculé)"
@@ -453,25 +352,15 @@ mod tests {
     #[test]
     fn the_summary_names_the_largest_figures() {
         let s = summary(&Dataset::article(Lang::En), Lang::En, View::Bars);
-        assert!(
-            s.starts_with("Bar chart: Internally displaced people in Mali"),
-            "{s}"
-        );
-        assert!(
-            s.contains("Timbuktu 22,328, Segou 10,794, Menaka 10,381"),
-            "{s}"
-        );
+        assert!(s.starts_with("Bar chart: Internally displaced people in Mali"), "{s}");
+        assert!(s.contains("Timbuktu 22,328, Segou 10,794, Menaka 10,381"), "{s}");
         assert!(s.contains("National total 58,985"), "{s}");
     }
 
     /// The cell as a spreadsheet shows it, from our CSV field: unquoted, quotes
     /// undoubled, and the neutralising quote taken off (what a round trip reads).
     fn csv_cell(field: &str) -> String {
-        let inner = field
-            .strip_prefix('"')
-            .and_then(|f| f.strip_suffix('"'))
-            .map(|f| f.replace("\"\"", "\""))
-            .unwrap_or(field.to_string());
+        let inner = field.strip_prefix('"').and_then(|f| f.strip_suffix('"')).map(|f| f.replace("\"\"", "\"")).unwrap_or(field.to_string());
         match inner.strip_prefix('\'') {
             Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
             _ => inner,
@@ -481,11 +370,8 @@ mod tests {
     /// What `read_csv` gives, validated and drawn as a chart would.
     fn round_trip(csv: &str, title: &str, lang: Lang) -> Dataset {
         let data = read_csv(csv, Some(title)).unwrap();
-        let options =
-            crate::options::validate(&Value::Object(vec![("data".into(), data)])).unwrap();
-        let crate::options::Field::Set(input) = options.data else {
-            panic!("no data")
-        };
+        let options = crate::options::validate(&Value::Object(vec![("data".into(), data)])).unwrap();
+        let crate::options::Field::Set(input) = options.data else { panic!("no data") };
         input.to_dataset(lang)
     }
 
@@ -495,17 +381,9 @@ mod tests {
             // The article's: its computed rest comes back as showRest.
             let article = Dataset::article(lang);
             let back = round_trip(&csv(&article, lang), &article.title, lang);
-            let figures = |d: &Dataset| {
-                d.regions
-                    .iter()
-                    .map(|r| (r.name.clone(), r.persons, r.computed))
-                    .collect::<Vec<_>>()
-            };
+            let figures = |d: &Dataset| d.regions.iter().map(|r| (r.name.clone(), r.persons, r.computed)).collect::<Vec<_>>();
             assert_eq!(figures(&back), figures(&article));
-            assert_eq!(
-                (back.total, &back.source, &back.title),
-                (article.total, &article.source, &article.title)
-            );
+            assert_eq!((back.total, &back.source, &back.title), (article.total, &article.source, &article.title));
             // A newsroom's, with names a spreadsheet would run, quotes and commas.
             let mut own = Dataset::article(lang);
             own.regions[0].name = "=HYPERLINK(\"http://x\",\"y\")".into();
@@ -521,67 +399,23 @@ mod tests {
     fn a_bad_csv_is_refused_naming_the_field_or_the_line() {
         let err = |csv: &str| read_csv(csv, Some("T")).unwrap_err().to_string();
         assert_eq!(err(""), "data: the CSV is empty");
-        assert!(
-            err("Name,Persons\r\n")
-                .starts_with("data: the CSV's first line is not the chart's header")
-        );
+        assert!(err("Name,Persons\r\n").starts_with("data: the CSV's first line is not the chart's header"));
         let head = "Region,Displaced people,Share of total (%),Source of the figure\r\n";
-        assert_eq!(
-            err(&[head, "A,5,1,maybe\r\n"].concat()),
-            "data: line 2: the last cell must be \"reported\" or \"computed\", got \"maybe\""
-        );
-        assert_eq!(
-            err(&[head, "A,5\r\nsource\r\n"].concat()),
-            "data: line 2: expected 4 cells (region, persons, share, origin), or the source alone on the last line"
-        );
-        assert_eq!(
-            err(&[head, "A,5,1,reported\r\nS\r\n"].concat()),
-            "data.total: is required (a \"National total\" line)"
-        );
+        assert_eq!(err(&[head, "A,5,1,maybe\r\n"].concat()), "data: line 2: the last cell must be \"reported\" or \"computed\", got \"maybe\"");
+        assert_eq!(err(&[head, "A,5\r\nsource\r\n"].concat()), "data: line 2: expected 4 cells (region, persons, share, origin), or the source alone on the last line");
+        assert_eq!(err(&[head, "A,5,1,reported\r\nS\r\n"].concat()), "data.total: is required (a \"National total\" line)");
         // A bad figure is left for validation to name, with its path.
-        let v = read_csv(
-            &[
-                head,
-                "A,-5,1,reported\r\nNational total,10,100,reported\r\nS\r\n",
-            ]
-            .concat(),
-            Some("T"),
-        )
-        .unwrap();
+        let v = read_csv(&[head, "A,-5,1,reported\r\nNational total,10,100,reported\r\nS\r\n"].concat(), Some("T")).unwrap();
         let e = crate::options::validate(&Value::Object(vec![("data".into(), v)])).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "data.regions[0].persons: must be a whole number >= 0, got \"-5\""
-        );
+        assert_eq!(e.to_string(), "data.regions[0].persons: must be a whole number >= 0, got \"-5\"");
         // No title: validation names it.
-        let v = read_csv(
-            &[
-                head,
-                "A,5,1,reported\r\nNational total,10,100,reported\r\nS\r\n",
-            ]
-            .concat(),
-            None,
-        )
-        .unwrap();
-        assert_eq!(
-            crate::options::validate(&Value::Object(vec![("data".into(), v)]))
-                .unwrap_err()
-                .to_string(),
-            "data.title: is required"
-        );
+        let v = read_csv(&[head, "A,5,1,reported\r\nNational total,10,100,reported\r\nS\r\n"].concat(), None).unwrap();
+        assert_eq!(crate::options::validate(&Value::Object(vec![("data".into(), v)])).unwrap_err().to_string(), "data.title: is required");
     }
 
     #[test]
     fn csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_read_back_unchanged() {
-        for name in [
-            "=HYPERLINK(\"http://example.com\",\"x\")",
-            "@SUM(1+1)",
-            "+1",
-            "-2",
-            "\tTab",
-            "\rCR",
-            "=1,2",
-        ] {
+        for name in ["=HYPERLINK(\"http://example.com\",\"x\")", "@SUM(1+1)", "+1", "-2", "\tTab", "\rCR", "=1,2"] {
             let mut out = String::new();
             csv_field(&mut out, name);
             // Quoted, and what is inside the quotes starts with the single quote: a
@@ -589,14 +423,7 @@ mod tests {
             assert!(out.starts_with("\"'"), "{name:?} -> {out:?}");
             assert_eq!(csv_cell(&out), name);
         }
-        for plain in [
-            "Tombouctou",
-            "Autres régions",
-            "22328",
-            "37.9",
-            "a, b",
-            "say \"hi\"",
-        ] {
+        for plain in ["Tombouctou", "Autres régions", "22328", "37.9", "a, b", "say \"hi\""] {
             let mut out = String::new();
             csv_field(&mut out, plain);
             assert!(!out.contains('\''), "{plain:?} -> {out:?}");
@@ -615,18 +442,11 @@ mod tests {
     fn csv_has_every_figure_unformatted_and_the_source() {
         let csv = csv(&Dataset::article(Lang::Fr), Lang::Fr);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(
-            lines[0],
-            "Région,Personnes déplacées,Part du total (%),Origine du chiffre"
-        );
+        assert_eq!(lines[0], "Région,Personnes déplacées,Part du total (%),Origine du chiffre");
         assert_eq!(lines[1], "Tombouctou,22328,37.9,publié");
         assert_eq!(lines[4], "Autres régions,15482,26.2,calculé");
         assert_eq!(lines[5], "Total national,58985,100.0,publié");
-        assert!(
-            lines[6].starts_with("\"Source : Commission Mouvement de Populations (CMP), chiffres"),
-            "{}",
-            lines[6]
-        );
+        assert!(lines[6].starts_with("\"Source : Commission Mouvement de Populations (CMP), chiffres"), "{}", lines[6]);
         let mut out = String::new();
         csv_field(&mut out, "a, \"b\"");
         assert_eq!(out, "\"a, \"\"b\"\"\"");
@@ -637,10 +457,7 @@ mod tests {
         let (headers, rows) = table(&Dataset::article(Lang::Fr), Lang::Fr);
         assert_eq!(headers[0], "Région");
         assert_eq!(rows.len(), 5);
-        assert_eq!(
-            rows[3],
-            ["Autres régions", "15\u{202F}482", "26,2\u{A0}%", "calculé"].map(String::from)
-        );
+        assert_eq!(rows[3], ["Autres régions", "15\u{202F}482", "26,2\u{A0}%", "calculé"].map(String::from));
         assert_eq!(rows[4][1], "58\u{202F}985");
         assert_eq!(rows[4][2], "100,0\u{A0}%");
     }

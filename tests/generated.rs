@@ -6,8 +6,8 @@
 
 use mali_idp_chart::format;
 use mali_idp_chart::layout::{self, Estimate, TextRole};
-use mali_idp_chart::options::{self, Value};
 use mali_idp_chart::settings::Settings;
+use mali_idp_chart::options::{self, Value};
 use proptest::prelude::*;
 
 /// Numbers a newsroom (or a bug) could pass: ordinary counts, edges, and garbage.
@@ -59,12 +59,7 @@ fn any_value() -> impl Strategy<Value = Value> {
 }
 
 fn obj(entries: Vec<(&str, Value)>) -> Value {
-    Value::Object(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
+    Value::Object(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
 
 /// Sometimes a value of the expected kind, sometimes anything at all.
@@ -73,11 +68,7 @@ fn or_any(good: impl Strategy<Value = Value> + 'static) -> BoxedStrategy<Value> 
 }
 
 fn region() -> impl Strategy<Value = Value> {
-    (
-        or_any(text().prop_map(Value::String)),
-        or_any(number().prop_map(Value::Number)),
-        prop::option::of(any::<bool>()),
-    )
+    (or_any(text().prop_map(Value::String)), or_any(number().prop_map(Value::Number)), prop::option::of(any::<bool>()))
         .prop_map(|(name, persons, computed)| {
             let mut e = vec![("name", name), ("persons", persons)];
             if let Some(c) = computed {
@@ -98,12 +89,7 @@ fn options_value() -> impl Strategy<Value = Value> {
         prop::option::of(("[a-z]{3,8}", any_value())),
     )
         .prop_map(|(title, source, total, regions, rest, extra)| {
-            let mut e = vec![
-                ("title", title),
-                ("source", source),
-                ("total", total),
-                ("regions", Value::Array(regions)),
-            ];
+            let mut e = vec![("title", title), ("source", source), ("total", total), ("regions", Value::Array(regions))];
             if let Some(r) = rest {
                 e.push(("showRest", Value::Bool(r)));
             }
@@ -113,12 +99,9 @@ fn options_value() -> impl Strategy<Value = Value> {
             }
             v
         });
-    let lang = prop_oneof![Just("fr"), Just("en"), Just("de"), Just("EN-gb")]
-        .prop_map(|s| Value::String(s.into()));
-    let theme = prop_oneof![Just("auto"), Just("light"), Just("dark"), Just("neon")]
-        .prop_map(|s| Value::String(s.into()));
-    let view = prop_oneof![Just("bars"), Just("map"), Just("both"), Just("globe")]
-        .prop_map(|s| Value::String(s.into()));
+    let lang = prop_oneof![Just("fr"), Just("en"), Just("de"), Just("EN-gb")].prop_map(|s| Value::String(s.into()));
+    let theme = prop_oneof![Just("auto"), Just("light"), Just("dark"), Just("neon")].prop_map(|s| Value::String(s.into()));
+    let view = prop_oneof![Just("bars"), Just("map"), Just("both"), Just("globe")].prop_map(|s| Value::String(s.into()));
     prop_oneof![
         8 => (prop::option::of(or_any(lang)), prop::option::of(or_any(theme)), prop::option::of(or_any(view)), prop::option::of(or_any(data.boxed())))
             .prop_map(|(l, t, v, d)| {

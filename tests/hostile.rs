@@ -21,9 +21,7 @@ fn json(s: &str) -> JsValue {
 
 /// `{"data": {...base, regions}}` with `regions` given as JSON text.
 fn with_regions(regions: &str, total: &str) -> JsValue {
-    json(&format!(
-        r#"{{"data":{{"title":"T","source":"S","total":{total},"regions":{regions}}}}}"#
-    ))
+    json(&format!(r#"{{"data":{{"title":"T","source":"S","total":{total},"regions":{regions}}}}}"#))
 }
 
 /// Sets `data.regions[i].persons` to a JS value JSON cannot express (NaN, Infinity...).
@@ -39,12 +37,7 @@ fn persons_set_to(value: JsValue) -> JsValue {
 fn names(chart: &Chart) -> Vec<String> {
     js_sys::Array::from(&chart.bars().unwrap())
         .iter()
-        .map(|b| {
-            js_sys::Reflect::get(&b, &"name".into())
-                .unwrap()
-                .as_string()
-                .unwrap()
-        })
+        .map(|b| js_sys::Reflect::get(&b, &"name".into()).unwrap().as_string().unwrap())
         .collect()
 }
 
@@ -55,105 +48,39 @@ fn rejects(options: JsValue, expected: &str) {
         Err(e) => js_error_message(e),
     };
     assert!(err.contains(expected), "{err} (expected {expected})");
-    let shown = el
-        .query_selector("[role=alert]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let shown = el.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
     assert_eq!(shown, err, "the message is shown in place of the chart");
     el.remove();
 }
 
 #[wasm_bindgen_test]
 fn bad_numbers_are_rejected_by_name() {
-    rejects(
-        persons_set_to(JsValue::from_f64(f64::NAN)),
-        "data.regions[0].persons: must be a whole number >= 0, got NaN",
-    );
-    rejects(
-        persons_set_to(JsValue::from_f64(f64::INFINITY)),
-        "data.regions[0].persons: must be a whole number >= 0, got Infinity",
-    );
-    rejects(
-        persons_set_to(JsValue::from_f64(-3.0)),
-        "data.regions[0].persons: must be a whole number >= 0, got -3",
-    );
-    rejects(
-        persons_set_to(JsValue::from_f64(2.5)),
-        "data.regions[0].persons: must be a whole number >= 0, got 2.5",
-    );
-    rejects(
-        persons_set_to("12".into()),
-        "data.regions[0].persons: must be a whole number >= 0, got \"12\"",
-    );
-    rejects(
-        persons_set_to(JsValue::NULL),
-        "data.regions[0].persons: is required",
-    );
-    rejects(
-        persons_set_to(js_sys::Function::new_no_args("return 1").into()),
-        "data.regions[0].persons: a function is not a valid value",
-    );
-    rejects(
-        persons_set_to(js_sys::Symbol::for_("x").into()),
-        "data.regions[0].persons: a symbol is not a valid value",
-    );
-    rejects(
-        with_regions(
-            r#"[{"name":"A","persons":9007199254740992}]"#,
-            "9007199254740992",
-        ),
-        "data.total: must be at most 9007199254740991",
-    );
+    rejects(persons_set_to(JsValue::from_f64(f64::NAN)), "data.regions[0].persons: must be a whole number >= 0, got NaN");
+    rejects(persons_set_to(JsValue::from_f64(f64::INFINITY)), "data.regions[0].persons: must be a whole number >= 0, got Infinity");
+    rejects(persons_set_to(JsValue::from_f64(-3.0)), "data.regions[0].persons: must be a whole number >= 0, got -3");
+    rejects(persons_set_to(JsValue::from_f64(2.5)), "data.regions[0].persons: must be a whole number >= 0, got 2.5");
+    rejects(persons_set_to("12".into()), "data.regions[0].persons: must be a whole number >= 0, got \"12\"");
+    rejects(persons_set_to(JsValue::NULL), "data.regions[0].persons: is required");
+    rejects(persons_set_to(js_sys::Function::new_no_args("return 1").into()), "data.regions[0].persons: a function is not a valid value");
+    rejects(persons_set_to(js_sys::Symbol::for_("x").into()), "data.regions[0].persons: a symbol is not a valid value");
+    rejects(with_regions(r#"[{"name":"A","persons":9007199254740992}]"#, "9007199254740992"), "data.total: must be at most 9007199254740991");
 }
 
 #[wasm_bindgen_test]
 fn bad_structures_are_rejected_by_name() {
-    rejects(
-        with_regions("[]", "10"),
-        "data.regions: must list at least one region",
-    );
-    rejects(
-        with_regions(r#"[{"name":"","persons":1}]"#, "10"),
-        "data.regions[0].name: must not be empty",
-    );
-    rejects(
-        with_regions(
-            r#"[{"name":"A","persons":1},{"name":"A","persons":2}]"#,
-            "10",
-        ),
-        "data.regions[1].name: \"A\" is already data.regions[0].name",
-    );
-    rejects(
-        with_regions(r#"[{"name":"A","persons":1,"color":"red"}]"#, "10"),
-        "data.regions[0].color: unknown field",
-    );
-    rejects(
-        json(r#"{"lang":"fr","colour":"red"}"#),
-        "options.colour: unknown field",
-    );
-    rejects(
-        json(
-            r#"{"data":{"title":"T","source":"S","total":10,"regions":[{"name":"A","persons":20}]}}"#,
-        ),
-        "more than data.total (10)",
-    );
-    let regions: Vec<String> = (0..1001)
-        .map(|i| format!(r#"{{"name":"R{i}","persons":1}}"#))
-        .collect();
-    rejects(
-        with_regions(&format!("[{}]", regions.join(",")), "5000"),
-        "data.regions: must list at most 1000 regions, got 1001",
-    );
+    rejects(with_regions("[]", "10"), "data.regions: must list at least one region");
+    rejects(with_regions(r#"[{"name":"","persons":1}]"#, "10"), "data.regions[0].name: must not be empty");
+    rejects(with_regions(r#"[{"name":"A","persons":1},{"name":"A","persons":2}]"#, "10"), "data.regions[1].name: \"A\" is already data.regions[0].name");
+    rejects(with_regions(r#"[{"name":"A","persons":1,"color":"red"}]"#, "10"), "data.regions[0].color: unknown field");
+    rejects(json(r#"{"lang":"fr","colour":"red"}"#), "options.colour: unknown field");
+    rejects(json(r#"{"data":{"title":"T","source":"S","total":10,"regions":[{"name":"A","persons":20}]}}"#), "more than data.total (10)");
+    let regions: Vec<String> = (0..1001).map(|i| format!(r#"{{"name":"R{i}","persons":1}}"#)).collect();
+    rejects(with_regions(&format!("[{}]", regions.join(",")), "5000"), "data.regions: must list at most 1000 regions, got 1001");
     // A cycle: an object that contains itself.
     let o = js_sys::Object::new();
     js_sys::Reflect::set(&o, &"data".into(), &o).unwrap();
     rejects(o.into(), "nested too deeply");
-    rejects(
-        JsValue::from_str("fr"),
-        "options: must be an object, got \"fr\"",
-    );
+    rejects(JsValue::from_str("fr"), "options: must be an object, got \"fr\"");
 }
 
 #[wasm_bindgen_test]
@@ -168,37 +95,17 @@ async fn odd_but_valid_data_draws_correct_charts() {
     for (what, regions, expected) in cases {
         let el = container(320);
         let total = if what == "all zeros" { "0" } else { "10" };
-        let mut chart = mount(el.clone().into(), with_regions(&regions, total))
-            .unwrap_or_else(|e| panic!("{what}: {}", js_error_message(e)));
+        let mut chart = mount(el.clone().into(), with_regions(&regions, total)).unwrap_or_else(|e| panic!("{what}: {}", js_error_message(e)));
         assert_eq!(names(&chart), expected, "{what}");
         // Data reaches the DOM as text only: no element was created from it.
-        assert_eq!(
-            el.query_selector_all("img, b, script").unwrap().length(),
-            0,
-            "{what}: markup was parsed"
-        );
-        let table = chart
-            .root()
-            .query_selector("table")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap();
+        assert_eq!(el.query_selector_all("img, b, script").unwrap().length(), 0, "{what}: markup was parsed");
+        let table = chart.root().query_selector("table").unwrap().unwrap().text_content().unwrap();
         for name in &expected {
-            assert!(
-                table.contains(name),
-                "{what}: {name} missing from the table"
-            );
+            assert!(table.contains(name), "{what}: {name} missing from the table");
         }
         // Hovering each bar works and shows the name as text.
         for (i, row) in chart.layout().rows.iter().enumerate() {
-            pointer(
-                &chart.canvas(),
-                "pointermove",
-                "mouse",
-                row.hit.x + 4.0,
-                row.hit.center().1,
-            );
+            pointer(&chart.canvas(), "pointermove", "mouse", row.hit.x + 4.0, row.hit.center().1);
             next_frame().await;
             assert_eq!(chart.highlighted().0, Some(i), "{what}");
             assert!(text(&chart.tooltip()).contains(expected[i]), "{what}");
@@ -212,46 +119,17 @@ async fn odd_but_valid_data_draws_correct_charts() {
 fn long_names_and_many_regions_fit() {
     let long = "x".repeat(200);
     let el = container(280);
-    let mut chart = mount(
-        el.clone().into(),
-        with_regions(
-            &format!(r#"[{{"name":"{long}","persons":4}},{{"name":"B","persons":1}}]"#),
-            "9",
-        ),
-    )
-    .unwrap();
+    let mut chart = mount(el.clone().into(), with_regions(&format!(r#"[{{"name":"{long}","persons":4}},{{"name":"B","persons":1}}]"#), "9")).unwrap();
     let l = chart.layout();
-    assert!(
-        l.stacked,
-        "a 200-character name goes above its bar, wrapped"
-    );
-    let wrapped: String = l
-        .texts
-        .iter()
-        .filter(|t| t.role == mali_idp_chart::layout::TextRole::Name)
-        .map(|t| t.text.clone())
-        .collect();
-    assert!(
-        wrapped.contains(&long),
-        "the whole name is drawn, over several lines"
-    );
+    assert!(l.stacked, "a 200-character name goes above its bar, wrapped");
+    let wrapped: String = l.texts.iter().filter(|t| t.role == mali_idp_chart::layout::TextRole::Name).map(|t| t.text.clone()).collect();
+    assert!(wrapped.contains(&long), "the whole name is drawn, over several lines");
     for t in &l.texts {
         assert!(t.bounds().right() <= l.width + 0.5, "{} overflows", t.text);
     }
     chart.destroy();
-    let regions: Vec<String> = (0..500)
-        .map(|i| {
-            format!(
-                r#"{{"name":"Région {i}","persons":{}}}"#,
-                1000 + i * 7 % 300
-            )
-        })
-        .collect();
-    let mut chart = mount(
-        el.clone().into(),
-        with_regions(&format!("[{}]", regions.join(",")), "2000000"),
-    )
-    .unwrap();
+    let regions: Vec<String> = (0..500).map(|i| format!(r#"{{"name":"Région {i}","persons":{}}}"#, 1000 + i * 7 % 300)).collect();
+    let mut chart = mount(el.clone().into(), with_regions(&format!("[{}]", regions.join(",")), "2000000")).unwrap();
     assert_eq!(chart.layout().rows.len(), 500);
     let (w, h) = (chart.canvas().width(), chart.canvas().height());
     assert!(w <= 32_767 && h <= 32_767 && h > 0, "{w}x{h}");
@@ -266,29 +144,14 @@ async fn a_hidden_container_is_drawn_when_shown() {
     let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
     // Never a blank box, even hidden: laid out and drawn at the fallback width.
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
-    assert_eq!(
-        chart.layout().width,
-        artboard(640.0),
-        "hidden: the fallback width's artboard"
-    );
-    assert_eq!(
-        chart.canvas().width(),
-        (640.0 * dpr).round() as u32,
-        "drawn at the fallback width"
-    );
+    assert_eq!(chart.layout().width, artboard(640.0), "hidden: the fallback width's artboard");
+    assert_eq!(chart.canvas().width(), (640.0 * dpr).round() as u32, "drawn at the fallback width");
     el.style().set_property("display", "block").unwrap();
     for _ in 0..3 {
         next_frame().await;
     }
-    assert_eq!(
-        chart.layout().width,
-        artboard(500.0),
-        "laid out for its real width once shown"
-    );
-    assert_eq!(
-        chart.canvas().width(),
-        (500.0 * web_sys::window().unwrap().device_pixel_ratio()).round() as u32
-    );
+    assert_eq!(chart.layout().width, artboard(500.0), "laid out for its real width once shown");
+    assert_eq!(chart.canvas().width(), (500.0 * web_sys::window().unwrap().device_pixel_ratio()).round() as u32);
     chart.destroy();
     el.remove();
 }
@@ -300,9 +163,7 @@ async fn a_burst_of_resizes_gives_one_render_per_frame() {
     next_frame().await;
     let before = chart.renders();
     for i in 0..500 {
-        el.style()
-            .set_property("width", &format!("{}px", 300 + i % 400))
-            .unwrap();
+        el.style().set_property("width", &format!("{}px", 300 + i % 400)).unwrap();
         if i % 100 == 99 {
             next_frame().await;
         }
@@ -311,22 +172,11 @@ async fn a_burst_of_resizes_gives_one_render_per_frame() {
         next_frame().await;
     }
     let renders = chart.renders() - before;
-    assert!(
-        renders >= 1 && renders <= 12,
-        "{renders} renders for 500 resizes over ~10 frames"
-    );
+    assert!(renders >= 1 && renders <= 12, "{renders} renders for 500 resizes over ~10 frames");
     let last = el.client_width() as f64;
-    assert_eq!(
-        chart.layout().width,
-        artboard(last),
-        "ends at the final width's artboard"
-    );
+    assert_eq!(chart.layout().width, artboard(last), "ends at the final width's artboard");
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
-    assert_eq!(
-        chart.canvas().width(),
-        (last * dpr).round() as u32,
-        "drawn for the final width"
-    );
+    assert_eq!(chart.canvas().width(), (last * dpr).round() as u32, "drawn for the final width");
     chart.destroy();
     el.remove();
 }
@@ -336,11 +186,7 @@ fn a_detached_host_and_a_removed_host_never_break() {
     let detached: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     let mut chart = mount(detached.clone().into(), JsValue::UNDEFINED).unwrap();
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
-    assert_eq!(
-        (chart.layout().width, chart.canvas().width()),
-        (artboard(640.0), (640.0 * dpr).round() as u32),
-        "detached: drawn at the fallback width"
-    );
+    assert_eq!((chart.layout().width, chart.canvas().width()), (artboard(640.0), (640.0 * dpr).round() as u32), "detached: drawn at the fallback width");
     chart.update(json(r#"{"lang":"en"}"#)).unwrap();
     chart.destroy();
     let el = container(400);
@@ -378,28 +224,17 @@ fn install_listener_counter() {
 }
 
 fn listeners() -> f64 {
-    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__listeners".into())
-        .unwrap()
-        .as_f64()
-        .unwrap()
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__listeners".into()).unwrap().as_f64().unwrap()
 }
 
 #[wasm_bindgen_test]
 async fn a_thousand_mount_destroy_cycles_leave_nothing_behind() {
     install_listener_counter();
     let el = container(500);
-    let memory = || {
-        wasm_bindgen::memory()
-            .unchecked_into::<js_sys::WebAssembly::Memory>()
-            .buffer()
-            .unchecked_into::<js_sys::ArrayBuffer>()
-            .byte_length()
-    };
+    let memory = || wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
     // Warm up: the allocator grows to its plateau.
     for _ in 0..50 {
-        mount(el.clone().into(), JsValue::UNDEFINED)
-            .unwrap()
-            .destroy();
+        mount(el.clone().into(), JsValue::UNDEFINED).unwrap().destroy();
     }
     let (l0, m0) = (listeners(), memory());
     for i in 0..1000 {
@@ -411,18 +246,9 @@ async fn a_thousand_mount_destroy_cycles_leave_nothing_behind() {
     }
     next_frame().await;
     assert_eq!(listeners(), l0, "no listener left after 1,000 cycles");
-    assert_eq!(
-        Chart::panic_registrations(),
-        0,
-        "destroyed charts leave the panic hook's list"
-    );
+    assert_eq!(Chart::panic_registrations(), 0, "destroyed charts leave the panic hook's list");
     assert_eq!(el.child_element_count(), 0);
-    assert!(
-        memory() <= m0 + 64 * 1024,
-        "wasm memory stays at its plateau: {} -> {}",
-        m0,
-        memory()
-    );
+    assert!(memory() <= m0 + 64 * 1024, "wasm memory stays at its plateau: {} -> {}", m0, memory());
     el.remove();
 }
 
@@ -440,15 +266,9 @@ async fn a_scrollbar_toggled_by_the_charts_own_height_does_not_loop() {
         h
     };
     let (tall, short) = (probe(490), probe(475));
-    assert!(
-        tall > short + 10.0,
-        "narrow type is shorter: {tall} vs {short}"
-    );
+    assert!(tall > short + 10.0, "narrow type is shorter: {tall} vs {short}");
     let scroller = container(490);
-    scroller
-        .style()
-        .set_property("height", &format!("{}px", ((tall + short) / 2.0).round()))
-        .unwrap();
+    scroller.style().set_property("height", &format!("{}px", ((tall + short) / 2.0).round())).unwrap();
     scroller.style().set_property("overflow-y", "auto").unwrap();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     scroller.append_child(&host).unwrap();
@@ -462,15 +282,8 @@ async fn a_scrollbar_toggled_by_the_charts_own_height_does_not_loop() {
     }
     let scrollbar = scroller.offset_width() - scroller.client_width();
     web_sys::console::log_1(&format!("scrollbar width here: {scrollbar}px").into());
-    assert_eq!(
-        chart.renders(),
-        renders,
-        "no render per frame (scrollbar {scrollbar}px)"
-    );
-    assert!(
-        chart.layout().width <= scroller.client_width() as f64,
-        "the chart fits its box"
-    );
+    assert_eq!(chart.renders(), renders, "no render per frame (scrollbar {scrollbar}px)");
+    assert!(chart.layout().width <= scroller.client_width() as f64, "the chart fits its box");
     chart.destroy();
     scroller.remove();
 }

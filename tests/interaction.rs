@@ -3,12 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use mali_idp_chart::data::Dataset;
+use mali_idp_chart::words;
 use mali_idp_chart::format;
-use mali_idp_chart::highlight::Source;
 use mali_idp_chart::locale::Lang;
 use mali_idp_chart::render::LIGHT;
+use mali_idp_chart::highlight::Source;
 use mali_idp_chart::web::{Chart, mount};
-use mali_idp_chart::words;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -36,12 +36,7 @@ fn rgb(c: (u8, u8, u8)) -> [u8; 4] {
 #[wasm_bindgen_test]
 async fn hovering_each_bar_shows_its_exact_figure_and_share() {
     let (el, chart) = chart(640);
-    let (canvas, overlay, tip, dpr) = (
-        chart.canvas(),
-        chart.overlay(),
-        chart.tooltip(),
-        chart.device_pixel_ratio(),
-    );
+    let (canvas, overlay, tip, dpr) = (chart.canvas(), chart.overlay(), chart.tooltip(), chart.device_pixel_ratio());
     let data = Dataset::article(Lang::Fr);
     let layout = chart.layout();
     for (i, row) in layout.rows.iter().enumerate() {
@@ -53,81 +48,32 @@ async fn hovering_each_bar_shows_its_exact_figure_and_share() {
         let r = &data.regions[row.region];
         let t = text(&tip);
         assert!(t.contains(&r.name), "{t}");
-        assert!(
-            t.contains(&format!(
-                "{} personnes déplacées",
-                format::int(r.persons, Lang::Fr)
-            )),
-            "{t}"
-        );
-        let share = format::percent(
-            format::share_permille(r.persons, data.total).unwrap(),
-            Lang::Fr,
-        );
+        assert!(t.contains(&format!("{} personnes déplacées", format::int(r.persons, Lang::Fr))), "{t}");
+        let share = format::percent(format::share_permille(r.persons, data.total).unwrap(), Lang::Fr);
         assert!(t.contains(&format!("{share} du total")), "{t}");
-        assert_eq!(
-            t.contains("calculé"),
-            r.computed,
-            "only the computed row says it is computed: {t}"
-        );
+        assert_eq!(t.contains("calculé"), r.computed, "only the computed row says it is computed: {t}");
         assert_eq!(tip.get_attribute("role").as_deref(), Some("tooltip"));
         // The highlighted bar is painted in the highlight colour on the overlay; the
         // other bars show through it (transparent there).
         for (px, py) in inner_points(&row.bar) {
-            assert_eq!(
-                overlay_rgba(&chart, px, py),
-                rgb(LIGHT.bar_highlight),
-                "highlighted bar {i}"
-            );
+            assert_eq!(overlay_rgba(&chart, px, py), rgb(LIGHT.bar_highlight), "highlighted bar {i}");
         }
         // And the overlay sits over that bar on the page (it is one bar in size, and a
         // margin for the strokes the map's highlights have).
-        let (o, c) = (
-            overlay.get_bounding_client_rect(),
-            canvas.get_bounding_client_rect(),
-        );
+        let (o, c) = (overlay.get_bounding_client_rect(), canvas.get_bounding_client_rect());
         let k = c.width() / layout.width;
-        let bar = (
-            c.left() + row.bar.x * k,
-            c.top() + row.bar.y * k,
-            c.left() + row.bar.right() * k,
-            c.top() + row.bar.bottom() * k,
-        );
-        assert!(
-            o.left() <= bar.0 + 0.01 && o.top() <= bar.1 + 0.01,
-            "overlay {o:?} starts before bar {i}"
-        );
-        assert!(
-            o.right() >= bar.2 - 0.01 && o.bottom() >= bar.3 - 0.01,
-            "and ends after it"
-        );
-        assert!(
-            o.left() >= bar.0 - 3.0 && o.top() >= bar.1 - 3.0,
-            "by the strokes' margin"
-        );
+        let bar = (c.left() + row.bar.x * k, c.top() + row.bar.y * k, c.left() + row.bar.right() * k, c.top() + row.bar.bottom() * k);
+        assert!(o.left() <= bar.0 + 0.01 && o.top() <= bar.1 + 0.01, "overlay {o:?} starts before bar {i}");
+        assert!(o.right() >= bar.2 - 0.01 && o.bottom() >= bar.3 - 0.01, "and ends after it");
+        assert!(o.left() >= bar.0 - 3.0 && o.top() >= bar.1 - 3.0, "by the strokes' margin");
         for other in layout.rows.iter().filter(|o| o.region != row.region) {
             let (ox, oy) = other.bar.center();
-            assert_eq!(
-                overlay_rgba(&chart, ox, oy)[3],
-                0,
-                "bar {} not highlighted",
-                other.region
-            );
+            assert_eq!(overlay_rgba(&chart, ox, oy)[3], 0, "bar {} not highlighted", other.region);
         }
         // The chart below is untouched: hover never redraws it.
-        let base = if row.computed {
-            LIGHT.bar_computed
-        } else {
-            LIGHT.bar
-        };
+        let base = if row.computed { LIGHT.bar_computed } else { LIGHT.bar };
         assert_eq!(rgba(&canvas, dpr, x, y), rgb(base));
-        assert!(
-            inside(
-                &tip.get_bounding_client_rect(),
-                &chart.root().get_bounding_client_rect()
-            ),
-            "tooltip inside the chart"
-        );
+        assert!(inside(&tip.get_bounding_client_rect(), &chart.root().get_bounding_client_rect()), "tooltip inside the chart");
     }
     done(el, chart);
 }
@@ -139,13 +85,7 @@ async fn the_whole_row_is_a_target_and_gaps_and_leaving_hide_the_tooltip() {
     let layout = chart.layout();
     let row = &layout.rows[1];
     // On the label, left of the bar.
-    pointer(
-        &canvas,
-        "pointermove",
-        "mouse",
-        row.hit.x + 2.0,
-        row.bar.center().1,
-    );
+    pointer(&canvas, "pointermove", "mouse", row.hit.x + 2.0, row.bar.center().1);
     next_frame().await;
     assert_eq!(chart.highlighted().0, Some(1));
     // In the gap between rows 1 and 2.
@@ -155,13 +95,7 @@ async fn the_whole_row_is_a_target_and_gaps_and_leaving_hide_the_tooltip() {
     assert_eq!(chart.highlighted().0, None);
     assert!(!shown(&tip), "a gap hides the tooltip");
     // Back on a bar, then out of the chart.
-    pointer(
-        &canvas,
-        "pointermove",
-        "mouse",
-        row.bar.center().0,
-        row.bar.center().1,
-    );
+    pointer(&canvas, "pointermove", "mouse", row.bar.center().0, row.bar.center().1);
     next_frame().await;
     assert!(shown(&tip));
     pointer(&canvas, "pointerleave", "mouse", -5.0, -5.0);
@@ -185,31 +119,17 @@ async fn pointer_moves_are_coalesced_and_the_same_row_repaints_nothing() {
     let painted = chart.overlay_paints();
     // Twenty moves inside the same row: the tooltip follows, the overlay does not repaint.
     for dx in 0..20 {
-        pointer(
-            &canvas,
-            "pointermove",
-            "mouse",
-            rows[0].bar.x + 3.0 + dx as f64 * 5.0,
-            y0,
-        );
+        pointer(&canvas, "pointermove", "mouse", rows[0].bar.x + 3.0 + dx as f64 * 5.0, y0);
         next_frame().await;
     }
-    assert_eq!(
-        chart.overlay_paints(),
-        painted,
-        "moving within a row paints nothing"
-    );
+    assert_eq!(chart.overlay_paints(), painted, "moving within a row paints nothing");
     // Three rows crossed within one frame: one paint, for the last one.
     for row in &rows[1..] {
         let (x, y) = row.bar.center();
         pointer(&canvas, "pointermove", "mouse", x, y);
     }
     next_frame().await;
-    assert_eq!(
-        chart.overlay_paints(),
-        painted + 1,
-        "at most one paint per frame"
-    );
+    assert_eq!(chart.overlay_paints(), painted + 1, "at most one paint per frame");
     assert_eq!(chart.highlighted().0, Some(rows.len() - 1));
     done(el, chart);
 }
@@ -228,16 +148,8 @@ async fn the_tooltip_stays_inside_the_chart_near_its_edges() {
         pointer(&canvas, "pointermove", "mouse", x, y);
         next_frame().await;
         assert!(shown(&tip));
-        let (t, r) = (
-            tip.get_bounding_client_rect(),
-            root.get_bounding_client_rect(),
-        );
-        assert!(
-            inside(&t, &r),
-            "tooltip {:?} leaves the chart {:?}",
-            (t.left(), t.right()),
-            (r.left(), r.right())
-        );
+        let (t, r) = (tip.get_bounding_client_rect(), root.get_bounding_client_rect());
+        assert!(inside(&t, &r), "tooltip {:?} leaves the chart {:?}", (t.left(), t.right()), (r.left(), r.right()));
     }
     done(el, chart);
 }
@@ -256,11 +168,7 @@ async fn taps_toggle_the_tooltip_and_never_leave_it_stuck() {
     pointer(&canvas, "pointerup", "touch", x, y);
     assert_eq!(chart.highlighted(), (Some(1), Some(Source::Touch)));
     assert!(shown(&tip));
-    assert!(
-        text(&live).contains(&format::int(10_794, Lang::Fr)),
-        "announced: {}",
-        text(&live)
-    );
+    assert!(text(&live).contains(&format::int(10_794, Lang::Fr)), "announced: {}", text(&live));
     // The same row again: dismissed.
     pointer(&canvas, "pointerup", "touch", x, y);
     assert_eq!(chart.highlighted().0, None);
@@ -275,19 +183,12 @@ async fn taps_toggle_the_tooltip_and_never_leave_it_stuck() {
     let init = web_sys::PointerEventInit::new();
     init.set_bubbles(true);
     init.set_pointer_type("touch");
-    outside
-        .dispatch_event(
-            &web_sys::PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap(),
-        )
-        .unwrap();
+    outside.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap()).unwrap();
     assert!(!shown(&tip), "a tap outside dismisses");
     // The page scrolling under a finger, or the browser taking the gesture, dismisses.
     pointer(&canvas, "pointerup", "touch", x, y);
     assert!(shown(&tip));
-    web_sys::window()
-        .unwrap()
-        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
-        .unwrap();
+    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
     assert!(!shown(&tip), "no tooltip stuck after a scroll");
     pointer(&canvas, "pointerup", "touch", x, y);
     pointer(&canvas, "pointercancel", "touch", x, y);
@@ -307,11 +208,7 @@ async fn arrow_keys_move_the_highlight_and_announce_it() {
     let target: HtmlElement = canvas.clone().unchecked_into();
     let data = Dataset::article(Lang::Fr);
     let rows = chart.layout().rows;
-    assert_eq!(
-        canvas.get_attribute("tabindex").as_deref(),
-        Some("0"),
-        "one tab stop"
-    );
+    assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"), "one tab stop");
     target.focus().unwrap();
     assert!(!key(&target, "ArrowDown"), "arrows do not scroll the page");
     assert_eq!(chart.highlighted(), (Some(0), Some(Source::Keyboard)));
@@ -354,19 +251,12 @@ fn screen_readers_get_a_label_a_live_region_and_a_table() {
     let label = canvas.get_attribute("aria-label").unwrap();
     assert!(label.contains("Tombouctou 22\u{202F}328"), "{label}");
     assert!(label.contains("58\u{202F}985"), "{label}");
-    assert_eq!(
-        chart.live_region().get_attribute("aria-live").as_deref(),
-        Some("polite")
-    );
+    assert_eq!(chart.live_region().get_attribute("aria-live").as_deref(), Some("polite"));
     let root = chart.root();
     let table = root.query_selector("table").unwrap().expect("a data table");
     let rows = table.query_selector_all("tbody tr").unwrap();
     let data = Dataset::article(Lang::Fr);
-    assert_eq!(
-        rows.length() as usize,
-        data.regions.len() + 1,
-        "every region and the total"
-    );
+    assert_eq!(rows.length() as usize, data.regions.len() + 1, "every region and the total");
     let (headers, expected) = words::table(&data, Lang::Fr);
     let ths = table.query_selector_all("thead th").unwrap();
     assert_eq!(ths.length(), 4);
@@ -374,25 +264,15 @@ fn screen_readers_get_a_label_a_live_region_and_a_table() {
         assert_eq!(ths.get(i as u32).unwrap().text_content().unwrap(), *h);
     }
     for (i, want) in expected.iter().enumerate() {
-        let cells = rows
-            .get(i as u32)
-            .unwrap()
-            .unchecked_into::<web_sys::Element>()
-            .query_selector_all("th, td")
-            .unwrap();
-        let got: Vec<String> = (0..cells.length())
-            .map(|c| cells.get(c).unwrap().text_content().unwrap())
-            .collect();
+        let cells = rows.get(i as u32).unwrap().unchecked_into::<web_sys::Element>().query_selector_all("th, td").unwrap();
+        let got: Vec<String> = (0..cells.length()).map(|c| cells.get(c).unwrap().text_content().unwrap()).collect();
         assert_eq!(&got, want);
     }
     // Hidden on screen but not from assistive technology (no display:none).
     let t: HtmlElement = table.unchecked_into();
     assert!(shown(&t));
     let hidden_box: HtmlElement = t.parent_element().unwrap().unchecked_into();
-    assert!(
-        hidden_box.get_bounding_client_rect().width() <= 1.0,
-        "visually hidden"
-    );
+    assert!(hidden_box.get_bounding_client_rect().width() <= 1.0, "visually hidden");
     done(el, chart);
 }
 
@@ -415,15 +295,8 @@ async fn after_destroy_no_listener_fires() {
         pointer(&canvas, kind, "touch", x, y);
     }
     key(canvas.unchecked_ref(), "ArrowDown");
-    web_sys::window()
-        .unwrap()
-        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
-        .unwrap();
-    document()
-        .body()
-        .unwrap()
-        .dispatch_event(&web_sys::Event::new("pointerdown").unwrap())
-        .unwrap();
+    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+    document().body().unwrap().dispatch_event(&web_sys::Event::new("pointerdown").unwrap()).unwrap();
     next_frame().await;
     assert_eq!(counter.get(), before, "no listener fired after destroy");
     assert_eq!(chart.listener_count(), 0);
@@ -435,11 +308,7 @@ async fn hovering_after_a_box_scrolls_reads_where_the_canvas_went() {
     // The chart inside a scrolling box: where the canvas is, read once per visit,
     // must be read again after a scroll, or the pointer would pick the wrong row.
     let outer: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    for (k, v) in [
-        ("height", "260px"),
-        ("overflow", "auto"),
-        ("width", "660px"),
-    ] {
+    for (k, v) in [("height", "260px"), ("overflow", "auto"), ("width", "660px")] {
         outer.style().set_property(k, v).unwrap();
     }
     document().body().unwrap().append_child(&outer).unwrap();
@@ -460,11 +329,7 @@ async fn hovering_after_a_box_scrolls_reads_where_the_canvas_went() {
     let (x, y) = layout.rows[1].bar.center();
     pointer(&canvas, "pointermove", "mouse", x, y); // at the second row's new place
     next_frame().await;
-    assert_eq!(
-        chart.highlighted().0,
-        Some(1),
-        "the row under the pointer after the scroll"
-    );
+    assert_eq!(chart.highlighted().0, Some(1), "the row under the pointer after the scroll");
     chart.destroy();
     outer.remove();
 }
@@ -480,12 +345,7 @@ async fn the_first_move_after_the_static_picture_goes_picks_the_right_row() {
     picture.style().set_property("height", "300px").unwrap();
     el.append_child(&picture).unwrap();
     let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
-    assert!(
-        el.query_selector(".mali-idp-chart-static")
-            .unwrap()
-            .is_none(),
-        "the picture was replaced"
-    );
+    assert!(el.query_selector(".mali-idp-chart-static").unwrap().is_none(), "the picture was replaced");
     let (x, y) = chart.layout().rows[1].bar.center();
     pointer(&chart.canvas(), "pointermove", "mouse", x, y);
     next_frame().await;

@@ -56,47 +56,23 @@ fn point_in_region(m: &map::MapLayout, i: usize) -> (f64, f64) {
     // As far inside as the region allows: a few pixels from every border (pointer
     // positions are rounded to whole pixels, and borders are anti-aliased), less for
     // Bamako, a few pixels wide.
-    [3.0, 1.5, 0.5]
-        .iter()
-        .find_map(|&margin| points_in_region(m, i, margin).nth(1))
-        .unwrap_or_else(|| panic!("no point in {}", SHAPES[i].code))
+    [3.0, 1.5, 0.5].iter().find_map(|&margin| points_in_region(m, i, margin).nth(1)).unwrap_or_else(|| panic!("no point in {}", SHAPES[i].code))
 }
 
-fn points_in_region(
-    m: &map::MapLayout,
-    i: usize,
-    margin: f64,
-) -> impl Iterator<Item = (f64, f64)> + '_ {
+fn points_in_region(m: &map::MapLayout, i: usize, margin: f64) -> impl Iterator<Item = (f64, f64)> + '_ {
     let f = m.frame;
     (0..300)
-        .flat_map(move |a| {
-            (0..300).map(move |b| {
-                (
-                    f.x + f.w * (a as f64 + 0.5) / 300.0,
-                    f.y + f.h * (b as f64 + 0.5) / 300.0,
-                )
-            })
-        })
+        .flat_map(move |a| (0..300).map(move |b| (f.x + f.w * (a as f64 + 0.5) / 300.0, f.y + f.h * (b as f64 + 0.5) / 300.0)))
         .filter(move |&p| {
-            [
-                (0.0, 0.0),
-                (margin, 0.0),
-                (-margin, 0.0),
-                (0.0, margin),
-                (0.0, -margin),
-            ]
-            .iter()
-            .all(|(dx, dy)| {
+            [(0.0, 0.0), (margin, 0.0), (-margin, 0.0), (0.0, margin), (0.0, -margin)].iter().all(|(dx, dy)| {
                 let q = (p.0 + dx, p.1 + dy);
                 map::inside(&m.regions[i], q) && (i == 0 || !map::inside(&m.regions[0], q))
             })
         })
-        .filter(|&p| {
-            m.circles.iter().all(|c| {
-                let (dx, dy) = (p.0 - c.center.0, p.1 - c.center.1);
-                (dx * dx + dy * dy).sqrt() > c.r + 4.0
-            })
-        })
+        .filter(|&p| m.circles.iter().all(|c| {
+            let (dx, dy) = (p.0 - c.center.0, p.1 - c.center.1);
+            (dx * dx + dy * dy).sqrt() > c.r + 4.0
+        }))
 }
 
 #[wasm_bindgen_test]
@@ -112,21 +88,11 @@ async fn every_circle_and_region_reads_its_figure_or_says_it_has_none() {
         assert_eq!(chart.highlighted(), (Some(c.item), Some(Source::Mouse)));
         let r = &data.regions[c.item];
         let t = text(&tip);
-        assert!(
-            t.contains(&r.name) && t.contains(&format::int(r.persons, Lang::Fr)),
-            "{t}"
-        );
-        assert!(
-            highlighted_at(&chart, c.center),
-            "circle {} painted in the highlight colour",
-            r.name
-        );
+        assert!(t.contains(&r.name) && t.contains(&format::int(r.persons, Lang::Fr)), "{t}");
+        assert!(highlighted_at(&chart, c.center), "circle {} painted in the highlight colour", r.name);
         // Its edge too, and nothing outside it.
         assert!(highlighted_at(&chart, (c.center.0 + c.r * 0.7, c.center.1)));
-        assert_eq!(
-            overlay_rgba(&chart, c.center.0 + c.r + 4.0, c.center.1)[3],
-            0
-        );
+        assert_eq!(overlay_rgba(&chart, c.center.0 + c.r + 4.0, c.center.1)[3], 0);
     }
     for (i, s) in SHAPES.iter().enumerate() {
         let p = point_in_region(&m, i);
@@ -136,38 +102,21 @@ async fn every_circle_and_region_reads_its_figure_or_says_it_has_none() {
         match m.figured[i] {
             Some(item) => {
                 assert_eq!(chart.highlighted().0, Some(item), "{}", s.code);
-                assert!(
-                    t.contains(&format::int(data.regions[item].persons, Lang::Fr)),
-                    "{t}"
-                );
+                assert!(t.contains(&format::int(data.regions[item].persons, Lang::Fr)), "{t}");
             }
             None => {
-                assert_eq!(
-                    chart.highlighted().0,
-                    Some(data.regions.len() + i),
-                    "{}",
-                    s.code
-                );
-                assert!(
-                    t.contains("compté dans les autres régions") && t.contains("15\u{202f}482"),
-                    "{t}"
-                );
+                assert_eq!(chart.highlighted().0, Some(data.regions.len() + i), "{}", s.code);
+                assert!(t.contains("compté dans les autres régions") && t.contains("15\u{202f}482"), "{t}");
                 assert_eq!(t.contains("Ménaka"), s.code == "ML-7", "{t}");
                 // Its outline is drawn in the highlight colour: some point of its
                 // first ring is covered on the overlay.
                 let ring = &m.regions[i][0];
-                assert!(
-                    ring.iter().any(|&q| highlighted_at(&chart, q)),
-                    "{} outlined",
-                    s.code
-                );
+                assert!(ring.iter().any(|&q| highlighted_at(&chart, q)), "{} outlined", s.code);
             }
         }
     }
     // The unplaced figure's line under the map reads it too.
-    let [(item, line)] = m.unplaced[..] else {
-        panic!("one line: {:?}", m.unplaced)
-    };
+    let [(item, line)] = m.unplaced[..] else { panic!("one line: {:?}", m.unplaced) };
     hover(&chart, line.center()).await;
     assert_eq!(chart.highlighted().0, Some(item));
     assert!(text(&tip).contains("15\u{202f}482"));
@@ -188,10 +137,7 @@ async fn a_tap_on_a_circle_opens_it_and_a_second_closes_it() {
     pointer(&canvas, "pointerup", "touch", x, y);
     assert_eq!(chart.highlighted(), (Some(c.item), Some(Source::Touch)));
     assert!(shown(&tip));
-    assert_eq!(
-        text(&live),
-        words::announcement(&Dataset::article(Lang::Fr), c.item, Lang::Fr)
-    );
+    assert_eq!(text(&live), words::announcement(&Dataset::article(Lang::Fr), c.item, Lang::Fr));
     pointer(&canvas, "pointerup", "touch", x, y);
     assert_eq!(chart.highlighted().0, None);
     assert!(!shown(&tip));
@@ -216,11 +162,7 @@ async fn the_keyboard_walks_the_figures_in_the_bars_order_on_the_map() {
         }
     }
     key(&target, "ArrowDown");
-    assert_eq!(
-        chart.highlighted().0,
-        Some(3),
-        "stops at the last figure: regions without one are not stops"
-    );
+    assert_eq!(chart.highlighted().0, Some(3), "stops at the last figure: regions without one are not stops");
     key(&target, "Home");
     assert_eq!(chart.highlighted().0, Some(0));
     key(&target, "End");
@@ -244,18 +186,11 @@ async fn in_both_views_a_bar_and_its_circle_light_up_together() {
             let bar = layout.rows[c.item].bar;
             hover(&chart, bar.center()).await;
             assert_eq!(chart.highlighted().0, Some(c.item));
-            assert!(
-                highlighted_at(&chart, bar.center()),
-                "{width}: bar {}",
-                c.item
-            );
+            assert!(highlighted_at(&chart, bar.center()), "{width}: bar {}", c.item);
             assert!(highlighted_at(&chart, c.center), "{width}: and its circle");
             hover(&chart, c.center).await;
             assert_eq!(chart.highlighted().0, Some(c.item));
-            assert!(
-                highlighted_at(&chart, bar.center()),
-                "{width}: the circle lights its bar"
-            );
+            assert!(highlighted_at(&chart, bar.center()), "{width}: the circle lights its bar");
         }
         // The computed bar has no circle: the bar alone.
         let rest = &layout.rows[3];
@@ -269,15 +204,8 @@ async fn in_both_views_a_bar_and_its_circle_light_up_together() {
 #[wasm_bindgen_test]
 fn a_bad_view_is_a_clear_error() {
     let el = container(400);
-    let e = js_error_message(
-        mount(el.clone().into(), options(r#"{"view":"globe"}"#))
-            .err()
-            .unwrap(),
-    );
-    assert_eq!(
-        e,
-        "mali-idp-chart: view: must be \"bars\", \"map\" or \"both\", got \"globe\""
-    );
+    let e = js_error_message(mount(el.clone().into(), options(r#"{"view":"globe"}"#)).err().unwrap());
+    assert_eq!(e, "mali-idp-chart: view: must be \"bars\", \"map\" or \"both\", got \"globe\"");
     el.remove();
 }
 
@@ -290,32 +218,18 @@ async fn a_map_of_a_newsrooms_figures_reads_each_of_them() {
     let (el, mut chart) = chart(640, &format!(r#"{{"view":"map","data":{custom}}}"#));
     let (tip, layout) = (chart.tooltip(), chart.layout());
     let m = layout.map.clone().expect("a map of the newsroom's figures");
-    assert_eq!(
-        m.circles.len(),
-        2,
-        "GAO and Kidal placed; Zone B is not a region of the map"
-    );
-    for (c, want) in m
-        .circles
-        .iter()
-        .zip([("GAO", "17\u{202f}250"), ("Kidal", "9\u{202f}100")])
-    {
+    assert_eq!(m.circles.len(), 2, "GAO and Kidal placed; Zone B is not a region of the map");
+    for (c, want) in m.circles.iter().zip([("GAO", "17\u{202f}250"), ("Kidal", "9\u{202f}100")]) {
         hover(&chart, c.center).await;
         assert_eq!(chart.highlighted(), (Some(c.item), Some(Source::Mouse)));
         let t = text(&tip);
         assert!(t.contains(want.0) && t.contains(want.1), "{t}");
-        assert!(
-            highlighted_at(&chart, c.center),
-            "{} painted in the highlight colour",
-            want.0
-        );
+        assert!(highlighted_at(&chart, c.center), "{} painted in the highlight colour", want.0);
     }
     // Kidal has no town in the geography: its circle is inside its polygon.
     let kidal = SHAPES.iter().position(|s| s.code == "ML-8").unwrap();
     assert!(map::inside(&m.regions[kidal], m.circles[1].center));
-    let [(item, line)] = m.unplaced[..] else {
-        panic!("{:?}", m.unplaced)
-    };
+    let [(item, line)] = m.unplaced[..] else { panic!("{:?}", m.unplaced) };
     hover(&chart, line.center()).await;
     assert_eq!(chart.highlighted().0, Some(item));
     assert!(text(&tip).contains("Zone B"), "{}", text(&tip));
@@ -338,16 +252,8 @@ async fn the_map_follows_resizes_themes_and_languages_and_destroy_removes_it() {
     let kayes = SHAPES.iter().position(|s| s.code == "ML-1").unwrap();
     let p = point_in_region(&m, kayes);
     let [r, g, b, _] = rgba(&chart.canvas(), chart.device_pixel_ratio(), p.0, p.1);
-    assert_eq!(
-        (r, g, b),
-        mali_idp_chart::render::land_color(&dark),
-        "dark land at {p:?} in {:?}",
-        m.frame
-    );
-    assert!(
-        chart.layout().rows[0].hit.y > m.frame.bottom(),
-        "stacked at 400 px"
-    );
+    assert_eq!((r, g, b), mali_idp_chart::render::land_color(&dark), "dark land at {p:?} in {:?}", m.frame);
+    assert!(chart.layout().rows[0].hit.y > m.frame.bottom(), "stacked at 400 px");
     // Wider: side by side, and the circles still read their figures.
     el.style().set_property("width", "1100px").unwrap();
     for _ in 0..3 {
@@ -355,36 +261,19 @@ async fn the_map_follows_resizes_themes_and_languages_and_destroy_removes_it() {
     }
     let layout = chart.layout();
     let m = layout.map.clone().unwrap();
-    assert!(
-        layout.rows[0].hit.x >= m.frame.right(),
-        "side by side at 1,100 px"
-    );
+    assert!(layout.rows[0].hit.x >= m.frame.right(), "side by side at 1,100 px");
     hover(&chart, m.circles[0].center).await;
     assert_eq!(chart.highlighted().0, Some(m.circles[0].item));
     // English: the words and the labels change with it.
     chart.update(options(r#"{"lang":"en"}"#)).unwrap();
-    let texts: Vec<String> = chart
-        .layout()
-        .texts
-        .iter()
-        .map(|t| t.text.clone())
-        .collect();
-    assert!(
-        texts.iter().any(|t| t.starts_with("Timbuktu 22,328")),
-        "{texts:?}"
-    );
-    assert!(
-        texts.iter().any(|t| t.contains("Natural Earth")),
-        "the boundaries' note"
-    );
+    let texts: Vec<String> = chart.layout().texts.iter().map(|t| t.text.clone()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("Timbuktu 22,328")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("Natural Earth")), "the boundaries' note");
     let label = chart.canvas().get_attribute("aria-label").unwrap();
     assert!(label.starts_with("Map of Mali and bar chart: "), "{label}");
     let root = chart.root();
     chart.destroy();
-    assert!(
-        root.parent_node().is_none(),
-        "destroy removes the map with the rest"
-    );
+    assert!(root.parent_node().is_none(), "destroy removes the map with the rest");
     assert_eq!(el.child_element_count(), 0);
     el.remove();
 }

@@ -30,9 +30,7 @@ fn article_file(name: &str) -> Option<String> {
             eprintln!("SKIPPED: {path} not read (MALI_IDP_SKIP_ARTICLE is set)");
             None
         }
-        Err(e) => panic!(
-            "cannot read {path} ({e}): set MALI_IDP_ARTICLE_DIR, or MALI_IDP_SKIP_ARTICLE=1 to skip"
-        ),
+        Err(e) => panic!("cannot read {path} ({e}): set MALI_IDP_ARTICLE_DIR, or MALI_IDP_SKIP_ARTICLE=1 to skip"),
     }
 }
 
@@ -43,87 +41,42 @@ fn article_number(n: u64) -> String {
 
 #[test]
 fn every_stated_figure_is_in_the_article() {
-    let Some(text) = article_file("source-article-fr.txt") else {
-        return;
-    };
+    let Some(text) = article_file("source-article-fr.txt") else { return };
     let article = text.as_str();
-    for n in [
-        data::NATIONAL_TOTAL,
-        data::HOUSEHOLDS,
-        data::INCREASE_SINCE_FEBRUARY,
-    ] {
-        assert!(
-            article.contains(&article_number(n)),
-            "{n} is not in the article"
-        );
+    for n in [data::NATIONAL_TOTAL, data::HOUSEHOLDS, data::INCREASE_SINCE_FEBRUARY] {
+        assert!(article.contains(&article_number(n)), "{n} is not in the article");
     }
     // Each region's name (the article drops the accents: Segou, Menaka) is followed
     // closely by its figure in brackets.
     for r in data::ARTICLE_REGIONS {
         let figure = format!("({})", article_number(r.persons));
-        let near = [r.name_en, r.name_fr]
-            .iter()
-            .flat_map(|name| article.match_indices(name))
-            .any(|(i, _)| article[i..].find(&figure).is_some_and(|d| d < 120));
+        let near = [r.name_en, r.name_fr].iter().flat_map(|name| article.match_indices(name)).any(|(i, _)| {
+            article[i..].find(&figure).is_some_and(|d| d < 120)
+        });
         assert!(near, "{} {figure} is not in the article", r.name_fr);
     }
 }
 
 /// The value cell of the row of FACTS.md's tables whose first cell starts with `label`.
 fn facts_value(facts: &str, label: &str) -> String {
-    let row = facts
-        .lines()
-        .find(|l| l.starts_with(&format!("| {label}")))
-        .unwrap_or_else(|| panic!("no row {label:?} in FACTS.md"));
+    let row = facts.lines().find(|l| l.starts_with(&format!("| {label}"))).unwrap_or_else(|| panic!("no row {label:?} in FACTS.md"));
     row.split('|').nth(2).unwrap().trim().to_string()
 }
 
 #[test]
 fn derived_figures_and_shares_are_the_ones_facts_computes() {
-    let Some(facts) = article_file("FACTS.md") else {
-        return;
-    };
-    assert_eq!(
-        facts_value(&facts, "all other regions together"),
-        article_number(data::other_regions())
-    );
-    assert_eq!(
-        facts_value(&facts, "IDPs in February"),
-        article_number(data::february_total())
-    );
-    let relative =
-        format::share_permille(data::INCREASE_SINCE_FEBRUARY, data::february_total()).unwrap();
-    assert_eq!(
-        facts_value(&facts, "increase since February, relative"),
-        format!(
-            "+{}",
-            format::percent(relative, Lang::En).replace('%', " %")
-        )
-    );
+    let Some(facts) = article_file("FACTS.md") else { return };
+    assert_eq!(facts_value(&facts, "all other regions together"), article_number(data::other_regions()));
+    assert_eq!(facts_value(&facts, "IDPs in February"), article_number(data::february_total()));
+    let relative = format::share_permille(data::INCREASE_SINCE_FEBRUARY, data::february_total()).unwrap();
+    assert_eq!(facts_value(&facts, "increase since February, relative"), format!("+{}", format::percent(relative, Lang::En).replace('%', " %")));
     // "Tombouctou 37.9 %, Ségou 18.3 %, Ménaka 17.6 %, others 26.2 %", in the chart's order.
     let d = Dataset::article(Lang::Fr);
-    let shares: Vec<String> = d
-        .regions
-        .iter()
-        .map(|r| {
-            format::percent(
-                format::share_permille(r.persons, d.total).unwrap(),
-                Lang::En,
-            )
-            .replace('%', " %")
-        })
-        .collect();
+    let shares: Vec<String> =
+        d.regions.iter().map(|r| format::percent(format::share_permille(r.persons, d.total).unwrap(), Lang::En).replace('%', " %")).collect();
     let stated: Vec<String> = facts_value(&facts, "share of the national total")
         .split(", ")
-        .map(|part| {
-            part.rsplitn(3, ' ')
-                .take(2)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|part| part.rsplitn(3, ' ').take(2).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" "))
         .collect();
     assert_eq!(shares, stated);
 }
@@ -132,36 +85,15 @@ fn derived_figures_and_shares_are_the_ones_facts_computes() {
 fn the_article_dataset_shows_each_stated_region_and_marks_only_the_remainder_computed() {
     for lang in LANGS {
         let d = Dataset::article(lang);
-        let reported: Vec<_> = d
-            .regions
-            .iter()
-            .filter(|r| !r.computed)
-            .map(|r| (r.name.as_str(), r.persons))
-            .collect();
+        let reported: Vec<_> = d.regions.iter().filter(|r| !r.computed).map(|r| (r.name.as_str(), r.persons)).collect();
         let stated: Vec<_> = data::ARTICLE_REGIONS
             .iter()
-            .map(|r| {
-                (
-                    if lang == Lang::Fr {
-                        r.name_fr
-                    } else {
-                        r.name_en
-                    },
-                    r.persons,
-                )
-            })
+            .map(|r| (if lang == Lang::Fr { r.name_fr } else { r.name_en }, r.persons))
             .collect();
-        assert_eq!(
-            reported, stated,
-            "{lang:?}: the article's regions, its figures, largest first"
-        );
+        assert_eq!(reported, stated, "{lang:?}: the article's regions, its figures, largest first");
         let computed: Vec<_> = d.regions.iter().filter(|r| r.computed).collect();
         assert_eq!(computed.len(), 1, "only the remainder is computed");
-        assert_eq!(
-            d.regions.last().map(|r| r.computed),
-            Some(true),
-            "and it comes last"
-        );
+        assert_eq!(d.regions.last().map(|r| r.computed), Some(true), "and it comes last");
         assert_eq!(computed[0].name, lang.text().other_regions);
         assert_eq!(d.total, data::NATIONAL_TOTAL);
     }
@@ -170,17 +102,9 @@ fn the_article_dataset_shows_each_stated_region_and_marks_only_the_remainder_com
 #[test]
 fn subtitle_states_total_households_and_increase() {
     let fr = format::subtitle(&Dataset::article(Lang::Fr), Lang::Fr);
-    assert!(
-        fr.contains("58\u{202F}985")
-            && fr.contains("10\u{202F}248")
-            && fr.contains("+14\u{202F}223"),
-        "{fr}"
-    );
+    assert!(fr.contains("58\u{202F}985") && fr.contains("10\u{202F}248") && fr.contains("+14\u{202F}223"), "{fr}");
     let en = format::subtitle(&Dataset::article(Lang::En), Lang::En);
-    assert!(
-        en.contains("58,985") && en.contains("10,248") && en.contains("+14,223"),
-        "{en}"
-    );
+    assert!(en.contains("58,985") && en.contains("10,248") && en.contains("+14,223"), "{en}");
 }
 
 fn article_layout(lang: Lang, width: f64) -> (Dataset, Layout) {
@@ -195,26 +119,13 @@ fn bars_are_sorted_with_lengths_proportional_to_the_figures() {
         for w in WIDTHS {
             let (d, l) = article_layout(lang, w);
             assert_eq!(l.rows.len(), d.regions.len());
-            let reported: Vec<u64> = d
-                .regions
-                .iter()
-                .filter(|r| !r.computed)
-                .map(|r| r.persons)
-                .collect();
-            assert!(
-                reported.windows(2).all(|p| p[0] >= p[1]),
-                "reported regions largest first"
-            );
+            let reported: Vec<u64> = d.regions.iter().filter(|r| !r.computed).map(|r| r.persons).collect();
+            assert!(reported.windows(2).all(|p| p[0] >= p[1]), "reported regions largest first");
             let (top, top_len) = (d.regions[0].persons as f64, l.rows[0].bar.w);
             for row in &l.rows {
                 let persons = d.regions[row.region].persons as f64;
                 let expected = top_len * persons / top;
-                assert!(
-                    (row.bar.w - expected).abs() < 1e-9,
-                    "bar {} at {w}px: {} vs {expected}",
-                    row.region,
-                    row.bar.w
-                );
+                assert!((row.bar.w - expected).abs() < 1e-9, "bar {} at {w}px: {} vs {expected}", row.region, row.bar.w);
                 assert_eq!(row.computed, d.regions[row.region].computed);
             }
             // All bars start at one baseline, top to bottom in order.
@@ -235,37 +146,21 @@ fn nothing_leaves_the_drawing_area_and_no_texts_overlap() {
             let (_, l) = article_layout(lang, w);
             assert_eq!(l.width, w);
             for row in &l.rows {
-                assert!(
-                    inside(&row.bar, &l) && inside(&row.hit, &l),
-                    "row {row:?} at {w}px"
-                );
+                assert!(inside(&row.bar, &l) && inside(&row.hit, &l), "row {row:?} at {w}px");
             }
             for t in &l.texts {
-                assert!(
-                    inside(&t.bounds(), &l),
-                    "{:?} leaves the {w}px chart: {:?}",
-                    t.text,
-                    t.bounds()
-                );
+                assert!(inside(&t.bounds(), &l), "{:?} leaves the {w}px chart: {:?}", t.text, t.bounds());
             }
             for (i, a) in l.texts.iter().enumerate() {
                 for b in &l.texts[i + 1..] {
                     let (ra, rb) = (a.bounds(), b.bounds());
-                    let overlap = ra.x < rb.right()
-                        && rb.x < ra.right()
-                        && ra.y < rb.bottom()
-                        && rb.y < ra.bottom();
+                    let overlap = ra.x < rb.right() && rb.x < ra.right() && ra.y < rb.bottom() && rb.y < ra.bottom();
                     assert!(!overlap, "{:?} overlaps {:?} at {w}px", a.text, b.text);
                 }
             }
             // Figures never run into bars: each value starts after its bar ends.
             for row in &l.rows {
-                let value = l
-                    .texts
-                    .iter()
-                    .filter(|t| t.role == TextRole::Value)
-                    .nth(row.region)
-                    .unwrap();
+                let value = l.texts.iter().filter(|t| t.role == TextRole::Value).nth(row.region).unwrap();
                 assert!(value.bounds().x > row.bar.right());
             }
         }
@@ -287,40 +182,18 @@ fn the_svg_holds_every_name_and_figure_and_bars_in_their_colours() {
             let texts = svg_texts(&svg);
             let all = texts.join(" ");
             for (i, r) in d.regions.iter().enumerate() {
-                assert!(
-                    all.contains(&layout::row_name(&d, i)),
-                    "{} missing at {w}px",
-                    r.name
-                );
-                assert!(
-                    texts.contains(&format::int(r.persons, lang)),
-                    "{} missing at {w}px",
-                    r.persons
-                );
+                assert!(all.contains(&layout::row_name(&d, i)), "{} missing at {w}px", r.name);
+                assert!(texts.contains(&format::int(r.persons, lang)), "{} missing at {w}px", r.persons);
             }
-            assert!(
-                all.contains("Commission Mouvement de Populations"),
-                "source line missing"
-            );
+            assert!(all.contains("Commission Mouvement de Populations"), "source line missing");
             // The computed row marked, and its footnote, whole, under the bars.
-            assert!(
-                all.contains(&[lang.text().other_regions, "*"].concat()),
-                "computed row unmarked at {w}px"
-            );
-            assert!(
-                all.contains(&["* ", lang.text().computed_note].concat()),
-                "computed footnote missing at {w}px: {all}"
-            );
+            assert!(all.contains(&[lang.text().other_regions, "*"].concat()), "computed row unmarked at {w}px");
+            assert!(all.contains(&["* ", lang.text().computed_note].concat()), "computed footnote missing at {w}px: {all}");
             let rects = svg_rects(&svg);
             let bars: Vec<_> = rects.iter().skip(1).collect(); // first is the background
             assert_eq!(bars.len(), l.rows.len());
             for (bar, row) in bars.iter().zip(&l.rows) {
-                assert!(
-                    (bar.2 - row.bar.w).abs() <= 1.0,
-                    "svg bar width {} vs layout {}",
-                    bar.2,
-                    row.bar.w
-                );
+                assert!((bar.2 - row.bar.w).abs() <= 1.0, "svg bar width {} vs layout {}", bar.2, row.bar.w);
                 let want = if row.computed { "#7D8A97" } else { "#1D5D90" };
                 assert_eq!(bar.4, want);
             }
@@ -338,20 +211,8 @@ fn drawing_paints_exactly_the_layout_at_any_scale() {
         assert_eq!(rec.rects[0].from, (0, 0), "background first");
         assert_eq!(rec.rects[0].to, (rec.size.0 as i32, rec.size.1 as i32));
         for (drawn, row) in rec.rects[1..].iter().zip(&l.rows) {
-            assert_eq!(
-                drawn.from,
-                (
-                    (row.bar.x * scale).round() as i32,
-                    (row.bar.y * scale).round() as i32
-                )
-            );
-            assert_eq!(
-                drawn.to,
-                (
-                    (row.bar.right() * scale).round() as i32,
-                    (row.bar.bottom() * scale).round() as i32
-                )
-            );
+            assert_eq!(drawn.from, ((row.bar.x * scale).round() as i32, (row.bar.y * scale).round() as i32));
+            assert_eq!(drawn.to, ((row.bar.right() * scale).round() as i32, (row.bar.bottom() * scale).round() as i32));
             assert!(drawn.fill);
         }
         let fills: Vec<_> = rec.rects[1..].iter().map(|r| r.rgb).collect();
@@ -363,22 +224,14 @@ fn drawing_paints_exactly_the_layout_at_any_scale() {
             let (from, to) = (one.rects[0].from, one.rects[0].to);
             assert_eq!((from, to), render::corners(&row.bar, scale));
             // Shifted by whole device pixels (the overlay's corner), the same pixels.
-            let shifted = layout::Rect {
-                x: row.bar.x - 7.0 / scale,
-                y: row.bar.y - 3.0 / scale,
-                ..row.bar
-            };
+            let shifted = layout::Rect { x: row.bar.x - 7.0 / scale, y: row.bar.y - 3.0 / scale, ..row.bar };
             let ((a, b), (c, d)) = render::corners(&shifted, scale);
             assert_eq!(((a + 7, b + 3), (c + 7, d + 3)), (from, to));
         }
         assert_eq!(rec.texts.len(), l.texts.len());
         for (drawn, t) in rec.texts.iter().zip(&l.texts) {
             assert_eq!(drawn.text, t.text);
-            assert_eq!(
-                drawn.size,
-                t.font.size * scale,
-                "font sizes scale with the ratio"
-            );
+            assert_eq!(drawn.size, t.font.size * scale, "font sizes scale with the ratio");
             assert_eq!(drawn.bold, t.font.bold);
         }
         assert_eq!(rec.other_calls, 0);
@@ -394,34 +247,19 @@ fn hit_testing_uses_the_drawn_rows() {
             assert_eq!(row_at(&l, cx, cy), Some(i), "bar centre at {w}px");
             // The whole row counts, label area included, up to its edges.
             assert_eq!(row_at(&l, row.hit.x, row.hit.y), Some(i));
-            assert_eq!(
-                row_at(&l, row.hit.right() - 0.01, row.hit.bottom() - 0.01),
-                Some(i)
-            );
-            assert_eq!(
-                row_at(&l, row.hit.x + 1.0, cy),
-                Some(i),
-                "label side of the row"
-            );
+            assert_eq!(row_at(&l, row.hit.right() - 0.01, row.hit.bottom() - 0.01), Some(i));
+            assert_eq!(row_at(&l, row.hit.x + 1.0, cy), Some(i), "label side of the row");
             // Just outside: left padding, right padding.
             assert_eq!(row_at(&l, row.hit.x - 0.5, cy), None);
             assert_eq!(row_at(&l, row.hit.right() + 0.5, cy), None);
         }
         for pair in l.rows.windows(2) {
             let gap_mid = (pair[0].hit.bottom() + pair[1].hit.y) / 2.0;
-            assert_eq!(
-                row_at(&l, pair[0].bar.center().0, gap_mid),
-                None,
-                "gap between rows at {w}px"
-            );
+            assert_eq!(row_at(&l, pair[0].bar.center().0, gap_mid), None, "gap between rows at {w}px");
         }
         assert_eq!(row_at(&l, 10.0, 1.0), None, "title area");
         assert_eq!(row_at(&l, 10.0, l.height - 1.0), None, "source line");
-        assert_eq!(
-            row_at(&l, -5.0, l.rows[0].bar.y + 1.0),
-            None,
-            "left of the canvas"
-        );
+        assert_eq!(row_at(&l, -5.0, l.rows[0].bar.y + 1.0), None, "left of the canvas");
         assert_eq!(row_at(&l, f64::NAN, 10.0), None);
     }
 }
@@ -432,18 +270,11 @@ fn the_static_fallbacks_in_www_are_up_to_date() {
         let (fresh, _) = svg::render(&Dataset::article(lang), lang, 640.0, &LIGHT).unwrap();
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/").to_string() + file;
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == fresh,
-            "www/{file} is stale or missing: run `make fallback`"
-        );
+        assert!(committed == fresh, "www/{file} is stale or missing: run `make fallback`");
         let texts = svg_texts(&committed).join(" ");
         let d = Dataset::article(lang);
         for r in &d.regions {
-            assert!(
-                texts.contains(&format::int(r.persons, lang)),
-                "{file} lacks {}",
-                r.persons
-            );
+            assert!(texts.contains(&format::int(r.persons, lang)), "{file} lacks {}", r.persons);
         }
     }
 }
@@ -451,23 +282,14 @@ fn the_static_fallbacks_in_www_are_up_to_date() {
 #[test]
 fn the_fallback_tool_rejects_bad_arguments_by_name() {
     let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_fallback"))
-            .args(args)
-            .output()
-            .unwrap()
+        std::process::Command::new(env!("CARGO_BIN_EXE_fallback")).args(args).output().unwrap()
     };
     let ok = run(&["--lang", "en", "--width", "400"]);
     assert!(ok.status.success());
     assert!(String::from_utf8_lossy(&ok.stdout).contains("Timbuktu"));
     for (args, needle) in [
-        (
-            &["--lang", "de"][..],
-            "--lang: must be fr or en, got \"de\"",
-        ),
-        (
-            &["--width", "abc"][..],
-            "--width: must be a number of pixels from 200 to 4000, got \"abc\"",
-        ),
+        (&["--lang", "de"][..], "--lang: must be fr or en, got \"de\""),
+        (&["--width", "abc"][..], "--width: must be a number of pixels from 200 to 4000, got \"abc\""),
         (&["--width", "NaN"][..], "--width: must be a number"),
         (&["--width"][..], "--width: needs a value"),
         (&["--colour", "red"][..], "unknown argument \"--colour\""),
@@ -481,24 +303,10 @@ fn the_fallback_tool_rejects_bad_arguments_by_name() {
 
 fn many(n: usize) -> Dataset {
     let regions = (0..n)
-        .map(|i| mali_idp_chart::data::Region {
-            name: format!("Région {i}"),
-            persons: (i as u64 * 7919) % 100_000,
-            computed: false,
-            place: None,
-        })
+        .map(|i| mali_idp_chart::data::Region { name: format!("Région {i}"), persons: (i as u64 * 7919) % 100_000, computed: false, place: None })
         .collect::<Vec<_>>();
     let total = regions.iter().map(|r| r.persons).sum();
-    Dataset {
-        title: "Test".into(),
-        subtitle: None,
-        source: "Test".into(),
-        total,
-        households: None,
-        increase: None,
-        regions,
-    }
-    .sorted()
+    Dataset { title: "Test".into(), subtitle: None, source: "Test".into(), total, households: None, increase: None, regions }.sorted()
 }
 
 #[test]
@@ -510,24 +318,14 @@ fn long_lists_stay_inside_a_canvas_browsers_accept_and_never_overlap() {
             for dpr in [1.0, 2.0, 3.0] {
                 let scale = render::effective_scale(&l, dpr);
                 let (bw, bh) = render::backing_size(&l, scale);
-                assert!(
-                    bw <= 32_767 && bh <= 32_767,
-                    "{n} rows at {w}px, ratio {dpr}: {bw}x{bh}"
-                );
+                assert!(bw <= 32_767 && bh <= 32_767, "{n} rows at {w}px, ratio {dpr}: {bw}x{bh}");
                 assert!(scale <= dpr && scale > 0.0);
             }
             for pair in l.rows.windows(2) {
-                assert!(
-                    pair[0].hit.bottom() <= pair[1].hit.y,
-                    "rows overlap with {n} rows"
-                );
+                assert!(pair[0].hit.bottom() <= pair[1].hit.y, "rows overlap with {n} rows");
             }
             for t in &l.texts {
-                assert!(
-                    inside(&t.bounds(), &l),
-                    "{:?} leaves the chart with {n} rows at {w}px",
-                    t.text
-                );
+                assert!(inside(&t.bounds(), &l), "{:?} leaves the chart with {n} rows at {w}px", t.text);
             }
         }
     }
@@ -542,41 +340,26 @@ fn www(file: &str) -> String {
 
 #[test]
 fn the_pages_carry_an_up_to_date_static_picture_and_its_stylesheet() {
-    assert!(
-        www("mali-idp-chart.css") == svg::picture_css(&LIGHT),
-        "www/mali-idp-chart.css is stale: run `make fallback`"
-    );
+    assert!(www("mali-idp-chart.css") == svg::picture_css(&LIGHT), "www/mali-idp-chart.css is stale: run `make fallback`");
     for lang in LANGS {
         for view in [layout::View::Bars, layout::View::Map, layout::View::Both] {
             let file = svg::picture_file(lang, view);
             let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT).unwrap();
-            assert!(
-                www(&file) == picture + "\n",
-                "www/{file} is stale: run `make fallback`"
-            );
+            assert!(www(&file) == picture + "\n", "www/{file} is stale: run `make fallback`");
         }
     }
     let index = www("index.html");
     let (open, close) = svg::DATASET_MARKERS;
     let start = index.find(open).expect("index.html: no dataset markers") + open.len();
     let end = start + index[start..].find(close).unwrap();
-    assert!(
-        index[start..end].trim() == svg::dataset_json_ld(Lang::Fr),
-        "index.html: stale dataset description, run `make fallback`"
-    );
+    assert!(index[start..end].trim() == svg::dataset_json_ld(Lang::Fr), "index.html: stale dataset description, run `make fallback`");
     for (page, lang, view) in svg::PAGES {
         let html = www(page);
         let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT).unwrap();
         let (open, close) = svg::markers(lang, view);
-        let start = html
-            .find(&open)
-            .unwrap_or_else(|| panic!("{page}: no {open}"))
-            + open.len();
+        let start = html.find(&open).unwrap_or_else(|| panic!("{page}: no {open}")) + open.len();
         let end = start + html[start..].find(close).unwrap();
-        assert!(
-            html[start..end].trim() == picture,
-            "{page} ({lang:?}, {view:?}): stale picture, run `make fallback`"
-        );
+        assert!(html[start..end].trim() == picture, "{page} ({lang:?}, {view:?}): stale picture, run `make fallback`");
     }
 }
 
@@ -595,31 +378,17 @@ fn the_static_picture_has_one_drawing_per_artboard_as_tall_as_the_live_chart_the
             let svg = &drawing[..drawing.find("</svg>").unwrap()];
             let texts = svg_texts(svg);
             for r in &d.regions {
-                assert!(
-                    texts.contains(&format::int(r.persons, lang)),
-                    "{a} px lacks {}",
-                    r.persons
-                );
+                assert!(texts.contains(&format::int(r.persons, lang)), "{a} px lacks {}", r.persons);
             }
-            assert_eq!(
-                svg_rects(svg).len(),
-                1 + d.regions.len(),
-                "{a} px: background and one bar per region"
-            );
+            assert_eq!(svg_rects(svg).len(), 1 + d.regions.len(), "{a} px: background and one bar per region");
         }
         // The table, for screen readers, with every figure and the total.
         let table = &html[html.find("<table>").unwrap()..];
         for n in d.regions.iter().map(|r| r.persons).chain([d.total]) {
-            assert!(
-                table.contains(&format!("<td>{}</td>", format::int(n, lang))),
-                "table lacks {n}"
-            );
+            assert!(table.contains(&format!("<td>{}</td>", format::int(n, lang))), "table lacks {n}");
         }
         // The CSV link holds the live chart's CSV, percent-encoded.
-        let href = html
-            .split("href=\"data:text/csv;charset=utf-8,")
-            .nth(1)
-            .unwrap();
+        let href = html.split("href=\"data:text/csv;charset=utf-8,").nth(1).unwrap();
         let encoded = &href[..href.find('"').unwrap()];
         let mut bytes = Vec::new();
         let mut it = encoded.bytes();
@@ -631,10 +400,7 @@ fn the_static_picture_has_one_drawing_per_artboard_as_tall_as_the_live_chart_the
                 bytes.push(b);
             }
         }
-        assert_eq!(
-            String::from_utf8(bytes).unwrap(),
-            format!("\u{FEFF}{}", words::csv(&d, lang))
-        );
+        assert_eq!(String::from_utf8(bytes).unwrap(), format!("\u{FEFF}{}", words::csv(&d, lang)));
     }
     // Markup in data stays text.
     let mut d = Dataset::article(Lang::En);
@@ -648,11 +414,7 @@ fn the_stylesheet_shows_exactly_one_drawing_at_every_width() {
     let css = svg::picture_css(&LIGHT);
     for (i, a) in layout::ARTBOARDS.iter().enumerate() {
         let (from, to) = layout::artboard::range(i);
-        let query = if to.is_finite() {
-            format!("({from}px <= width < {to}px)")
-        } else {
-            format!("(width >= {from}px)")
-        };
+        let query = if to.is_finite() { format!("({from}px <= width < {to}px)") } else { format!("(width >= {from}px)") };
         assert!(css.contains(&format!("@container {query} {{ .mali-idp-chart-static .mic-box > .mic-a{a} {{ display: block; }} }}")), "{a}");
     }
     // The footer's padding switches where the layout's does.
@@ -674,23 +436,19 @@ fn in_the_dark_theme_the_picture_takes_the_live_charts_dark_colours() {
     ];
     for (light, dark) in pairs {
         let attr = format!("[fill=\"{}\"]", hex(light).to_uppercase());
-        assert!(
-            html.contains(&attr[1..attr.len() - 1]),
-            "the drawings use {attr} as written"
-        );
-        let rule = format!("{attr} {{ fill: {}; }}", hex(dark));
-        assert_eq!(
-            css.matches(&rule).count(),
-            2,
-            "{rule}: for a dark scheme and for theme=dark"
-        );
+        assert!(html.contains(&attr[1..attr.len() - 1]), "the drawings use {attr} as written");
+        // One rule, dark where the page's used colour scheme is (`light-dark()`,
+        // as the live chart's "auto"), or where theme="dark" sets the scheme.
+        let rule = format!("{attr} {{ fill: light-dark({}, {}); }}", hex(light), hex(dark));
+        assert_eq!(css.matches(&rule).count(), 1, "{rule}");
+    }
+    for scheme in ["light", "dark"] {
+        let rule = format!(":is(mali-idp-chart[theme=\"{scheme}\"] > .mali-idp-chart-static, html[data-theme=\"{scheme}\"] .mali-idp-chart-static) {{ color-scheme: {scheme}; }}");
+        assert!(css.contains(&rule), "theme={scheme} sets the picture's scheme: {rule}");
     }
     // Every fill the drawings use has its dark counterpart.
     for fill in html.split("fill=\"").skip(1).map(|f| &f[..7]) {
-        assert!(
-            css.contains(&format!("[fill=\"{fill}\"]")),
-            "{fill} has no dark colour"
-        );
+        assert!(css.contains(&format!("[fill=\"{fill}\"]")), "{fill} has no dark colour");
     }
 }
 
@@ -708,79 +466,31 @@ fn the_map_is_drawn_from_its_layout_through_any_backend() {
         let map = l.map.as_ref().unwrap();
         let mut rec = Recorder::new(render::backing_size(&l, scale));
         render::draw(&mut rec, &l, &LIGHT, scale).unwrap();
-        let polygons: Vec<_> = rec
-            .shapes
-            .iter()
-            .filter_map(|s| match s {
-                DrawnShape::Polygon { points, rgb } => Some((points, *rgb)),
-                _ => None,
-            })
-            .collect();
+        let polygons: Vec<_> = rec.shapes.iter().filter_map(|s| match s { DrawnShape::Polygon { points, rgb } => Some((points, *rgb)), _ => None }).collect();
         assert_eq!(polygons.len(), SHAPES.len(), "one fill per region");
-        let tinted = polygons
-            .iter()
-            .filter(|(_, rgb)| *rgb == render::tinted_color(&LIGHT))
-            .count();
+        let tinted = polygons.iter().filter(|(_, rgb)| *rgb == render::tinted_color(&LIGHT)).count();
         assert_eq!(tinted, 2, "Tombouctou and Ségou have figures of their own");
         // Every fill is its region's outer ring, in device pixels.
         for (points, _) in &polygons {
             let first = points[0];
             let matching = map.regions.iter().any(|rings| {
                 let (x, y) = rings[0][0];
-                ((x * scale).round() as i32, (y * scale).round() as i32) == first
-                    && rings[0].len() + 1 == points.len()
+                ((x * scale).round() as i32, (y * scale).round() as i32) == first && rings[0].len() + 1 == points.len()
             });
             assert!(matching, "a fill that is no region's ring: {first:?}");
         }
         let rings = map.regions.iter().map(Vec::len).sum::<usize>();
-        let borders = rec
-            .shapes
-            .iter()
-            .filter(|s| matches!(s, DrawnShape::Path { rgb, .. } if *rgb == LIGHT.background))
-            .count();
+        let borders = rec.shapes.iter().filter(|s| matches!(s, DrawnShape::Path { rgb, .. } if *rgb == LIGHT.background)).count();
         assert_eq!(borders, rings, "each ring outlined");
-        let filled: Vec<_> = rec
-            .shapes
-            .iter()
-            .filter_map(|s| match s {
-                DrawnShape::Circle {
-                    center,
-                    radius,
-                    rgb,
-                    fill: true,
-                } => Some((*center, *radius, *rgb)),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(
-            filled.len(),
-            1 + map.circles.len(),
-            "Bamako's dot and a circle per figure"
-        );
+        let filled: Vec<_> = rec.shapes.iter().filter_map(|s| match s { DrawnShape::Circle { center, radius, rgb, fill: true } => Some((*center, *radius, *rgb)), _ => None }).collect();
+        assert_eq!(filled.len(), 1 + map.circles.len(), "Bamako's dot and a circle per figure");
         for c in &map.circles {
-            let want = (
-                (
-                    (c.center.0 * scale).round() as i32,
-                    (c.center.1 * scale).round() as i32,
-                ),
-                (c.r * scale).round() as u32,
-                LIGHT.bar,
-            );
-            assert!(
-                filled.contains(&want),
-                "circle {} drawn at its place: {want:?} in {filled:?}",
-                c.item
-            );
+            let want = (((c.center.0 * scale).round() as i32, (c.center.1 * scale).round() as i32), (c.r * scale).round() as u32, LIGHT.bar);
+            assert!(filled.contains(&want), "circle {} drawn at its place: {want:?} in {filled:?}", c.item);
         }
         // No bars on the map alone; the labels and notes are texts.
         assert_eq!(rec.rects.len(), 1, "the background only");
-        assert!(
-            rec.texts
-                .iter()
-                .any(|t| t.text.starts_with("Tombouctou 22")),
-            "{:?}",
-            rec.texts.iter().map(|t| &t.text).collect::<Vec<_>>()
-        );
+        assert!(rec.texts.iter().any(|t| t.text.starts_with("Tombouctou 22")), "{:?}", rec.texts.iter().map(|t| &t.text).collect::<Vec<_>>());
     }
 }
 
@@ -792,39 +502,20 @@ fn a_map_picture_draws_its_land_once_and_uses_it_on_every_artboard() {
     let data = Dataset::article(Lang::En);
     let html = svg::picture_view(&data, Lang::En, layout::View::Both, &LIGHT).unwrap();
     assert_eq!(html.matches("<symbol ").count(), 1);
-    assert_eq!(
-        html.matches("<polygon").count(),
-        mali_idp_chart::map::SHAPES.len(),
-        "the land's polygons, once"
-    );
-    let uses: Vec<&str> = html
-        .split("<use ")
-        .skip(1)
-        .map(|u| &u[..u.find("/>").unwrap()])
-        .collect();
+    assert_eq!(html.matches("<polygon").count(), mali_idp_chart::map::SHAPES.len(), "the land's polygons, once");
+    let uses: Vec<&str> = html.split("<use ").skip(1).map(|u| &u[..u.find("/>").unwrap()]).collect();
     assert_eq!(uses.len(), layout::ARTBOARDS.len());
     for (u, &a) in uses.iter().zip(layout::ARTBOARDS.iter()) {
-        let m = layout::compute_view(&data, Lang::En, layout::View::Both, a, &Estimate)
-            .map
-            .unwrap();
+        let m = layout::compute_view(&data, Lang::En, layout::View::Both, a, &Estimate).map.unwrap();
         assert!(u.contains("href=\"#mic-land-en-both\""), "{u}");
         let get = |name: &str| common::attr(u, name).unwrap();
-        assert_eq!(
-            (get("x"), get("y"), get("width"), get("height")),
-            (m.frame.x, m.frame.y, m.frame.w, m.frame.h),
-            "artboard {a}"
-        );
+        assert_eq!((get("x"), get("y"), get("width"), get("height")), (m.frame.x, m.frame.y, m.frame.w, m.frame.h), "artboard {a}");
     }
     // With the land drawn once, the map and the bars together weigh little more than
     // twice the bars alone (over four times as much with a copy per artboard; the
     // circles, labels and leader lines of fifteen artboards are the rest).
     let bars = svg::picture(&data, Lang::En, &LIGHT).unwrap();
-    assert!(
-        html.len() * 10 < 21 * bars.len(),
-        "{} bytes against {} for the bars",
-        html.len(),
-        bars.len()
-    );
+    assert!(html.len() * 10 < 21 * bars.len(), "{} bytes against {} for the bars", html.len(), bars.len());
 }
 
 /// The overlay's highlight, for every item of every view at several artboards and
@@ -841,29 +532,18 @@ fn every_highlight_is_drawn_inside_the_box_the_overlay_is_sized_to() {
             for scale in [1.0, 2.0, 3.0] {
                 let (ow, oh) = render::overlay_size(&l, scale);
                 let items = render::highlight_items(&l);
-                assert!(
-                    items >= d.regions.len(),
-                    "{view:?}: every figure can be highlighted"
-                );
+                assert!(items >= d.regions.len(), "{view:?}: every figure can be highlighted");
                 let mut tight = (false, false);
                 for item in 0..items {
                     let (at, end) = render::highlight_box(&l, item, scale);
                     let (w, h) = (end.0 - at.0, end.1 - at.1);
-                    assert!(
-                        w <= ow && h <= oh,
-                        "{view:?} {width} {scale} item {item}: box {w}x{h} over the overlay {ow}x{oh}"
-                    );
+                    assert!(w <= ow && h <= oh, "{view:?} {width} {scale} item {item}: box {w}x{h} over the overlay {ow}x{oh}");
                     tight = (tight.0 || w == ow, tight.1 || h == oh);
                     let mut rec = Recorder::new((ow as u32, oh as u32));
                     render::draw_highlight(&mut rec, &l, &LIGHT, item, scale, at).unwrap();
                     let inside = |(x, y): (i32, i32), margin: i32| {
-                        assert!(
-                            x - margin >= 0
-                                && y - margin >= 0
-                                && x + margin <= w
-                                && y + margin <= h,
-                            "{view:?} {width} {scale} item {item}: ({x}, {y}) ± {margin} outside its box {w}x{h}"
-                        );
+                        assert!(x - margin >= 0 && y - margin >= 0 && x + margin <= w && y + margin <= h,
+                            "{view:?} {width} {scale} item {item}: ({x}, {y}) ± {margin} outside its box {w}x{h}");
                     };
                     let mut drawn = 0;
                     for r in &rec.rects {
@@ -874,34 +554,18 @@ fn every_highlight_is_drawn_inside_the_box_the_overlay_is_sized_to() {
                     }
                     for s in &rec.shapes {
                         match s {
-                            DrawnShape::Circle { center, radius, .. } => {
-                                inside(*center, *radius as i32)
-                            }
-                            DrawnShape::Path { points, width, .. } => points
-                                .iter()
-                                .for_each(|p| inside(*p, (*width as i32 + 1) / 2)),
-                            DrawnShape::Polygon { points, .. } => {
-                                points.iter().for_each(|p| inside(*p, 0))
-                            }
+                            DrawnShape::Circle { center, radius, .. } => inside(*center, *radius as i32),
+                            DrawnShape::Path { points, width, .. } => points.iter().for_each(|p| inside(*p, (*width as i32 + 1) / 2)),
+                            DrawnShape::Polygon { points, .. } => points.iter().for_each(|p| inside(*p, 0)),
                         }
                         drawn += 1;
                     }
                     // A figure with neither a bar nor a circle (the map's "other
                     // regions", read from its line under the map) paints nothing.
-                    let shown = l.rows.get(item).is_some()
-                        || item >= l.items
-                        || l.map().and_then(|m| m.circle(item)).is_some();
-                    assert_eq!(
-                        drawn > 0,
-                        shown,
-                        "{view:?} {width} {scale} item {item}: drawn {drawn}"
-                    );
+                    let shown = l.rows.get(item).is_some() || item >= l.items || l.map().and_then(|m| m.circle(item)).is_some();
+                    assert_eq!(drawn > 0, shown, "{view:?} {width} {scale} item {item}: drawn {drawn}");
                 }
-                assert_eq!(
-                    tight,
-                    (true, true),
-                    "{view:?} {width} {scale}: the overlay is no larger than its largest box"
-                );
+                assert_eq!(tight, (true, true), "{view:?} {width} {scale}: the overlay is no larger than its largest box");
             }
         }
     }
@@ -913,34 +577,14 @@ fn every_highlight_is_drawn_inside_the_box_the_overlay_is_sized_to() {
 #[test]
 fn a_newsrooms_picture_shows_their_figures_only() {
     use mali_idp_chart::options::{Field, Value, validate};
-    let region = |name: &str, persons: f64| {
-        Value::Object(vec![
-            ("name".into(), Value::String(name.into())),
-            ("persons".into(), Value::Number(persons)),
-        ])
-    };
+    let region = |name: &str, persons: f64| Value::Object(vec![("name".into(), Value::String(name.into())), ("persons".into(), Value::Number(persons))]);
     let given = Value::Object(vec![
-        (
-            "title".into(),
-            Value::String("Displaced people, our </script> update".into()),
-        ),
+        ("title".into(), Value::String("Displaced people, our </script> update".into())),
         ("source".into(), Value::String("Our newsroom".into())),
         ("total".into(), Value::Number(41_000.0)),
-        (
-            "regions".into(),
-            Value::Array(vec![
-                region("Gao", 17_250.0),
-                region("Kidal", 9_100.0),
-                region("Zone B", 900.0),
-            ]),
-        ),
+        ("regions".into(), Value::Array(vec![region("Gao", 17_250.0), region("Kidal", 9_100.0), region("Zone B", 900.0)])),
     ]);
-    let Field::Set(input) = validate(&Value::Object(vec![("data".into(), given.clone())]))
-        .unwrap()
-        .data
-    else {
-        panic!()
-    };
+    let Field::Set(input) = validate(&Value::Object(vec![("data".into(), given.clone())])).unwrap().data else { panic!() };
     for lang in [Lang::Fr, Lang::En] {
         let data = input.to_dataset(lang);
         for view in [layout::View::Bars, layout::View::Map] {
@@ -950,41 +594,17 @@ fn a_newsrooms_picture_shows_their_figures_only() {
                 let drawing = &html[start..start + html[start..].find("</svg>").unwrap()];
                 let texts = svg_texts(drawing).join(" ");
                 for (name, persons) in [("Gao", 17_250), ("Kidal", 9_100), ("Zone B", 900)] {
-                    assert!(
-                        texts.contains(name),
-                        "{lang:?} {view:?} {a}: {name} missing in {texts}"
-                    );
-                    assert!(
-                        texts.contains(&format::int(persons, lang)),
-                        "{lang:?} {view:?} {a}: {persons} missing in {texts}"
-                    );
+                    assert!(texts.contains(name), "{lang:?} {view:?} {a}: {name} missing in {texts}");
+                    assert!(texts.contains(&format::int(persons, lang)), "{lang:?} {view:?} {a}: {persons} missing in {texts}");
                 }
                 // The article's figures (the map names its regions, Tombouctou among them).
-                for article in [
-                    "22\u{202f}328",
-                    "22,328",
-                    "58\u{202f}985",
-                    "58,985",
-                    "10\u{202f}794",
-                    "10,794",
-                    "15\u{202f}482",
-                    "15,482",
-                ] {
-                    assert!(
-                        !texts.contains(article),
-                        "{lang:?} {view:?} {a}: the article's {article} in {texts}"
-                    );
+                for article in ["22\u{202f}328", "22,328", "58\u{202f}985", "58,985", "10\u{202f}794", "10,794", "15\u{202f}482", "15,482"] {
+                    assert!(!texts.contains(article), "{lang:?} {view:?} {a}: the article's {article} in {texts}");
                 }
             }
             let element = svg::element(&given, lang, view, &html);
-            assert!(
-                element.contains("\"persons\": 17250") && element.contains("\"name\": \"Zone B\""),
-                "{element}"
-            );
-            assert!(
-                !element[..element.find("</script>").unwrap()].contains("</script"),
-                "the title's </script> is escaped in the JSON"
-            );
+            assert!(element.contains("\"persons\": 17250") && element.contains("\"name\": \"Zone B\""), "{element}");
+            assert!(!element[..element.find("</script>").unwrap()].contains("</script"), "the title's </script> is escaped in the JSON");
             assert!(element.contains(&html));
         }
     }

@@ -35,11 +35,7 @@ fn the_canvas_has_the_container_width_and_a_backing_store_scaled_by_the_ratio() 
     let shown = canvas.get_bounding_client_rect();
     assert_eq!(shown.width(), 500.0);
     let height = layout.height * 500.0 / 480.0;
-    assert!(
-        (shown.height() - height).abs() < 0.01,
-        "{} against {height}",
-        shown.height()
-    );
+    assert!((shown.height() - height).abs() < 0.01, "{} against {height}", shown.height());
     assert_eq!(canvas.width(), (500.0 * dpr).round() as u32);
     assert_eq!(canvas.height(), (height * dpr).round() as u32);
     assert_eq!(canvases_in(&el), 1);
@@ -53,39 +49,19 @@ fn bars_are_painted_in_their_colours_on_the_background() {
     let layout = chart.layout();
     assert_eq!(layout.rows.len(), 4);
     for row in &layout.rows {
-        let want = if row.computed {
-            LIGHT.bar_computed
-        } else {
-            LIGHT.bar
-        };
+        let want = if row.computed { LIGHT.bar_computed } else { LIGHT.bar };
         for (x, y) in inner_points(&row.bar) {
-            assert_eq!(
-                pixel(&chart, x, y),
-                want,
-                "inside bar {} at ({x}, {y})",
-                row.region
-            );
+            assert_eq!(pixel(&chart, x, y), want, "inside bar {} at ({x}, {y})", row.region);
         }
         // Between two bars and in the empty span right of a short bar: background.
         let gap_y = row.hit.bottom() + 2.0;
-        assert_eq!(
-            pixel(&chart, row.bar.center().0, gap_y),
-            LIGHT.background,
-            "gap under bar {}",
-            row.region
-        );
+        assert_eq!(pixel(&chart, row.bar.center().0, gap_y), LIGHT.background, "gap under bar {}", row.region);
     }
     // The computed bar is painted visibly apart from the reported ones.
     let (first, last) = (&layout.rows[0], &layout.rows[3]);
     assert!(last.computed && !first.computed);
-    let (a, b) = (
-        pixel(&chart, first.bar.center().0, first.bar.center().1),
-        pixel(&chart, last.bar.center().0, last.bar.center().1),
-    );
-    assert!(
-        mali_idp_chart::theme::contrast(a, b) > 1.5,
-        "computed {b:?} against reported {a:?}"
-    );
+    let (a, b) = (pixel(&chart, first.bar.center().0, first.bar.center().1), pixel(&chart, last.bar.center().0, last.bar.center().1));
+    assert!(mali_idp_chart::theme::contrast(a, b) > 1.5, "computed {b:?} against reported {a:?}");
     // The top-left corner (padding) is background.
     assert_eq!(pixel(&chart, 1.0, 1.0), LIGHT.background);
     el.remove();
@@ -103,21 +79,10 @@ fn destroy_removes_the_canvas_and_two_charts_live_side_by_side() {
     assert_eq!(a.child_element_count(), 0, "and everything else it added");
     first.destroy(); // a second destroy is harmless
     assert_eq!(canvases_in(&b), 1, "the other chart stays");
-    assert_eq!(
-        pixel(
-            &second,
-            second.layout().rows[0].bar.center().0,
-            second.layout().rows[0].bar.center().1
-        ),
-        LIGHT.bar
-    );
+    assert_eq!(pixel(&second, second.layout().rows[0].bar.center().0, second.layout().rows[0].bar.center().1), LIGHT.bar);
     // Dropping the handle (JavaScript's `free()`) removes the chart as destroy() does.
     drop(second);
-    assert_eq!(
-        b.child_element_count(),
-        0,
-        "a freed chart leaves nothing in the page"
-    );
+    assert_eq!(b.child_element_count(), 0, "a freed chart leaves nothing in the page");
     a.remove();
     b.remove();
 }
@@ -129,19 +94,13 @@ fn mounting_by_selector_works() {
     let chart = mount(JsValue::from_str("#chart-by-selector"), JsValue::UNDEFINED).unwrap();
     assert_eq!(chart.layout().width, 320.0);
     let found: web_sys::Element = el.query_selector("canvas").unwrap().unwrap();
-    assert!(
-        found == **chart.canvas(),
-        "the canvas is inside the selected element"
-    );
+    assert!(found == **chart.canvas(), "the canvas is inside the selected element");
     el.remove();
 }
 
 fn message(result: Result<Chart, JsValue>) -> String {
     let err = match result {
-        Ok(chart) => panic!(
-            "mount should fail, but drew a {} px chart",
-            chart.layout().width
-        ),
+        Ok(chart) => panic!("mount should fail, but drew a {} px chart", chart.layout().width),
         Err(e) => e,
     };
     let err: js_sys::Error = err.dyn_into().expect("a JS Error");
@@ -151,18 +110,9 @@ fn message(result: Result<Chart, JsValue>) -> String {
 #[wasm_bindgen_test]
 fn bad_targets_and_options_throw_clear_errors() {
     let m = message(mount(JsValue::NULL, JsValue::UNDEFINED));
-    assert!(
-        m.contains("target must be an Element or a CSS selector") && m.contains("null"),
-        "{m}"
-    );
-    let m = message(mount(
-        JsValue::from_str("#no-such-element"),
-        JsValue::UNDEFINED,
-    ));
-    assert!(
-        m.contains("no element matches") && m.contains("#no-such-element"),
-        "{m}"
-    );
+    assert!(m.contains("target must be an Element or a CSS selector") && m.contains("null"), "{m}");
+    let m = message(mount(JsValue::from_str("#no-such-element"), JsValue::UNDEFINED));
+    assert!(m.contains("no element matches") && m.contains("#no-such-element"), "{m}");
     let m = message(mount(JsValue::from_str("[[["), JsValue::UNDEFINED));
     assert!(m.contains("not a valid CSS selector"), "{m}");
     let m = message(mount(JsValue::from_f64(3.0), JsValue::UNDEFINED));
@@ -196,87 +146,40 @@ fn english_uses_english_names() {
 
 /// Follows the chart's image link (its default action stopped: no download in a
 /// test browser) and decodes the PNG it then points at.
-async fn follow_image_link(
-    chart: &Chart,
-) -> (web_sys::HtmlAnchorElement, web_sys::HtmlImageElement) {
-    let link: web_sys::HtmlAnchorElement = chart
-        .root()
-        .query_selector("a[download$='.png']")
-        .unwrap()
-        .expect("an image link")
-        .unchecked_into();
-    let stop =
-        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
-            e.prevent_default()
-        });
-    link.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref())
-        .unwrap();
+async fn follow_image_link(chart: &Chart) -> (web_sys::HtmlAnchorElement, web_sys::HtmlImageElement) {
+    let link: web_sys::HtmlAnchorElement =
+        chart.root().query_selector("a[download$='.png']").unwrap().expect("an image link").unchecked_into();
+    let stop = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| e.prevent_default());
+    link.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
     link.click();
-    link.remove_event_listener_with_callback("click", stop.as_ref().unchecked_ref())
-        .unwrap();
+    link.remove_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
     let img = web_sys::HtmlImageElement::new().unwrap();
     img.set_src(&link.href());
-    wasm_bindgen_futures::JsFuture::from(img.decode())
-        .await
-        .expect("a PNG the browser decodes");
+    wasm_bindgen_futures::JsFuture::from(img.decode()).await.expect("a PNG the browser decodes");
     (link, img)
 }
 
 #[wasm_bindgen_test]
 async fn the_image_link_gives_the_chart_as_a_png_at_twice_its_size() {
-    for (lang, name, file) in [
-        (
-            "fr",
-            "Télécharger l'image (PNG)",
-            "deplaces-internes-mali.png",
-        ),
-        (
-            "en",
-            "Download the image (PNG)",
-            "internally-displaced-mali.png",
-        ),
-    ] {
+    for (lang, name, file) in [("fr", "Télécharger l'image (PNG)", "deplaces-internes-mali.png"), ("en", "Download the image (PNG)", "internally-displaced-mali.png")] {
         let el = container(480);
-        let mut chart = mount(
-            el.clone().into(),
-            js_sys::JSON::parse(&format!(r#"{{"lang":"{lang}"}}"#)).unwrap(),
-        )
-        .unwrap();
+        let mut chart = mount(el.clone().into(), js_sys::JSON::parse(&format!(r#"{{"lang":"{lang}"}}"#)).unwrap()).unwrap();
         let (link, img) = follow_image_link(&chart).await;
         assert_eq!(link.text_content().as_deref(), Some(name));
         assert_eq!(link.download(), file);
-        assert!(
-            link.href().starts_with("data:image/png;base64,"),
-            "{}",
-            &link.href()[..40]
-        );
+        assert!(link.href().starts_with("data:image/png;base64,"), "{}", &link.href()[..40]);
         let layout = chart.layout();
-        assert_eq!(
-            (img.natural_width(), img.natural_height()),
-            ((layout.width * 2.0) as u32, (layout.height * 2.0) as u32)
-        );
+        assert_eq!((img.natural_width(), img.natural_height()), ((layout.width * 2.0) as u32, (layout.height * 2.0) as u32));
         // Its pixels are the chart's: each bar's middle in its colour, at 2×.
-        let c: web_sys::HtmlCanvasElement = document()
-            .create_element("canvas")
-            .unwrap()
-            .unchecked_into();
+        let c: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().unchecked_into();
         c.set_width(img.natural_width());
         c.set_height(img.natural_height());
-        let ctx: web_sys::CanvasRenderingContext2d =
-            c.get_context("2d").unwrap().unwrap().unchecked_into();
-        ctx.draw_image_with_html_image_element(&img, 0.0, 0.0)
-            .unwrap();
+        let ctx: web_sys::CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().unchecked_into();
+        ctx.draw_image_with_html_image_element(&img, 0.0, 0.0).unwrap();
         for row in &layout.rows {
             let (x, y) = row.bar.center();
-            let d = ctx
-                .get_image_data((x * 2.0).floor(), (y * 2.0).floor(), 1.0, 1.0)
-                .unwrap()
-                .data();
-            let want = if row.computed {
-                LIGHT.bar_computed
-            } else {
-                LIGHT.bar
-            };
+            let d = ctx.get_image_data((x * 2.0).floor(), (y * 2.0).floor(), 1.0, 1.0).unwrap().data();
+            let want = if row.computed { LIGHT.bar_computed } else { LIGHT.bar };
             assert_eq!((d[0], d[1], d[2]), want, "bar {}", row.region);
         }
         // The title is in the image too, where the layout put it: in its band (the
@@ -287,27 +190,13 @@ async fn the_image_link_gives_the_chart_as_a_png_at_twice_its_size() {
         let (band, k) = (title.font.size * 0.6, 2.0);
         let (x0, x1) = ((title.x * k) as i32, ((title.x + title.width) * k) as i32);
         let column_dark = |x: i32| {
-            let d = ctx
-                .get_image_data(
-                    x as f64,
-                    ((title.y - band) * k).floor(),
-                    1.0,
-                    (2.0 * band * k).ceil(),
-                )
-                .unwrap()
-                .data();
+            let d = ctx.get_image_data(x as f64, ((title.y - band) * k).floor(), 1.0, (2.0 * band * k).ceil()).unwrap().data();
             d.chunks(4).any(|p| p[0] < 128 && p[1] < 128 && p[2] < 128)
         };
         let dark: Vec<i32> = (x0 - 4..x1 + 40).filter(|&x| column_dark(x)).collect();
         let (first, last) = (dark[0], *dark.last().unwrap());
-        assert!(
-            (first - x0).abs() <= 2 * k as i32,
-            "the title starts at {first}, laid out at {x0}"
-        );
-        assert!(
-            last <= x1 && last >= x0 + (x1 - x0) * 3 / 4,
-            "the title ends at {last}, measured to {x1}"
-        );
+        assert!((first - x0).abs() <= 2 * k as i32, "the title starts at {first}, laid out at {x0}");
+        assert!(last <= x1 && last >= x0 + (x1 - x0) * 3 / 4, "the title ends at {last}, measured to {x1}");
         chart.destroy();
         el.remove();
     }

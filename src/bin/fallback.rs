@@ -25,25 +25,17 @@ struct Args {
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut parsed = Args {
-        lang: Lang::Fr,
-        width: 640.0,
-        view: View::Bars,
-        out: None,
-        pages: None,
-    };
+    let mut parsed = Args { lang: Lang::Fr, width: 640.0, view: View::Bars, out: None, pages: None };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag}: needs a value"));
         match flag.as_str() {
             "--lang" => {
                 let v = value()?;
-                parsed.lang = Lang::from_tag(&v)
-                    .ok_or_else(|| format!("--lang: must be fr or en, got {v:?}"))?;
+                parsed.lang = Lang::from_tag(&v).ok_or_else(|| format!("--lang: must be fr or en, got {v:?}"))?;
             }
             "--view" => {
                 let v = value()?;
-                parsed.view = View::from_name(&v)
-                    .ok_or_else(|| format!("--view: must be bars, map or both, got {v:?}"))?;
+                parsed.view = View::from_name(&v).ok_or_else(|| format!("--view: must be bars, map or both, got {v:?}"))?;
             }
             "--width" => {
                 let v = value()?;
@@ -51,28 +43,22 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .parse::<f64>()
                     .ok()
                     .filter(|w| w.is_finite() && (200.0..=4000.0).contains(w))
-                    .ok_or_else(|| {
-                        format!("--width: must be a number of pixels from 200 to 4000, got {v:?}")
-                    })?;
+                    .ok_or_else(|| format!("--width: must be a number of pixels from 200 to 4000, got {v:?}"))?;
             }
             "--out" => parsed.out = Some(value()?),
             "--pages" => parsed.pages = Some(value()?),
-            other => {
-                return Err(format!(
-                    "unknown argument {other:?} (expected --lang, --view, --width, --out or --pages)"
-                ));
-            }
+            other => return Err(format!("unknown argument {other:?} (expected --lang, --view, --width, --out or --pages)")),
         }
     }
     Ok(parsed)
 }
 
+
 /// Rewrites each page's picture between its markers, and the stylesheet.
 #[cfg(not(target_arch = "wasm32"))]
 fn write_pages(dir: &str) -> Result<(), String> {
     let css = svg::picture_css(&LIGHT);
-    std::fs::write(format!("{dir}/mali-idp-chart.css"), css)
-        .map_err(|e| format!("--pages {dir}: {e}"))?;
+    std::fs::write(format!("{dir}/mali-idp-chart.css"), css).map_err(|e| format!("--pages {dir}: {e}"))?;
     // The picture alone, for newsrooms to paste inside their element or host.
     for lang in [Lang::Fr, Lang::En] {
         for view in [View::Bars, View::Map, View::Both] {
@@ -83,20 +69,15 @@ fn write_pages(dir: &str) -> Result<(), String> {
     }
     let path = format!("{dir}/index.html");
     let html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;
-    let html =
-        svg::replace_between(&html, svg::DATASET_MARKERS, &svg::dataset_json_ld(Lang::Fr))
-            .ok_or_else(|| format!("--pages: {path} has no markers for the dataset description"))?;
+    let html = svg::replace_between(&html, svg::DATASET_MARKERS, &svg::dataset_json_ld(Lang::Fr))
+        .ok_or_else(|| format!("--pages: {path} has no markers for the dataset description"))?;
     std::fs::write(&path, html).map_err(|e| format!("--pages: {path}: {e}"))?;
     for (page, lang, view) in svg::PAGES {
         let path = format!("{dir}/{page}");
         let html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;
         let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT)?;
-        let html = svg::replace_marked(&html, lang, view, &picture).ok_or_else(|| {
-            format!(
-                "--pages: {path} has no markers for {}",
-                svg::markers(lang, view).0
-            )
-        })?;
+        let html = svg::replace_marked(&html, lang, view, &picture)
+            .ok_or_else(|| format!("--pages: {path} has no markers for {}", svg::markers(lang, view).0))?;
         std::fs::write(&path, html).map_err(|e| format!("--pages: {path}: {e}"))?;
     }
     Ok(())
@@ -112,13 +93,7 @@ fn main() -> ExitCode {
         if let Some(dir) = &args.pages {
             return write_pages(dir);
         }
-        let (text, _) = svg::render_view(
-            &Dataset::article(args.lang),
-            args.lang,
-            args.view,
-            args.width,
-            &LIGHT,
-        )?;
+        let (text, _) = svg::render_view(&Dataset::article(args.lang), args.lang, args.view, args.width, &LIGHT)?;
         match args.out {
             Some(path) => std::fs::write(&path, text).map_err(|e| format!("--out {path}: {e}")),
             None => {

@@ -8,10 +8,8 @@
 /// From the narrowest phones (a 240 px column inside a 280 px screen) to wide
 /// screens: below 480 px the narrow type and padding apply. Neighbours are at most
 /// 1.2× apart, so text is never scaled up by more than that (1.25× past the widest).
-pub const ARTBOARDS: [f64; 15] = [
-    200.0, 240.0, 280.0, 320.0, 360.0, 400.0, 440.0, 480.0, 560.0, 640.0, 720.0, 800.0, 960.0,
-    1120.0, 1280.0,
-];
+pub const ARTBOARDS: [f64; 15] =
+    [200.0, 240.0, 280.0, 320.0, 360.0, 400.0, 440.0, 480.0, 560.0, 640.0, 720.0, 800.0, 960.0, 1120.0, 1280.0];
 
 /// The artboard a container `width` shows: the widest that is not wider than it (the
 /// narrowest, scaled down, for a container below 200 px; any non-finite or missing
@@ -20,12 +18,7 @@ pub fn artboard(width: f64) -> f64 {
     if !(width.is_finite() && width > 0.0) {
         return 640.0;
     }
-    ARTBOARDS
-        .iter()
-        .copied()
-        .rev()
-        .find(|a| *a <= width)
-        .unwrap_or(ARTBOARDS[0])
+    ARTBOARDS.iter().copied().rev().find(|a| *a <= width).unwrap_or(ARTBOARDS[0])
 }
 
 /// The container widths an artboard is shown at: `[from, to)`, `to` infinite for
@@ -46,11 +39,7 @@ mod tests {
         assert_eq!(artboard(400.0), 400.0);
         assert_eq!(artboard(1600.0), 1280.0);
         assert_eq!(artboard(250.0), 240.0);
-        assert_eq!(
-            artboard(150.0),
-            200.0,
-            "narrower than any: the narrowest, scaled down"
-        );
+        assert_eq!(artboard(150.0), 200.0, "narrower than any: the narrowest, scaled down");
         assert_eq!(artboard(f64::NAN), 640.0);
         assert_eq!(artboard(0.0), 640.0);
     }
@@ -60,17 +49,10 @@ mod tests {
         let mut w = 200.0;
         while w <= 1600.0 {
             let scale = w / artboard(w);
-            assert!(
-                (1.0..=1.25).contains(&scale),
-                "{w} px shows {} at {scale}",
-                artboard(w)
-            );
+            assert!((1.0..=1.25).contains(&scale), "{w} px shows {} at {scale}", artboard(w));
             let i = ARTBOARDS.iter().position(|a| *a == artboard(w)).unwrap();
             let (from, to) = range(i);
-            assert!(
-                from <= w && w < to,
-                "{w} px in the range of the artboard it shows"
-            );
+            assert!(from <= w && w < to, "{w} px in the range of the artboard it shows");
             w += 0.5;
         }
         for i in 1..ARTBOARDS.len() {

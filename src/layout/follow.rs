@@ -40,6 +40,7 @@ impl WidthFollower {
     }
 }
 
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,29 +52,13 @@ mod tests {
         assert_eq!(f.observe(490.4, 10.0), None, "same width: nothing to do");
         assert_eq!(f.observe(475.0, 16.0), Some(475.0), "a scrollbar appeared");
         f.laid_out(475.0, 16.0);
-        assert_eq!(
-            f.observe(490.0, 33.0),
-            None,
-            "it went away because we got shorter: stay"
-        );
-        assert_eq!(
-            f.observe(490.0, 16.0 + FLIP_MS + 1.0),
-            Some(490.0),
-            "later, a real resize back"
-        );
-        assert_eq!(
-            f.observe(600.0, 40.0),
-            Some(600.0),
-            "any other width is followed"
-        );
+        assert_eq!(f.observe(490.0, 33.0), None, "it went away because we got shorter: stay");
+        assert_eq!(f.observe(490.0, 16.0 + FLIP_MS + 1.0), Some(490.0), "later, a real resize back");
+        assert_eq!(f.observe(600.0, 40.0), Some(600.0), "any other width is followed");
         assert_eq!(f.observe(0.0, 40.0), None, "hidden: keep the last layout");
         let mut g = WidthFollower::default();
         g.laid_out(490.0, 0.0);
         g.laid_out(505.0, 10.0);
-        assert_eq!(
-            g.observe(490.0, 20.0),
-            Some(490.0),
-            "flipping back to a narrower width is allowed"
-        );
+        assert_eq!(g.observe(490.0, 20.0), Some(490.0), "flipping back to a narrower width is allowed");
     }
 }

@@ -117,12 +117,7 @@ impl TextItem {
             Align::Right => self.x - self.width,
         };
         let h = self.font.size * 1.2;
-        Rect {
-            x,
-            y: self.y - h / 2.0,
-            w: self.width,
-            h,
-        }
+        Rect { x, y: self.y - h / 2.0, w: self.width, h }
     }
 }
 
@@ -160,11 +155,7 @@ impl Layout {
     /// constant lets the compiler drop every map branch that reads it.
     #[inline]
     pub fn map(&self) -> Option<&MapLayout> {
-        if cfg!(feature = "map") {
-            self.map.as_ref()
-        } else {
-            None
-        }
+        if cfg!(feature = "map") { self.map.as_ref() } else { None }
     }
 }
 
@@ -230,11 +221,7 @@ pub const MIN_WIDTH: f64 = 200.0;
 /// The displayed name of a row: computed rows carry the footnote's asterisk.
 pub fn row_name(data: &Dataset, region: usize) -> String {
     let r = &data.regions[region];
-    if r.computed {
-        [r.name.as_str(), "*"].concat()
-    } else {
-        r.name.clone()
-    }
+    if r.computed { [r.name.as_str(), "*"].concat() } else { r.name.clone() }
 }
 
 /// Lays the bar chart out at `width` CSS pixels; the height follows from the content.
@@ -249,18 +236,8 @@ pub const MAP_MAX_WIDTH: f64 = 560.0;
 const COLUMN_GAP: f64 = 24.0;
 
 /// Lays out `view` at `width` CSS pixels; the height follows from the content.
-pub fn compute_view(
-    data: &Dataset,
-    lang: Lang,
-    view: View,
-    width: f64,
-    measure: &dyn Measure,
-) -> Layout {
-    let width = if width.is_finite() {
-        width.max(MIN_WIDTH)
-    } else {
-        MIN_WIDTH
-    };
+pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure: &dyn Measure) -> Layout {
+    let width = if width.is_finite() { width.max(MIN_WIDTH) } else { MIN_WIDTH };
     let m = Metrics::new(width, data.regions.len());
     let inner = width - 2.0 * m.pad;
     let left = m.pad;
@@ -273,13 +250,7 @@ pub fn compute_view(
 
     paragraph(&mut texts, &mut y, &data.title, TextRole::Title, m.title);
     y += 4.0;
-    paragraph(
-        &mut texts,
-        &mut y,
-        &format::subtitle(data, lang),
-        TextRole::Subtitle,
-        m.subtitle,
-    );
+    paragraph(&mut texts, &mut y, &format::subtitle(data, lang), TextRole::Subtitle, m.subtitle);
     y += 16.0;
 
     let mut rows = Vec::new();
@@ -288,69 +259,25 @@ pub fn compute_view(
     let side = view == View::Both && inner >= SIDE_BY_SIDE_FROM;
     let top = y;
     if view.has_map() {
-        let column = if side {
-            (inner - COLUMN_GAP) / 2.0
-        } else {
-            inner
-        };
+        let column = if side { (inner - COLUMN_GAP) / 2.0 } else { inner };
         let w = column.min(MAP_MAX_WIDTH);
-        let x = if view == View::Map {
-            left + (inner - w) / 2.0
-        } else {
-            left
-        };
+        let x = if view == View::Map { left + (inner - w) / 2.0 } else { left };
         let mut ml = MapLayout::new(data, (x, y), w);
         y = ml.frame.bottom() + 8.0;
         // Each figure with no place on the map, on a line of its own under it: also
         // a target, so that every figure can be read on the map alone. A computed
         // rest is not broken down; a region's name matched none of the map's.
-        for (item, r) in data
-            .regions
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.place.is_none())
-        {
+        for (item, r) in data.regions.iter().enumerate().filter(|(_, r)| r.place.is_none()) {
             let colon = lang.colon();
-            let why = if r.computed {
-                lang.map_text().unplaced
-            } else {
-                lang.map_text().unmatched
-            };
-            let text = [
-                &row_name(data, item),
-                " ",
-                &format::int(r.persons, lang),
-                colon,
-                why,
-            ]
-            .concat();
+            let why = if r.computed { lang.map_text().unplaced } else { lang.map_text().unmatched };
+            let text = [&row_name(data, item), " ", &format::int(r.persons, lang), colon, why].concat();
             let start = texts.len();
             let line_top = y;
-            y = lines(
-                &mut texts,
-                &text,
-                TextRole::Note,
-                m.small,
-                (left, y, column),
-                measure,
-            );
+            y = lines(&mut texts, &text, TextRole::Note, m.small, (left, y, column), measure);
             let w = texts[start..].iter().map(|t| t.width).fold(0.0, f64::max);
-            ml.unplaced.push((
-                item,
-                Rect {
-                    x: left,
-                    y: line_top,
-                    w,
-                    h: y - line_top,
-                },
-            ));
+            ml.unplaced.push((item, Rect { x: left, y: line_top, w, h: y - line_top }));
         }
-        let bounds = Rect {
-            x: left,
-            y: top,
-            w: column,
-            h: ml.frame.bottom() - top,
-        };
+        let bounds = Rect { x: left, y: top, w: column, h: ml.frame.bottom() - top };
         texts.extend(ml.labels(data, lang, bounds, measure));
         map = Some(ml);
         if !side {
@@ -358,15 +285,7 @@ pub fn compute_view(
         }
     }
     if view != View::Map {
-        let (x, w, from) = if side {
-            (
-                left + (inner + COLUMN_GAP) / 2.0,
-                (inner - COLUMN_GAP) / 2.0,
-                top,
-            )
-        } else {
-            (left, inner, y)
-        };
+        let (x, w, from) = if side { (left + (inner + COLUMN_GAP) / 2.0, (inner - COLUMN_GAP) / 2.0, top) } else { (left, inner, y) };
         let (bottom, s) = bars(data, lang, &m, (x, from, w), measure, &mut rows, &mut texts);
         stacked = s;
         y = if side { bottom.max(y) } else { bottom };
@@ -379,53 +298,23 @@ pub fn compute_view(
         y += 2.0;
     }
     if view.has_map() {
-        paragraph(
-            &mut texts,
-            &mut y,
-            lang.map_text().map_note,
-            TextRole::Note,
-            m.small,
-        );
+        paragraph(&mut texts, &mut y, lang.map_text().map_note, TextRole::Note, m.small);
         y += 2.0;
     }
     paragraph(&mut texts, &mut y, &data.source, TextRole::Source, m.small);
     y += m.pad;
 
-    Layout {
-        width,
-        height: y.ceil(),
-        rows,
-        texts,
-        stacked,
-        pad: m.pad,
-        map,
-        items: data.regions.len(),
-    }
+    Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad, map, items: data.regions.len() }
 }
 
 /// `text` wrapped to `width` in lines from `(left, top)`: answers the bottom of the
 /// last line.
 #[inline(never)]
-fn lines(
-    texts: &mut Vec<TextItem>,
-    text: &str,
-    role: TextRole,
-    font: Font,
-    (left, top, width): (f64, f64, f64),
-    measure: &dyn Measure,
-) -> f64 {
+fn lines(texts: &mut Vec<TextItem>, text: &str, role: TextRole, font: Font, (left, top, width): (f64, f64, f64), measure: &dyn Measure) -> f64 {
     let mut y = top;
     for (line, w) in wrap(text, width, font, measure) {
         let h = font.size * 1.3;
-        texts.push(TextItem {
-            text: line,
-            role,
-            x: left,
-            y: y + h / 2.0,
-            font,
-            align: Align::Left,
-            width: w,
-        });
+        texts.push(TextItem { text: line, role, x: left, y: y + h / 2.0, font, align: Align::Left, width: w });
         y += h;
     }
     y
@@ -444,22 +333,14 @@ fn bars(
 ) -> (f64, bool) {
     let mut y = top;
     let names: Vec<String> = (0..data.regions.len()).map(|i| row_name(data, i)).collect();
-    let values: Vec<String> = data
-        .regions
-        .iter()
-        .map(|r| format::int(r.persons, lang))
-        .collect();
+    let values: Vec<String> = data.regions.iter().map(|r| format::int(r.persons, lang)).collect();
     // Each measured once: widths are reused for the rows below.
     let name_ws: Vec<f64> = names.iter().map(|n| measure.width(n, m.name)).collect();
     let value_ws: Vec<f64> = values.iter().map(|v| measure.width(v, m.value)).collect();
     let name_w = name_ws.iter().copied().fold(0.0, f64::max);
     let value_w = value_ws.iter().copied().fold(0.0, f64::max);
     let stacked = name_w + LABEL_GAP > inner * MAX_NAME_SHARE;
-    let bar_x = if stacked {
-        left
-    } else {
-        left + name_w + LABEL_GAP
-    };
+    let bar_x = if stacked { left } else { left + name_w + LABEL_GAP };
     let bar_span = (inner - (bar_x - left) - LABEL_GAP - value_w).max(1.0);
     let max = data.max_persons() as f64;
 
@@ -468,55 +349,17 @@ fn bars(
         let row_top = y;
         if stacked {
             // Name lines above the bar, wrapped if a name is wider than the chart.
-            y = lines(
-                texts,
-                &names[i],
-                TextRole::Name,
-                m.name,
-                (left, y, inner),
-                measure,
-            ) + 2.0;
+            y = lines(texts, &names[i], TextRole::Name, m.name, (left, y, inner), measure) + 2.0;
         }
         let bar_len = bar_span * region.persons as f64 / max;
-        let bar = Rect {
-            x: bar_x,
-            y,
-            w: bar_len,
-            h: m.bar_h,
-        };
+        let bar = Rect { x: bar_x, y, w: bar_len, h: m.bar_h };
         let mid = y + m.bar_h / 2.0;
         if !stacked {
-            texts.push(TextItem {
-                text: names[i].clone(),
-                role: TextRole::Name,
-                x: bar_x - LABEL_GAP,
-                y: mid,
-                font: m.name,
-                align: Align::Right,
-                width: name_ws[i],
-            });
+            texts.push(TextItem { text: names[i].clone(), role: TextRole::Name, x: bar_x - LABEL_GAP, y: mid, font: m.name, align: Align::Right, width: name_ws[i] });
         }
-        texts.push(TextItem {
-            text: values[i].clone(),
-            role: TextRole::Value,
-            x: bar.right() + LABEL_GAP,
-            y: mid,
-            font: m.value,
-            align: Align::Left,
-            width: value_ws[i],
-        });
+        texts.push(TextItem { text: values[i].clone(), role: TextRole::Value, x: bar.right() + LABEL_GAP, y: mid, font: m.value, align: Align::Left, width: value_ws[i] });
         y += m.bar_h;
-        rows.push(Row {
-            region: i,
-            bar,
-            hit: Rect {
-                x: left,
-                y: row_top,
-                w: inner,
-                h: y - row_top,
-            },
-            computed: region.computed,
-        });
+        rows.push(Row { region: i, bar, hit: Rect { x: left, y: row_top, w: inner, h: y - row_top }, computed: region.computed });
         y += m.row_gap;
     }
     (y, stacked)
@@ -528,12 +371,7 @@ mod tests {
 
     #[test]
     fn rect_contains_is_half_open() {
-        let r = Rect {
-            x: 10.0,
-            y: 10.0,
-            w: 10.0,
-            h: 5.0,
-        };
+        let r = Rect { x: 10.0, y: 10.0, w: 10.0, h: 5.0 };
         assert!(r.contains(10.0, 10.0));
         assert!(!r.contains(20.0, 12.0));
         assert!(!r.contains(15.0, 15.0));

@@ -24,8 +24,8 @@ impl Measure for Estimate {
             .chars()
             .map(|c| match c {
                 ' ' | '\u{A0}' | '\u{202F}' => 0.32,
-                'i' | 'j' | 'l' | 't' | 'f' | 'r' | '.' | ',' | ':' | ';' | '\'' | '!' | '|'
-                | '(' | ')' | '[' | ']' | 'I' => 0.42,
+                'i' | 'j' | 'l' | 't' | 'f' | 'r' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | '(' | ')'
+                | '[' | ']' | 'I' => 0.42,
                 'm' | 'w' | 'M' | 'W' | '%' | '@' => 1.0,
                 '0'..='9' | 'a'..='z' => 0.64,
                 'A'..='Z' => 0.76,
@@ -66,11 +66,7 @@ pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<(Str
     let mut line_w = 0.0;
     for word in whole.split(' ') {
         let word_w = measure.width(word, font);
-        let candidate_w = if line.is_empty() {
-            word_w
-        } else {
-            line_w + space + word_w
-        };
+        let candidate_w = if line.is_empty() { word_w } else { line_w + space + word_w };
         if candidate_w <= max {
             if !line.is_empty() {
                 line.push(' ');
@@ -103,6 +99,7 @@ pub fn wrap(text: &str, max: f64, font: Font, measure: &dyn Measure) -> Vec<(Str
     lines
 }
 
+
 /// Every character is `size` px wide: easy arithmetic for tests.
 #[cfg(test)]
 pub(crate) struct Mono;
@@ -118,10 +115,7 @@ impl Measure for Mono {
 mod tests {
     use super::*;
 
-    const F: Font = Font {
-        size: 10.0,
-        bold: false,
-    };
+    const F: Font = Font { size: 10.0, bold: false };
 
     /// Counts measurements (the costly call in a browser).
     struct Counting(std::cell::Cell<u32>);
@@ -135,10 +129,7 @@ mod tests {
     #[test]
     fn a_text_that_fits_is_measured_once_and_a_wrapped_one_once_per_word_and_line() {
         let m = Counting(std::cell::Cell::new(0));
-        assert_eq!(
-            wrap("aa bb cc", 100.0, F, &m),
-            [("aa bb cc".to_string(), 80.0)]
-        );
+        assert_eq!(wrap("aa bb cc", 100.0, F, &m), [("aa bb cc".to_string(), 80.0)]);
         assert_eq!(m.0.get(), 1);
         m.0.set(0);
         assert_eq!(wrap("aa bb cc", 50.0, F, &m).len(), 2);
@@ -148,21 +139,13 @@ mod tests {
 
     #[test]
     fn wrap_breaks_at_spaces_and_cuts_words_longer_than_a_line() {
-        let lines = |text, max| -> Vec<String> {
-            wrap(text, max, F, &Mono)
-                .into_iter()
-                .map(|(l, _)| l)
-                .collect()
-        };
+        let lines = |text, max| -> Vec<String> { wrap(text, max, F, &Mono).into_iter().map(|(l, _)| l).collect() };
         assert_eq!(lines("aa bb cc", 50.0), ["aa bb", "cc"]);
         assert_eq!(lines("abcdefgh", 30.0), ["abc", "def", "gh"]);
         assert_eq!(lines("", 30.0), [""]);
         assert_eq!(lines("a  b", 100.0), ["a b"]);
         assert_eq!(lines(" a  b ", 30.0), ["a b"]);
         // Widths are each line's own measure.
-        assert_eq!(
-            wrap("aa bb cc", 50.0, F, &Mono),
-            [("aa bb".to_string(), 50.0), ("cc".to_string(), 20.0)]
-        );
+        assert_eq!(wrap("aa bb cc", 50.0, F, &Mono), [("aa bb".to_string(), 50.0), ("cc".to_string(), 20.0)]);
     }
 }

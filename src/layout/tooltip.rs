@@ -4,8 +4,8 @@
 //! Pure; depends on `layout::text`.
 
 use super::Rect;
-use super::text::{Font, Measure, wrap};
 use crate::format::digits;
+use super::text::{Font, Measure, wrap};
 
 /// The tooltip's type and box, in whole CSS pixels. The size measured here and the
 /// CSS the shell writes (`css`) both come from these numbers, so they cannot drift.
@@ -22,14 +22,7 @@ pub struct TooltipStyle {
 }
 
 /// 13 px text on 18 px lines, 9 × 6 px padding, a 1 px border, at most 280 px wide.
-pub const TOOLTIP: TooltipStyle = TooltipStyle {
-    font_px: 13,
-    line_px: 18,
-    pad: (9, 6),
-    border_px: 1,
-    max_width: 280,
-    offset: 12,
-};
+pub const TOOLTIP: TooltipStyle = TooltipStyle { font_px: 13, line_px: 18, pad: (9, 6), border_px: 1, max_width: 280, offset: 12 };
 
 impl TooltipStyle {
     /// Border and padding on both sides of each axis.
@@ -46,41 +39,23 @@ impl TooltipStyle {
         let (mut width, mut count) = (0.0f64, 0u32);
         let texts = std::iter::once((name, true)).chain(lines.iter().map(|l| (l.as_str(), false)));
         for (text, bold) in texts {
-            let font = Font {
-                size: self.font_px as f64,
-                bold,
-            };
+            let font = Font { size: self.font_px as f64, bold };
             for (_, line_w) in wrap(text, max_text, font, measure) {
                 width = width.max(line_w);
                 count += 1;
             }
         }
         // One pixel of slack, so sub-pixel rounding never wraps a line the page's way.
-        (
-            (width.ceil() + 1.0).min(max_text) + chrome.0,
-            (count * self.line_px) as f64 + chrome.1,
-        )
+        ((width.ceil() + 1.0).min(max_text) + chrome.0, (count * self.line_px) as f64 + chrome.1)
     }
 
     /// The CSS of the tooltip's box (colours aside) and of each of its lines.
     pub fn css(&self) -> ([(&'static str, String); 5], [(&'static str, String); 2]) {
         let px = |v: u32| [digits(v as u64), "px".into()].concat();
-        let text = [
-            ("font-size", px(self.font_px)),
-            ("line-height", px(self.line_px)),
-        ];
+        let text = [("font-size", px(self.font_px)), ("line-height", px(self.line_px))];
         let [font, line] = text.clone();
         (
-            [
-                font,
-                line,
-                (
-                    "padding",
-                    [px(self.pad.1), " ".into(), px(self.pad.0)].concat(),
-                ),
-                ("border-width", px(self.border_px)),
-                ("max-width", px(self.max_width)),
-            ],
+            [font, line, ("padding", [px(self.pad.1), " ".into(), px(self.pad.0)].concat()), ("border-width", px(self.border_px)), ("max-width", px(self.max_width))],
             text,
         )
     }
@@ -104,10 +79,7 @@ impl TooltipStyle {
             // When the tip is larger than the area, its start stays visible.
             v.max(lo)
         };
-        (
-            axis(at.0, tip.0, area.x, area.right()),
-            axis(at.1, tip.1, area.y, area.bottom()),
-        )
+        (axis(at.0, tip.0, area.x, area.right()), axis(at.1, tip.1, area.y, area.bottom()))
     }
 }
 
@@ -130,33 +102,18 @@ pub struct CanvasFrame {
 impl CanvasFrame {
     /// From the canvas's box and the chart box's corner, both in the viewport.
     pub fn new(canvas: Rect, box_at: (f64, f64), layout_width: f64) -> CanvasFrame {
-        let scale = if canvas.w > 0.0 && layout_width > 0.0 {
-            canvas.w / layout_width
-        } else {
-            1.0
-        };
-        CanvasFrame {
-            client: (canvas.x, canvas.y),
-            origin: (canvas.x - box_at.0, canvas.y - box_at.1),
-            shown: (canvas.w, canvas.h),
-            scale,
-        }
+        let scale = if canvas.w > 0.0 && layout_width > 0.0 { canvas.w / layout_width } else { 1.0 };
+        CanvasFrame { client: (canvas.x, canvas.y), origin: (canvas.x - box_at.0, canvas.y - box_at.1), shown: (canvas.w, canvas.h), scale }
     }
 
     /// A pointer's viewport position (clientX, clientY) in layout coordinates.
     pub fn to_layout(&self, client: (f64, f64)) -> (f64, f64) {
-        (
-            (client.0 - self.client.0) / self.scale,
-            (client.1 - self.client.1) / self.scale,
-        )
+        ((client.0 - self.client.0) / self.scale, (client.1 - self.client.1) / self.scale)
     }
 
     /// A layout point in the chart box's coordinates.
     pub fn to_box(&self, p: (f64, f64)) -> (f64, f64) {
-        (
-            self.origin.0 + p.0 * self.scale,
-            self.origin.1 + p.1 * self.scale,
-        )
+        (self.origin.0 + p.0 * self.scale, self.origin.1 + p.1 * self.scale)
     }
 
     /// CSS pixels per device pixel of a canvas drawn at `dpr` device pixels per
@@ -171,10 +128,7 @@ impl CanvasFrame {
     /// starts there (see `render::highlight_box`).
     pub fn device_to_box(&self, at: (i32, i32), dpr: f64) -> (f64, f64) {
         let k = self.css_per_device(dpr);
-        (
-            self.origin.0 + at.0 as f64 * k,
-            self.origin.1 + at.1 as f64 * k,
-        )
+        (self.origin.0 + at.0 as f64 * k, self.origin.1 + at.1 as f64 * k)
     }
 
     /// The canvas's part that is inside the viewport (of size `viewport`), in the
@@ -185,12 +139,7 @@ impl CanvasFrame {
         let top = self.origin.1.max(-box_at.1);
         let right = (self.origin.0 + self.shown.0).min(viewport.0 - box_at.0);
         let bottom = (self.origin.1 + self.shown.1).min(viewport.1 - box_at.1);
-        Rect {
-            x: left,
-            y: top,
-            w: (right - left).max(0.0),
-            h: (bottom - top).max(0.0),
-        }
+        Rect { x: left, y: top, w: (right - left).max(0.0), h: (bottom - top).max(0.0) }
     }
 }
 
@@ -202,24 +151,12 @@ mod frame_tests {
     fn device_pixels_land_where_the_chart_shows_them() {
         // A 400 px artboard shown 300 px wide, 20 px into its box, drawn at 2x the
         // layout: each device pixel is 300 / 400 / 2 CSS pixels.
-        let frame = CanvasFrame::new(
-            Rect {
-                x: 120.0,
-                y: 70.0,
-                w: 300.0,
-                h: 150.0,
-            },
-            (100.0, 50.0),
-            400.0,
-        );
+        let frame = CanvasFrame::new(Rect { x: 120.0, y: 70.0, w: 300.0, h: 150.0 }, (100.0, 50.0), 400.0);
         assert_eq!(frame.css_per_device(2.0), 0.375);
         assert_eq!(frame.device_to_box((0, 0), 2.0), (20.0, 20.0));
         assert_eq!(frame.device_to_box((80, 40), 2.0), (50.0, 35.0));
         // The same point reached from layout pixels: device = layout × dpr.
-        assert_eq!(
-            frame.device_to_box((80, 40), 2.0),
-            frame.to_box((40.0, 20.0))
-        );
+        assert_eq!(frame.device_to_box((80, 40), 2.0), frame.to_box((40.0, 20.0)));
     }
 }
 
@@ -230,53 +167,20 @@ mod tests {
 
     #[test]
     fn tooltips_flip_near_edges_and_never_leave_the_area() {
-        let area = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: 400.0,
-            h: 300.0,
-        };
-        assert_eq!(
-            TOOLTIP.place((100.0, 100.0), (80.0, 40.0), area),
-            (112.0, 112.0)
-        );
+        let area = Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 };
+        assert_eq!(TOOLTIP.place((100.0, 100.0), (80.0, 40.0), area), (112.0, 112.0));
         // Near the right edge: to the left of the pointer.
-        assert_eq!(
-            TOOLTIP.place((390.0, 100.0), (80.0, 40.0), area),
-            (298.0, 112.0)
-        );
+        assert_eq!(TOOLTIP.place((390.0, 100.0), (80.0, 40.0), area), (298.0, 112.0));
         // Near the bottom: above it.
-        assert_eq!(
-            TOOLTIP.place((100.0, 290.0), (80.0, 40.0), area),
-            (112.0, 238.0)
-        );
+        assert_eq!(TOOLTIP.place((100.0, 290.0), (80.0, 40.0), area), (112.0, 238.0));
         // Flipping is not enough near the top-left corner of a tiny area: clamped.
-        let small = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: 100.0,
-            h: 50.0,
-        };
-        assert_eq!(
-            TOOLTIP.place((50.0, 25.0), (90.0, 40.0), small),
-            (10.0, 10.0)
-        );
+        let small = Rect { x: 0.0, y: 0.0, w: 100.0, h: 50.0 };
+        assert_eq!(TOOLTIP.place((50.0, 25.0), (90.0, 40.0), small), (10.0, 10.0));
         // Larger than the area: its start stays visible.
-        assert_eq!(
-            TOOLTIP.place((50.0, 25.0), (300.0, 40.0), small),
-            (0.0, 10.0)
-        );
+        assert_eq!(TOOLTIP.place((50.0, 25.0), (300.0, 40.0), small), (0.0, 10.0));
         // An area that starts off-origin (chart scrolled partly out of view).
-        let shifted = Rect {
-            x: 0.0,
-            y: 150.0,
-            w: 400.0,
-            h: 150.0,
-        };
-        assert_eq!(
-            TOOLTIP.place((100.0, 120.0), (80.0, 40.0), shifted).1,
-            150.0
-        );
+        let shifted = Rect { x: 0.0, y: 150.0, w: 400.0, h: 150.0 };
+        assert_eq!(TOOLTIP.place((100.0, 120.0), (80.0, 40.0), shifted).1, 150.0);
     }
 
     #[test]
@@ -293,13 +197,7 @@ mod tests {
     #[test]
     fn the_css_says_what_the_size_assumes() {
         let (boxed, line) = TOOLTIP.css();
-        let get = |k: &str| {
-            boxed
-                .iter()
-                .find(|(p, _)| *p == k)
-                .map(|(_, v)| v.clone())
-                .unwrap()
-        };
+        let get = |k: &str| boxed.iter().find(|(p, _)| *p == k).map(|(_, v)| v.clone()).unwrap();
         assert_eq!(get("font-size"), "13px");
         assert_eq!(get("line-height"), "18px");
         assert_eq!(get("padding"), "6px 9px");
@@ -307,18 +205,8 @@ mod tests {
         assert_eq!(get("max-width"), "280px");
         assert_eq!(line.to_vec(), boxed[..2].to_vec());
         // A style with other numbers measures and writes other numbers.
-        let big = TooltipStyle {
-            font_px: 20,
-            line_px: 30,
-            pad: (1, 2),
-            border_px: 0,
-            max_width: 500,
-            offset: 0,
-        };
-        assert_eq!(
-            big.size("ab", &[], &Mono),
-            (2.0 * 20.0 + 1.0 + 2.0, 30.0 + 4.0)
-        );
+        let big = TooltipStyle { font_px: 20, line_px: 30, pad: (1, 2), border_px: 0, max_width: 500, offset: 0 };
+        assert_eq!(big.size("ab", &[], &Mono), (2.0 * 20.0 + 1.0 + 2.0, 30.0 + 4.0));
         assert_eq!(big.css().0[2].1, "2px 1px");
     }
 
@@ -326,12 +214,7 @@ mod tests {
     fn one_conversion_between_the_page_and_the_layout() {
         // A box at (100, -30) in the viewport; its canvas 5 px right and 40 px down in
         // it, shown at half its laid-out width.
-        let canvas = Rect {
-            x: 105.0,
-            y: 10.0,
-            w: 320.0,
-            h: 100.0,
-        };
+        let canvas = Rect { x: 105.0, y: 10.0, w: 320.0, h: 100.0 };
         let f = CanvasFrame::new(canvas, (100.0, -30.0), 640.0);
         assert_eq!((f.scale, f.origin), (0.5, (5.0, 40.0)));
         assert_eq!(f.to_layout((205.0, 20.0)), (200.0, 20.0));
@@ -340,30 +223,11 @@ mod tests {
         // in the box (viewport position minus the box's corner).
         assert_eq!(f.to_box(f.to_layout((138.0, 17.0))), (38.0, 47.0));
         // The box starts 30 px above the viewport: the canvas (40 px down) is whole.
-        assert_eq!(
-            f.visible((1000.0, 1000.0)),
-            Rect {
-                x: 5.0,
-                y: 40.0,
-                w: 320.0,
-                h: 100.0
-            }
-        );
+        assert_eq!(f.visible((1000.0, 1000.0)), Rect { x: 5.0, y: 40.0, w: 320.0, h: 100.0 });
         let higher = CanvasFrame::new(Rect { y: -20.0, ..canvas }, (100.0, -60.0), 640.0);
-        assert_eq!(
-            higher.visible((1000.0, 1000.0)).y,
-            60.0,
-            "its top 20 px are above the viewport"
-        );
-        assert_eq!(
-            f.visible((300.0, 1000.0)).w,
-            195.0,
-            "cut at the viewport's right edge"
-        );
+        assert_eq!(higher.visible((1000.0, 1000.0)).y, 60.0, "its top 20 px are above the viewport");
+        assert_eq!(f.visible((300.0, 1000.0)).w, 195.0, "cut at the viewport's right edge");
         // A canvas not laid out yet never divides by zero.
-        assert_eq!(
-            CanvasFrame::new(Rect::default(), (0.0, 0.0), 0.0).scale,
-            1.0
-        );
+        assert_eq!(CanvasFrame::new(Rect::default(), (0.0, 0.0), 0.0).scale, 1.0);
     }
 }

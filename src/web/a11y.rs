@@ -5,15 +5,10 @@
 use web_sys::{HtmlCanvasElement, HtmlElement};
 
 use crate::data::Dataset;
-use crate::locale::Lang;
 use crate::words;
+use crate::locale::Lang;
 
-pub fn label_canvas(
-    canvas: &HtmlCanvasElement,
-    data: &Dataset,
-    lang: Lang,
-    view: crate::layout::View,
-) {
+pub fn label_canvas(canvas: &HtmlCanvasElement, data: &Dataset, lang: Lang, view: crate::layout::View) {
     let _ = canvas.set_attribute("role", "img");
     let _ = canvas.set_attribute("aria-label", &words::summary(data, lang, view));
     // One tab stop; arrows then move from region to region.
@@ -29,10 +24,5 @@ pub fn fill_table(wrap: &HtmlElement, data: &Dataset, lang: Lang, view: crate::l
     for row in &rows {
         cells.extend(row.iter().map(String::as_str));
     }
-    super::shell::table(
-        wrap,
-        &words::table_caption(data, lang, view),
-        headers.len() as u32,
-        &cells.join("\u{1f}"),
-    );
+    super::shell::table(wrap, &words::table_caption(data, lang, view), headers.len() as u32, &cells.join("\u{1f}"));
 }

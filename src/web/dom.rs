@@ -5,12 +5,11 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
 
+
 use super::error;
 
 pub fn document() -> Result<Document, wasm_bindgen::JsError> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| error("no document: mount must run in a page"))
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document: mount must run in a page"))
 }
 
 /// Creates `<tag>` as type `T`, or says which element could not be made. Unchecked
@@ -24,8 +23,7 @@ pub fn create<T: JsCast>(doc: &Document, tag: &str) -> Result<T, wasm_bindgen::J
 
 /// The one copy of the work and its error message, whatever the type asked for.
 fn create_element(doc: &Document, tag: &str) -> Result<Element, wasm_bindgen::JsError> {
-    doc.create_element(tag)
-        .map_err(|_| error(["cannot create a <", tag, "> element"].concat()))
+    doc.create_element(tag).map_err(|_| error(["cannot create a <", tag, "> element"].concat()))
 }
 
 /// Sets CSS properties, marked `!important`: an inline important declaration beats
@@ -39,9 +37,7 @@ pub fn style(el: &HtmlElement, props: &[(&str, &str)]) {
     }
 }
 
-pub fn context_2d(
-    canvas: &HtmlCanvasElement,
-) -> Result<CanvasRenderingContext2d, wasm_bindgen::JsError> {
+pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, wasm_bindgen::JsError> {
     canvas
         .get_context("2d")
         .ok()

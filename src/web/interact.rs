@@ -17,9 +17,7 @@ use super::state::{self, EventCount, Shared};
 fn pointer(s: &Shared, e: &Event, event: PointerEvent) -> Option<Input> {
     let e = e.unchecked_ref::<web_sys::PointerEvent>(); // these listeners get pointer events only
     let client = (e.client_x() as f64, e.client_y() as f64);
-    pointer_input(event, &e.pointer_type(), client, |at| {
-        s.borrow_mut().view_mut().frame_now().to_layout(at)
-    })
+    pointer_input(event, &e.pointer_type(), client, |at| s.borrow_mut().view_mut().frame_now().to_layout(at))
 }
 
 /// One listener: `decode` turns its event into an input for the rules, or nothing.
@@ -55,121 +53,55 @@ fn listen(
 pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
     let (canvas, root, image): (EventTarget, JsValue, EventTarget) = {
         let s = shared.borrow();
-        (
-            s.view().canvas().clone().into(),
-            s.view().root().clone().into(),
-            s.view().image_link().clone().into(),
-        )
+        (s.view().canvas().clone().into(), s.view().root().clone().into(), s.view().image_link().clone().into())
     };
     let mut out = vec![
-        listen(
-            &canvas,
-            "pointermove",
-            shared,
-            events,
-            Box::new(|s, e| pointer(s, e, PointerEvent::Move)),
-        ),
-        listen(
-            &canvas,
-            "pointerleave",
-            shared,
-            events,
-            Box::new(|s, e| pointer(s, e, PointerEvent::Leave)),
-        ),
-        listen(
-            &canvas,
-            "pointerup",
-            shared,
-            events,
-            Box::new(|s, e| pointer(s, e, PointerEvent::Up)),
-        ),
-        listen(
-            &canvas,
-            "pointercancel",
-            shared,
-            events,
-            Box::new(|s, e| pointer(s, e, PointerEvent::Cancel)),
-        ),
+        listen(&canvas, "pointermove", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Move))),
+        listen(&canvas, "pointerleave", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Leave))),
+        listen(&canvas, "pointerup", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Up))),
+        listen(&canvas, "pointercancel", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Cancel))),
         // Where the canvas is is read once per visit, not per move.
-        listen(
-            &canvas,
-            "pointerenter",
-            shared,
-            events,
-            Box::new(|s, _| {
-                s.borrow_mut().view_mut().frame_moved();
-                None
-            }),
-        ),
-        listen(
-            &canvas,
-            "keydown",
-            shared,
-            events,
-            Box::new(|_, e| {
-                let e = e.dyn_ref::<KeyboardEvent>()?;
-                let step = Step::from_key(&e.key(), e.alt_key() || e.ctrl_key() || e.meta_key())?;
-                e.prevent_default(); // arrows would scroll the page
-                Some(Input::Key(step))
-            }),
-        ),
-        listen(
-            &canvas,
-            "focus",
-            shared,
-            events,
-            Box::new(|s, _| {
-                state::focus(s, true);
-                None
-            }),
-        ),
-        listen(
-            &canvas,
-            "blur",
-            shared,
-            events,
-            Box::new(|s, _| {
-                state::focus(s, false);
-                None
-            }),
-        ),
+        listen(&canvas, "pointerenter", shared, events, Box::new(|s, _| {
+            s.borrow_mut().view_mut().frame_moved();
+            None
+        })),
+        listen(&canvas, "keydown", shared, events, Box::new(|_, e| {
+            let e = e.dyn_ref::<KeyboardEvent>()?;
+            let step = Step::from_key(&e.key(), e.alt_key() || e.ctrl_key() || e.meta_key())?;
+            e.prevent_default(); // arrows would scroll the page
+            Some(Input::Key(step))
+        })),
+        listen(&canvas, "focus", shared, events, Box::new(|s, _| {
+            state::focus(s, true);
+            None
+        })),
+        listen(&canvas, "blur", shared, events, Box::new(|s, _| {
+            state::focus(s, false);
+            None
+        })),
         // The image is drawn as the link is followed, before the browser reads its
         // href: a click (mouse, touch, or Enter on the focused link).
-        listen(
-            &image,
-            "click",
-            shared,
-            events,
-            Box::new(|s, _| {
-                let s = s.borrow();
-                if let Err(e) = s.view().image_url() {
-                    s.show_alert(Some(&super::js::message_of(&e.into())));
-                }
-                None
-            }),
-        ),
+        listen(&image, "click", shared, events, Box::new(|s, _| {
+            let s = s.borrow();
+            if let Err(e) = s.view().image_url() {
+                s.show_alert(Some(&super::js::message_of(&e.into())));
+            }
+            None
+        })),
     ];
     if let Some(win) = web_sys::window() {
         // The composed path sees through shadow roots (the custom element's), where
         // the event's target is retargeted to the host.
-        let press = Box::new(move |_: &Shared, e: &Event| {
-            (!e.composed_path().includes(&root, 0)).then_some(Input::PressOutside)
-        });
+        let press = Box::new(move |_: &Shared, e: &Event| (!e.composed_path().includes(&root, 0)).then_some(Input::PressOutside));
         if let Some(doc) = win.document() {
             out.push(listen(&doc, "pointerdown", shared, events, press));
         }
         // Any scroll, of the page or of a box holding the chart (scroll events do not
         // bubble: caught on their way down), moves the canvas under the pointer.
-        out.push(listen(
-            &win,
-            "scroll",
-            shared,
-            events,
-            Box::new(|s, _| {
-                s.borrow_mut().view_mut().frame_moved();
-                Some(Input::Scroll)
-            }),
-        ));
+        out.push(listen(&win, "scroll", shared, events, Box::new(|s, _| {
+            s.borrow_mut().view_mut().frame_moved();
+            Some(Input::Scroll)
+        })));
     }
     out
 }

@@ -34,9 +34,7 @@ fn js_value_text(value: &JsValue) -> String {
 
 /// The message of a JS error value.
 pub fn message_of(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| js_value_text(e))
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| js_value_text(e))
 }
 
 /// Accepts an Element, or a CSS selector naming one.
@@ -47,21 +45,11 @@ pub fn resolve_target(doc: &Document, target: &JsValue) -> Result<Element, JsErr
     if let Some(selector) = target.as_string() {
         return match doc.query_selector(&selector) {
             Ok(Some(el)) => Ok(el),
-            Ok(None) => Err(error(
-                ["mount: no element matches the selector \"", &selector, "\""].concat(),
-            )),
-            Err(_) => Err(error(
-                ["mount: \"", &selector, "\" is not a valid CSS selector"].concat(),
-            )),
+            Ok(None) => Err(error(["mount: no element matches the selector \"", &selector, "\""].concat())),
+            Err(_) => Err(error(["mount: \"", &selector, "\" is not a valid CSS selector"].concat())),
         };
     }
-    Err(error(
-        [
-            "mount: the target must be an Element or a CSS selector string, got ",
-            &js_value_text(target),
-        ]
-        .concat(),
-    ))
+    Err(error(["mount: the target must be an Element or a CSS selector string, got ", &js_value_text(target)].concat()))
 }
 
 /// Deepest nesting read from an options object (a cycle would never end).
@@ -86,13 +74,7 @@ fn js_to_value(v: &JsValue, path: &mut String, depth: u32) -> Result<Value, Stri
         return Ok(Value::String(s));
     }
     if depth >= MAX_DEPTH {
-        return Err([
-            shown(path),
-            ": nested too deeply (more than ",
-            &digits(MAX_DEPTH as u64),
-            " levels)",
-        ]
-        .concat());
+        return Err([shown(path), ": nested too deeply (more than ", &digits(MAX_DEPTH as u64), " levels)"].concat());
     }
     let mark = path.len();
     if js_sys::Array::is_array(v) {

@@ -118,23 +118,16 @@ pub fn picture(
 ) -> Result<JsValue, JsError> {
     use crate::options::{Value, validate};
     let data = match data.as_string() {
-        Some(csv) => {
-            crate::words::read_csv(&csv, title.as_deref()).map_err(|e| error(e.message()))?
-        }
+        Some(csv) => crate::words::read_csv(&csv, title.as_deref()).map_err(|e| error(e.message()))?,
         None => js::data_value(&data)?,
     };
     let given = data.clone();
-    let options = Value::Object(vec![
-        ("data".into(), data),
-        ("lang".into(), Value::String(lang.into())),
-        ("view".into(), Value::String(view.into())),
-    ]);
+    let options = Value::Object(vec![("data".into(), data), ("lang".into(), Value::String(lang.into())), ("view".into(), Value::String(view.into()))]);
     let settings = Settings::new(validate(&options).map_err(|e| error(e.message()))?);
     let (d, lang, view) = (settings.dataset(), settings.lang(), settings.view());
     let theme = &crate::render::LIGHT;
     let html = crate::svg::picture_view(d, lang, view, theme).map_err(error)?;
-    let (svg, _) =
-        crate::svg::render_view(d, lang, view, width.clamp(200.0, 4000.0), theme).map_err(error)?;
+    let (svg, _) = crate::svg::render_view(d, lang, view, width.clamp(200.0, 4000.0), theme).map_err(error)?;
     let element = crate::svg::element(&given, lang, view, &html);
     let out = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&out, &"html".into(), &html.into());
@@ -179,15 +172,12 @@ pub fn mount(
 fn mount_into(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     panic::install();
     let options = parse_options(options)?;
-    Settings::default()
-        .check(&options)
-        .map_err(|e| error(e.message()))?;
+    Settings::default().check(&options).map_err(|e| error(e.message()))?;
     let settings = Settings::new(options);
     let view = View::build(host)?;
     let root = view.root().clone();
     // In the page first, so the layout gets the width the page gives us.
-    host.append_child(&root)
-        .map_err(|_| error("mount: cannot append to the target element"))?;
+    host.append_child(&root).map_err(|_| error("mount: cannot append to the target element"))?;
     let shared: Shared = Rc::new(RefCell::new(State::new(view, settings)));
     state::arm(&shared);
     if let Err(e) = shared.borrow_mut().draw_all() {
@@ -207,18 +197,9 @@ fn mount_into(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     let width_watch = watch::WidthWatch::new(&shared);
     let panic_id = {
         let s = shared.borrow();
-        panic::register(
-            s.view().alert(),
-            s.settings().lang() == crate::locale::Lang::Fr,
-        )
+        panic::register(s.view().alert(), s.settings().lang() == crate::locale::Lang::Fr)
     };
-    Ok(Chart {
-        shared: Some(shared),
-        listeners,
-        width_watch,
-        events,
-        panic_id,
-    })
+    Ok(Chart { shared: Some(shared), listeners, width_watch, events, panic_id })
 }
 
 /// Freeing the handle from JavaScript (`chart.free()`, or the garbage collector
@@ -320,12 +301,7 @@ impl serde::Serialize for BarInfo<'_> {
         // links an out-of-range message and the formatting machinery with it.
         m.serialize_entry("persons", &(self.persons as f64))?;
         m.serialize_entry("computed", &self.computed)?;
-        for (key, v) in [
-            ("x", self.x),
-            ("y", self.y),
-            ("width", self.width),
-            ("height", self.height),
-        ] {
+        for (key, v) in [("x", self.x), ("y", self.y), ("width", self.width), ("height", self.height)] {
             m.serialize_entry(key, &v)?;
         }
         m.end()
@@ -335,17 +311,12 @@ impl serde::Serialize for BarInfo<'_> {
 #[wasm_bindgen]
 impl Chart {
     fn live(&self, method: &str) -> Result<&Shared, JsValue> {
-        self.shared
-            .as_ref()
-            .ok_or_else(|| error([method, ": this chart was destroyed"].concat()).into())
+        self.shared.as_ref().ok_or_else(|| error([method, ": this chart was destroyed"].concat()).into())
     }
 
     /// Changes some options (the others stay) and redraws. Bad options throw, are
     /// shown in the widget above the chart, and leave the chart as it was.
-    pub fn update(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
-    ) -> Result<(), JsValue> {
+    pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<(), JsValue> {
         let shared = self.live("update")?.clone();
         let mut st = shared.borrow_mut();
         let parsed = parse_options(&options).map_err(|e| {
@@ -375,15 +346,7 @@ impl Chart {
                 let r = &s.settings().dataset().regions[row.region];
                 // Layout (artboard) pixels to the CSS pixels the canvas is shown at.
                 let (b, k) = (row.bar, s.view().frame().scale);
-                BarInfo {
-                    name: &r.name,
-                    persons: r.persons,
-                    computed: r.computed,
-                    x: b.x * k,
-                    y: b.y * k,
-                    width: b.w * k,
-                    height: b.h * k,
-                }
+                BarInfo { name: &r.name, persons: r.persons, computed: r.computed, x: b.x * k, y: b.y * k, width: b.w * k, height: b.h * k }
             })
             .collect();
         let to_objects = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);

@@ -105,23 +105,14 @@ impl State {
 
     /// Draws everything: on mount.
     pub fn draw_all(&mut self) -> Result<(), JsError> {
-        self.redraw(Changed {
-            content: true,
-            theme: true,
-        })
+        self.redraw(Changed { content: true, theme: true })
     }
 
     /// Merges new options and redraws what they change (nothing if nothing did).
     pub fn update(&mut self, options: crate::options::Options) -> Result<(), JsError> {
-        self.settings
-            .check(&options)
-            .map_err(|e| super::error(e.message()))?;
+        self.settings.check(&options).map_err(|e| super::error(e.message()))?;
         let changed = self.settings.merge(options);
-        if changed.any() {
-            self.redraw(changed)
-        } else {
-            Ok(())
-        }
+        if changed.any() { self.redraw(changed) } else { Ok(()) }
     }
 
     /// Redraws what `changed` names, then the geometry, which every change touches.
@@ -142,19 +133,10 @@ impl State {
 
     /// Lays out and draws at the width the follower chose, or the widget's own.
     fn geometry(&mut self) -> Result<(), JsError> {
-        let width = self
-            .target_width
-            .take()
-            .unwrap_or_else(|| self.view.width());
+        let width = self.target_width.take().unwrap_or_else(|| self.view.width());
         self.follower.laid_out(width, js_sys::Date::now());
         let min_scale = if self.printing { PRINT_SCALE } else { 0.0 };
-        self.view.geometry(
-            self.settings.dataset(),
-            self.settings.lang(),
-            self.settings.view(),
-            width,
-            min_scale,
-        )?;
+        self.view.geometry(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, min_scale)?;
         self.tips.clear();
         let fx = self.highlight.handle(Input::Redrawn, self.view.layout());
         self.apply(fx);
@@ -189,11 +171,7 @@ impl State {
             None => {}
             Some(Announce::Silence) => self.view.announce(""),
             Some(Announce::Item(item)) => {
-                self.view.announce(&words::item_announcement(
-                    self.settings.dataset(),
-                    item,
-                    self.settings.lang(),
-                ));
+                self.view.announce(&words::item_announcement(self.settings.dataset(), item, self.settings.lang()));
             }
         }
     }
@@ -204,17 +182,14 @@ impl State {
         if self.tips.len() != items {
             self.tips = (0..items).map(|_| None).collect();
         }
-        self.tips[item].take().unwrap_or_else(|| {
-            self.view
-                .measure_tip(self.settings.dataset(), item, self.settings.lang())
-        })
+        self.tips[item].take().unwrap_or_else(|| self.view.measure_tip(self.settings.dataset(), item, self.settings.lang()))
     }
 
     /// The look to draw (the rule is `theme::look`), from what the page says now.
     fn look(&self) -> crate::theme::Look {
         let page = crate::theme::Page {
             printing: self.printing,
-            prefers_dark: super::view::prefers_dark(),
+            dark: crate::theme::used_scheme_is_dark(&self.view.color_scheme(), super::view::prefers_dark()),
             forced_colors: super::view::matches_media("(forced-colors: active)"),
         };
         crate::theme::look(self.settings.theme(), page)
@@ -231,12 +206,7 @@ impl State {
         self.view.theme(self.look());
         self.view.focus_ring(false);
         let result = self.geometry();
-        self.view.show_alert(
-            result
-                .err()
-                .map(|e| super::js::message_of(&e.into()))
-                .as_deref(),
-        );
+        self.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
     }
 
     /// Cancels every pending frame and watcher (on destroy).
@@ -299,12 +269,7 @@ fn render_frame(st: &mut State, weak: &Weak<RefCell<State>>) {
         st.view.theme(look);
     }
     let result = st.geometry();
-    st.view.show_alert(
-        result
-            .err()
-            .map(|e| super::js::message_of(&e.into()))
-            .as_deref(),
-    );
+    st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
     super::watch::watch_ratio(st, weak);
 }
 
@@ -356,10 +321,7 @@ impl FrameLoop {
         if self.pending.get().is_some() {
             return;
         }
-        let asked = web_sys::window().and_then(|w| {
-            w.request_animation_frame(self.callback.as_ref().unchecked_ref())
-                .ok()
-        });
+        let asked = web_sys::window().and_then(|w| w.request_animation_frame(self.callback.as_ref().unchecked_ref()).ok());
         self.pending.set(asked);
     }
 }

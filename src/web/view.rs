@@ -6,9 +6,7 @@
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement,
-};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement};
 
 use crate::data::Dataset;
 use crate::format::digits;
@@ -78,9 +76,7 @@ pub struct View {
 /// Appends children, or says the chart could not be built.
 fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsError> {
     for child in children {
-        parent
-            .append_child(child)
-            .map_err(|_| error("cannot build the chart"))?;
+        parent.append_child(child).map_err(|_| error("cannot build the chart"))?;
     }
     Ok(())
 }
@@ -88,21 +84,13 @@ fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsError> {
 /// A CSS length in pixels, fractions kept (the overlay sits on device pixels), as JS
 /// prints the number: no Rust float formatting in the wasm.
 fn css_px(v: f64) -> String {
-    let n = js_sys::Number::from(v)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_else(|_| "0".into());
+    let n = js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "0".into());
     n + "px"
 }
 
 fn px(v: f64) -> String {
     let v = v.round();
-    [
-        if v < 0.0 { "-" } else { "" },
-        &digits(v.abs() as u64),
-        "px",
-    ]
-    .concat()
+    [if v < 0.0 { "-" } else { "" }, &digits(v.abs() as u64), "px"].concat()
 }
 
 impl View {
@@ -124,8 +112,8 @@ impl View {
         let alert: HtmlElement = part(11).unchecked_into();
         let ctx = dom::context_2d(&canvas)?;
         let overlay_ctx = dom::context_2d(&overlay)?;
-        let overlay_backend = CanvasBackend::with_canvas_object(overlay.clone())
-            .ok_or_else(|| error("cannot draw on the canvas"))?;
+        let overlay_backend =
+            CanvasBackend::with_canvas_object(overlay.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
         Ok(View {
             root,
             canvas,
@@ -146,16 +134,7 @@ impl View {
             image,
             alert,
             theme: theme::LIGHT,
-            layout: Layout {
-                width: 0.0,
-                height: 0.0,
-                rows: vec![],
-                texts: vec![],
-                stacked: false,
-                pad: 0.0,
-                map: None,
-                items: 0,
-            },
+            layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0, map: None, items: 0 },
             dpr: 1.0,
             screen_dpr: 1.0,
             frame: CanvasFrame::new(layout::Rect::default(), (0.0, 0.0), 0.0),
@@ -183,22 +162,8 @@ impl View {
         &self.frame
     }
     #[cfg(feature = "probes")]
-    pub fn parts(
-        &self,
-    ) -> (
-        &HtmlCanvasElement,
-        &HtmlElement,
-        &HtmlElement,
-        &HtmlElement,
-        f64,
-    ) {
-        (
-            &self.overlay,
-            &self.tooltip,
-            &self.live,
-            &self.alert,
-            self.dpr,
-        )
+    pub fn parts(&self) -> (&HtmlCanvasElement, &HtmlElement, &HtmlElement, &HtmlElement, f64) {
+        (&self.overlay, &self.tooltip, &self.live, &self.alert, self.dpr)
     }
     pub fn alert(&self) -> &HtmlElement {
         &self.alert
@@ -215,8 +180,7 @@ impl View {
         self.download.set_download(t.download_file);
         let csv = ["\u{FEFF}", &words::csv(data, lang)].concat();
         let encoded = String::from(js_sys::encode_uri_component(&csv));
-        self.download
-            .set_href(&["data:text/csv;charset=utf-8,", &encoded].concat());
+        self.download.set_href(&["data:text/csv;charset=utf-8,", &encoded].concat());
         self.image.set_text_content(Some(t.download_image));
         self.image.set_download(t.image_file);
         // A link until it is followed (see `image_url`), for keyboards and readers.
@@ -229,30 +193,20 @@ impl View {
     pub fn theme(&mut self, look: Look) {
         self.theme = self.resolve_theme(look);
         let t = &self.theme;
-        let (bg, text, muted, bar) = (
-            theme::hex(t.background),
-            theme::hex(t.text),
-            theme::hex(t.muted),
-            theme::hex(t.bar),
-        );
-        style(
-            &self.root,
-            &[
-                ("background-color", &bg),
-                ("color", &text),
-                ("font-family", &t.font),
-            ],
-        );
-        style(
-            &self.tooltip,
-            &[
-                ("background-color", &bg),
-                ("color", &text),
-                ("border-color", &muted),
-            ],
-        );
+        let (bg, text, muted, bar) = (theme::hex(t.background), theme::hex(t.text), theme::hex(t.muted), theme::hex(t.bar));
+        style(&self.root, &[("background-color", &bg), ("color", &text), ("font-family", &t.font)]);
+        style(&self.tooltip, &[("background-color", &bg), ("color", &text), ("border-color", &muted)]);
         style(self.download.unchecked_ref(), &[("color", &bar)]);
         style(self.image.unchecked_ref(), &[("color", &bar)]);
+    }
+
+    /// The CSS `color-scheme` in force on the chart, as computed (it is inherited:
+    /// the page's, or its host's).
+    pub fn color_scheme(&self) -> String {
+        web_sys::window()
+            .and_then(|w| w.get_computed_style(&self.root).ok().flatten())
+            .and_then(|css| css.get_property_value("color-scheme").ok())
+            .unwrap_or_default()
     }
 
     /// The theme for `look`, with the page's `--idp-*` colours unless forced.
@@ -273,9 +227,7 @@ impl View {
             style(&self.live, &[("color", "inherit")]);
             return forced;
         }
-        let Some(css) =
-            web_sys::window().and_then(|w| w.get_computed_style(&self.root).ok().flatten())
-        else {
+        let Some(css) = web_sys::window().and_then(|w| w.get_computed_style(&self.root).ok().flatten()) else {
             return t;
         };
         for prop in CSS_COLOR_PROPERTIES {
@@ -295,9 +247,7 @@ impl View {
                 }
             }
         }
-        let font = css
-            .get_property_value(CSS_FONT_PROPERTY)
-            .unwrap_or_default();
+        let font = css.get_property_value(CSS_FONT_PROPERTY).unwrap_or_default();
         if !font.trim().is_empty() {
             t.font = font.trim().to_string().into();
         }
@@ -309,27 +259,12 @@ impl View {
     /// by the same estimate as the static picture's, so both lay out alike. Resizing
     /// the canvases also clears the highlight overlay.
     /// `min_scale`: device pixels per CSS pixel at least (printing asks for 2).
-    pub fn geometry(
-        &mut self,
-        data: &Dataset,
-        lang: Lang,
-        view: ChartView,
-        width: f64,
-        min_scale: f64,
-    ) -> Result<(), JsError> {
+    pub fn geometry(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, min_scale: f64) -> Result<(), JsError> {
         self.screen_dpr = device_pixel_ratio();
         self.layout = layout::compute_view(data, lang, view, layout::artboard(width), &Estimate);
-        self.dpr = render::effective_scale(
-            &self.layout,
-            (self.screen_dpr * width / self.layout.width).max(min_scale),
-        );
+        self.dpr = render::effective_scale(&self.layout, (self.screen_dpr * width / self.layout.width).max(min_scale));
         let (w, h) = render::backing_size(&self.layout, self.dpr);
-        let ratio = [
-            digits(self.layout.width as u64),
-            " / ".into(),
-            digits(self.layout.height as u64),
-        ]
-        .concat();
+        let ratio = [digits(self.layout.width as u64), " / ".into(), digits(self.layout.height as u64)].concat();
         self.canvas.set_width(w);
         self.canvas.set_height(h);
         style(self.canvas.unchecked_ref(), &[("aspect-ratio", &ratio)]);
@@ -344,28 +279,14 @@ impl View {
         self.overlay.set_width(ow as u32);
         self.overlay.set_height(oh as u32);
         let css = self.frame.css_per_device(self.dpr);
-        style(
-            self.overlay.unchecked_ref(),
-            &[
-                ("width", &css_px(ow as f64 * css)),
-                ("height", &css_px(oh as f64 * css)),
-            ],
-        );
-        let mut backend = CanvasBackend::with_canvas_object(self.canvas.clone())
-            .ok_or_else(|| error("cannot draw on the canvas"))?;
+        style(self.overlay.unchecked_ref(), &[("width", &css_px(ow as f64 * css)), ("height", &css_px(oh as f64 * css))]);
+        let mut backend =
+            CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
         // On paper (`min_scale` > 0) the texts are real text over the drawing: sharp
         // at any printer's resolution, and in the PDF a reader saves.
         let paper = min_scale > 0.0;
         // The canvas backend fails only when the context is lost: no detail to add.
-        render::draw_with(
-            &mut backend,
-            &self.layout,
-            &self.theme,
-            self.dpr,
-            !paper,
-            true,
-        )
-        .map_err(|_| error("drawing failed"))?;
+        render::draw_with(&mut backend, &self.layout, &self.theme, self.dpr, !paper, true).map_err(|_| error("drawing failed"))?;
         if let Some(layer) = self.print_layer.take() {
             layer.remove();
         }
@@ -373,10 +294,7 @@ impl View {
             self.print_layer = Some(self.text_layer(width / self.layout.width)?);
         }
         let pad = px(self.layout.pad);
-        style(
-            &self.footer,
-            &[("padding", &["0 ", &pad, " ", &pad].concat())],
-        );
+        style(&self.footer, &[("padding", &["0 ", &pad, " ", &pad].concat())]);
         Ok(())
     }
 
@@ -393,13 +311,9 @@ impl View {
         let (w, h) = render::backing_size(&self.layout, 2.0);
         canvas.set_width(w);
         canvas.set_height(h);
-        let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| error("cannot draw the image"))?;
-        render::draw(&mut backend, &self.layout, &self.theme, 2.0)
-            .map_err(|_| error("drawing the image failed"))?;
-        let url = canvas
-            .to_data_url()
-            .map_err(|_| error("cannot draw the image"))?;
+        let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| error("cannot draw the image"))?;
+        render::draw(&mut backend, &self.layout, &self.theme, 2.0).map_err(|_| error("drawing the image failed"))?;
+        let url = canvas.to_data_url().map_err(|_| error("cannot draw the image"))?;
         self.image.set_href(&url);
         Ok(())
     }
@@ -422,41 +336,25 @@ impl View {
                 layout::Align::Left => "none",
                 layout::Align::Right => "translateX(-100%)",
             };
-            style(
-                &span,
-                &[
-                    ("left", &css_px(t.x * k)),
-                    ("top", &css_px(t.y * k - size * 0.6)),
-                    ("font-size", &css_px(size)),
-                    ("transform", shift),
-                    ("font-weight", if t.font.bold { "bold" } else { "normal" }),
-                    (
-                        "color",
-                        &theme::hex(render::text_color(&self.theme, t.role)),
-                    ),
-                ],
-            );
+            style(&span, &[
+                ("left", &css_px(t.x * k)),
+                ("top", &css_px(t.y * k - size * 0.6)),
+                ("font-size", &css_px(size)),
+                ("transform", shift),
+                ("font-weight", if t.font.bold { "bold" } else { "normal" }),
+                ("color", &theme::hex(render::text_color(&self.theme, t.role))),
+            ]);
             append_all(&layer, &[&span])?;
         }
-        self.canvas
-            .after_with_node_1(&layer)
-            .map_err(|_| error("cannot build the chart"))?;
+        self.canvas.after_with_node_1(&layer).map_err(|_| error("cannot build the chart"))?;
         Ok(layer)
     }
 
     /// Reads where the canvas is (in the viewport and in the box) and its size as
     /// shown: two bounding boxes.
     fn read_frame(&mut self) -> CanvasFrame {
-        let (c, r) = (
-            self.canvas.get_bounding_client_rect(),
-            self.root.get_bounding_client_rect(),
-        );
-        let canvas = layout::Rect {
-            x: c.left(),
-            y: c.top(),
-            w: c.width(),
-            h: c.height(),
-        };
+        let (c, r) = (self.canvas.get_bounding_client_rect(), self.root.get_bounding_client_rect());
+        let canvas = layout::Rect { x: c.left(), y: c.top(), w: c.width(), h: c.height() };
         self.frame = CanvasFrame::new(canvas, (r.left(), r.top()), self.layout.width);
         self.frame_valid = true;
         self.frame
@@ -465,11 +363,7 @@ impl View {
     /// Where the canvas is: as last read, unless something may have moved it since
     /// (as uPlot does, hovering then reads nothing from the page).
     pub fn frame_now(&mut self) -> CanvasFrame {
-        if self.frame_valid {
-            self.frame
-        } else {
-            self.read_frame()
-        }
+        if self.frame_valid { self.frame } else { self.read_frame() }
     }
 
     /// The page scrolled or resized, or a pointer entered: read the frame again
@@ -483,34 +377,16 @@ impl View {
     pub fn paint_highlight(&mut self, clear: Option<usize>, fill: Option<usize>) {
         if clear.is_some() {
             // It only ever holds one bar.
-            self.overlay_ctx.clear_rect(
-                0.0,
-                0.0,
-                self.overlay.width() as f64,
-                self.overlay.height() as f64,
-            );
+            self.overlay_ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64);
         }
         let Some(item) = fill else { return };
         // The item's device box on the chart: the overlay's corner, a whole number of
         // device pixels, taken off every coordinate after the chart's own rounding,
         // so the highlight covers exactly the pixels the chart drew.
         self.overlay_at = render::highlight_box(&self.layout, item, self.dpr).0;
-        let _ = render::draw_highlight(
-            &mut self.overlay_backend,
-            &self.layout,
-            &self.theme,
-            item,
-            self.dpr,
-            self.overlay_at,
-        );
+        let _ = render::draw_highlight(&mut self.overlay_backend, &self.layout, &self.theme, item, self.dpr, self.overlay_at);
         let (x, y) = self.frame_now().device_to_box(self.overlay_at, self.dpr);
-        style(
-            self.overlay.unchecked_ref(),
-            &[(
-                "transform",
-                &["translate(", &css_px(x), ",", &css_px(y), ")"].concat(),
-            )],
-        );
+        style(self.overlay.unchecked_ref(), &[("transform", &["translate(", &css_px(x), ",", &css_px(y), ")"].concat())]);
     }
 
     /// The overlay's top-left corner in the chart canvas's device pixels (tests).
@@ -524,11 +400,7 @@ impl View {
     pub fn measure_tip(&self, data: &Dataset, item: usize, lang: Lang) -> Tip {
         let (name, lines) = words::item_tooltip(data, item, lang);
         let size = TOOLTIP.size(&name, &lines, &Estimate);
-        Tip {
-            name,
-            lines: lines.join("\n"),
-            size,
-        }
+        Tip { name, lines: lines.join("\n"), size }
     }
 
     /// Shows the tooltip next to layout point `at`, inside the visible part of the
@@ -538,9 +410,7 @@ impl View {
     pub fn show_tooltip(&mut self, tip: &Tip, at: (f64, f64), fresh: bool) {
         let viewport = web_sys::window()
             .map(|w| {
-                let n = |v: Result<JsValue, JsValue>| {
-                    v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::MAX)
-                };
+                let n = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::MAX);
                 (n(w.inner_width()), n(w.inner_height()))
             })
             .unwrap_or((f64::MAX, f64::MAX));
@@ -556,13 +426,7 @@ impl View {
                 self.tip_width = width;
             }
         }
-        style(
-            &self.tooltip,
-            &[(
-                "transform",
-                &["translate(", &px(x), ",", &px(y), ")"].concat(),
-            )],
-        );
+        style(&self.tooltip, &[("transform", &["translate(", &px(x), ",", &px(y), ")"].concat())]);
         if !self.tip_shown {
             style(&self.tooltip, &[("display", "block")]);
             self.tip_shown = true;
@@ -584,26 +448,14 @@ impl View {
     /// Shows `message` in the widget's alert box (or hides it with `None`).
     pub fn show_alert(&self, message: Option<&str>) {
         self.alert.set_text_content(message);
-        style(
-            &self.alert,
-            &[("display", if message.is_some() { "block" } else { "none" })],
-        );
+        style(&self.alert, &[("display", if message.is_some() { "block" } else { "none" })]);
     }
 
     /// Shows the focus ring (keyboard focus only, as `:focus-visible` decides).
     pub fn focus_ring(&self, focused: bool) {
         let el: &HtmlElement = self.canvas.unchecked_ref();
         if focused && self.canvas.matches(":focus-visible").unwrap_or(true) {
-            style(
-                el,
-                &[
-                    (
-                        "outline",
-                        &["2px solid ", &theme::hex(self.theme.bar)].concat(),
-                    ),
-                    ("outline-offset", "2px"),
-                ],
-            );
+            style(el, &[("outline", &["2px solid ", &theme::hex(self.theme.bar)].concat()), ("outline-offset", "2px")]);
         } else {
             style(el, &[("outline", "none")]);
         }
@@ -625,14 +477,9 @@ pub fn prefers_dark() -> bool {
 }
 
 pub fn matches_media(query: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(query).ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 pub fn device_pixel_ratio() -> f64 {
-    web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .filter(|r| r.is_finite() && *r > 0.0)
-        .unwrap_or(1.0)
+    web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
 }

@@ -23,22 +23,14 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
     }
     let Some(win) = web_sys::window() else { return };
     // The ratio as JS prints it (no Rust float formatting in the wasm).
-    let ratio = js_sys::Number::from(dpr)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_else(|_| "1".into());
-    let Ok(Some(query)) = win.match_media(&["(resolution: ", &ratio, "dppx)"].concat()) else {
-        return;
-    };
+    let ratio = js_sys::Number::from(dpr).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "1".into());
+    let Ok(Some(query)) = win.match_media(&["(resolution: ", &ratio, "dppx)"].concat()) else { return };
     let weak = weak.clone();
-    st.watch_ratio_with(
-        dpr,
-        EventListener::new(&query, "change", move |_| {
-            if let Some(shared) = weak.upgrade() {
-                request_render(&shared, false);
-            }
-        }),
-    );
+    st.watch_ratio_with(dpr, EventListener::new(&query, "change", move |_| {
+        if let Some(shared) = weak.upgrade() {
+            request_render(&shared, false);
+        }
+    }));
 }
 
 /// A window resize with a new ratio (browser zoom does both): a second way to see a
@@ -58,9 +50,7 @@ pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
 
 /// Listens for the reader's colour scheme changing (only "auto" follows it).
 pub fn watch_scheme(shared: &Shared) -> Option<EventListener> {
-    let query = web_sys::window()?
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()??;
+    let query = web_sys::window()?.match_media("(prefers-color-scheme: dark)").ok()??;
     let weak = Rc::downgrade(shared);
     Some(EventListener::new(&query, "change", move |_| {
         let Some(shared) = weak.upgrade() else { return };
@@ -79,9 +69,7 @@ pub fn watch_print(shared: &Shared) -> Option<EventListener> {
     let weak = Rc::downgrade(shared);
     Some(EventListener::new(&query, "change", move |_| {
         if let Some(shared) = weak.upgrade() {
-            shared
-                .borrow_mut()
-                .set_printing(super::view::matches_media("print"));
+            shared.borrow_mut().set_printing(super::view::matches_media("print"));
         }
     }))
 }
@@ -89,9 +77,7 @@ pub fn watch_print(shared: &Shared) -> Option<EventListener> {
 /// Watches forced colours (Windows high contrast) turning on or off: whatever the
 /// theme asked for, the chart redraws with the system palette, or without it.
 pub fn watch_forced(shared: &Shared) -> Option<EventListener> {
-    let query = web_sys::window()?
-        .match_media("(forced-colors: active)")
-        .ok()??;
+    let query = web_sys::window()?.match_media("(forced-colors: active)").ok()??;
     let weak = Rc::downgrade(shared);
     Some(EventListener::new(&query, "change", move |_| {
         if let Some(shared) = weak.upgrade() {
@@ -123,10 +109,7 @@ impl WidthWatch {
         });
         let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
         observer.observe(shared.borrow().view().root());
-        Some(WidthWatch {
-            observer,
-            _callback: callback,
-        })
+        Some(WidthWatch { observer, _callback: callback })
     }
 }
 

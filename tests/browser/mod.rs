@@ -6,8 +6,8 @@ use mali_idp_chart::layout::Rect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, KeyboardEvent, KeyboardEventInit,
-    PointerEvent, PointerEventInit,
+    CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, KeyboardEvent, KeyboardEventInit, PointerEvent,
+    PointerEventInit,
 };
 
 pub fn document() -> web_sys::Document {
@@ -17,9 +17,7 @@ pub fn document() -> web_sys::Document {
 /// A fresh, visible container of a known width, attached to the page.
 pub fn container(width: u32) -> HtmlElement {
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    el.style()
-        .set_property("width", &format!("{width}px"))
-        .unwrap();
+    el.style().set_property("width", &format!("{width}px")).unwrap();
     document().body().unwrap().append_child(&el).unwrap();
     el
 }
@@ -27,33 +25,21 @@ pub fn container(width: u32) -> HtmlElement {
 /// The RGBA of the device pixel under a CSS-pixel point of `canvas`.
 pub fn rgba(canvas: &HtmlCanvasElement, dpr: f64, css_x: f64, css_y: f64) -> [u8; 4] {
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
-    let d = ctx
-        .get_image_data((css_x * dpr).floor(), (css_y * dpr).floor(), 1.0, 1.0)
-        .unwrap()
-        .data();
+    let d = ctx.get_image_data((css_x * dpr).floor(), (css_y * dpr).floor(), 1.0, 1.0).unwrap().data();
     [d[0], d[1], d[2], d[3]]
 }
 
 /// Points well inside a rectangle: its centre and near its four corners.
 pub fn inner_points(r: &Rect) -> Vec<(f64, f64)> {
     let (m, (cx, cy)) = (2.5, r.center());
-    vec![
-        (cx, cy),
-        (r.x + m, r.y + m),
-        (r.right() - m, r.y + m),
-        (r.x + m, r.bottom() - m),
-        (r.right() - m, r.bottom() - m),
-    ]
+    vec![(cx, cy), (r.x + m, r.y + m), (r.right() - m, r.y + m), (r.x + m, r.bottom() - m), (r.right() - m, r.bottom() - m)]
 }
 
 /// Resolves on the next animation frame, after the chart's own frame callbacks.
 pub async fn next_frame() {
     for _ in 0..2 {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .request_animation_frame(&resolve)
-                .unwrap();
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
         });
         JsFuture::from(promise).await.unwrap();
     }
@@ -85,14 +71,7 @@ pub fn key(target: &HtmlElement, key: &str) -> bool {
 }
 
 pub fn shown(el: &HtmlElement) -> bool {
-    web_sys::window()
-        .unwrap()
-        .get_computed_style(el)
-        .unwrap()
-        .unwrap()
-        .get_property_value("display")
-        .unwrap()
-        != "none"
+    web_sys::window().unwrap().get_computed_style(el).unwrap().unwrap().get_property_value("display").unwrap() != "none"
 }
 
 pub fn text(el: &HtmlElement) -> String {
@@ -107,10 +86,7 @@ pub fn inside(inner: &web_sys::DomRect, outer: &web_sys::DomRect) -> bool {
 }
 
 pub fn js_error_message(value: JsValue) -> String {
-    value
-        .dyn_into::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_default()
+    value.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
 }
 
 /// The canvas's width on the page, in CSS pixels (the artboard scaled to the container).
@@ -129,20 +105,7 @@ pub fn to_css(chart: &mali_idp_chart::web::Chart, p: (f64, f64)) -> (f64, f64) {
 pub fn overlay_rgba(chart: &mali_idp_chart::web::Chart, x: f64, y: f64) -> [u8; 4] {
     let (ox, oy) = chart.overlay_at();
     let dpr = chart.device_pixel_ratio();
-    let ctx: CanvasRenderingContext2d = chart
-        .overlay()
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    let d = ctx
-        .get_image_data(
-            (x * dpr).floor() - ox as f64,
-            (y * dpr).floor() - oy as f64,
-            1.0,
-            1.0,
-        )
-        .unwrap()
-        .data();
+    let ctx: CanvasRenderingContext2d = chart.overlay().get_context("2d").unwrap().unwrap().unchecked_into();
+    let d = ctx.get_image_data((x * dpr).floor() - ox as f64, (y * dpr).floor() - oy as f64, 1.0, 1.0).unwrap().data();
     [d[0], d[1], d[2], d[3]]
 }

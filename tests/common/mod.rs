@@ -5,8 +5,8 @@
 use std::convert::Infallible;
 
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontStyle, text_anchor::HPos,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle,
+    text_anchor::HPos,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,21 +30,9 @@ pub struct DrawnText {
 /// A filled polygon, a path (a line through points) or a circle.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DrawnShape {
-    Polygon {
-        points: Vec<BackendCoord>,
-        rgb: (u8, u8, u8),
-    },
-    Path {
-        points: Vec<BackendCoord>,
-        rgb: (u8, u8, u8),
-        width: u32,
-    },
-    Circle {
-        center: BackendCoord,
-        radius: u32,
-        rgb: (u8, u8, u8),
-        fill: bool,
-    },
+    Polygon { points: Vec<BackendCoord>, rgb: (u8, u8, u8) },
+    Path { points: Vec<BackendCoord>, rgb: (u8, u8, u8), width: u32 },
+    Circle { center: BackendCoord, radius: u32, rgb: (u8, u8, u8), fill: bool },
 }
 
 pub struct Recorder {
@@ -59,14 +47,7 @@ pub struct Recorder {
 
 impl Recorder {
     pub fn new(size: (u32, u32)) -> Recorder {
-        Recorder {
-            size,
-            rects: vec![],
-            texts: vec![],
-            shapes: vec![],
-            other_calls: 0,
-            presented: false,
-        }
+        Recorder { size, rects: vec![], texts: vec![], shapes: vec![], other_calls: 0, presented: false }
     }
 }
 
@@ -83,11 +64,7 @@ impl DrawingBackend for Recorder {
         self.presented = true;
         Ok(())
     }
-    fn draw_pixel(
-        &mut self,
-        _: BackendCoord,
-        _: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_pixel(&mut self, _: BackendCoord, _: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
         self.other_calls += 1;
         Ok(())
     }
@@ -98,12 +75,7 @@ impl DrawingBackend for Recorder {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.rects.push(DrawnRect {
-            from,
-            to,
-            rgb: style.color().rgb,
-            fill,
-        });
+        self.rects.push(DrawnRect { from, to, rgb: style.color().rgb, fill });
         Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -111,10 +83,7 @@ impl DrawingBackend for Recorder {
         vert: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.shapes.push(DrawnShape::Polygon {
-            points: vert.into_iter().collect(),
-            rgb: style.color().rgb,
-        });
+        self.shapes.push(DrawnShape::Polygon { points: vert.into_iter().collect(), rgb: style.color().rgb });
         Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -122,11 +91,7 @@ impl DrawingBackend for Recorder {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.shapes.push(DrawnShape::Path {
-            points: path.into_iter().collect(),
-            rgb: style.color().rgb,
-            width: style.stroke_width(),
-        });
+        self.shapes.push(DrawnShape::Path { points: path.into_iter().collect(), rgb: style.color().rgb, width: style.stroke_width() });
         Ok(())
     }
     fn draw_circle<S: BackendStyle>(
@@ -136,12 +101,7 @@ impl DrawingBackend for Recorder {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.shapes.push(DrawnShape::Circle {
-            center,
-            radius,
-            rgb: style.color().rgb,
-            fill,
-        });
+        self.shapes.push(DrawnShape::Circle { center, radius, rgb: style.color().rgb, fill });
         Ok(())
     }
     fn draw_text<S: BackendTextStyle>(
@@ -164,23 +124,16 @@ impl DrawingBackend for Recorder {
 
 /// Undoes the XML escaping of SVG text content.
 pub fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 /// The text contents of every `<text>` element of an SVG document.
 pub fn svg_texts(svg: &str) -> Vec<String> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| {
-            let start = t.find('>')? + 1;
-            let end = t.find("</text>")?;
-            Some(unescape(t[start..end].trim()))
-        })
-        .collect()
+    svg.split("<text").skip(1).filter_map(|t| {
+        let start = t.find('>')? + 1;
+        let end = t.find("</text>")?;
+        Some(unescape(t[start..end].trim()))
+    }).collect()
 }
 
 /// The value of attribute `name` in an SVG tag's text.
@@ -193,19 +146,10 @@ pub fn attr(tag: &str, name: &str) -> Option<f64> {
 
 /// Each `<rect .../>` of an SVG document as (x, y, width, height, fill).
 pub fn svg_rects(svg: &str) -> Vec<(f64, f64, f64, f64, String)> {
-    svg.split("<rect")
-        .skip(1)
-        .filter_map(|t| {
-            let tag = &t[..t.find("/>")?];
-            let fill_at = tag.find(" fill=\"")? + 7;
-            let fill = tag[fill_at..fill_at + tag[fill_at..].find('"')?].to_string();
-            Some((
-                attr(tag, "x")?,
-                attr(tag, "y")?,
-                attr(tag, "width")?,
-                attr(tag, "height")?,
-                fill,
-            ))
-        })
-        .collect()
+    svg.split("<rect").skip(1).filter_map(|t| {
+        let tag = &t[..t.find("/>")?];
+        let fill_at = tag.find(" fill=\"")? + 7;
+        let fill = tag[fill_at..fill_at + tag[fill_at..].find('"')?].to_string();
+        Some((attr(tag, "x")?, attr(tag, "y")?, attr(tag, "width")?, attr(tag, "height")?, fill))
+    }).collect()
 }

@@ -154,6 +154,8 @@ test('theme "auto" follows the reader\'s colour scheme live, and a new pixel rat
     const c = document.querySelector('#element-fr').shadowRoot.querySelector('canvas');
     return { bg: [...c.getContext('2d').getImageData(1, 1, 1, 1).data], w: c.width, css: c.getBoundingClientRect().width };
   });
+  // "auto" follows the page's used colour scheme: this page offers both.
+  await page.evaluate(() => { document.documentElement.style.colorScheme = 'light dark'; });
   await page.evaluate(() => document.getElementById('element-fr').setAttribute('theme', 'auto'));
   await page.emulateMedia({ colorScheme: 'light' });
   await page.waitForFunction(() => {

@@ -5,7 +5,8 @@
 // browser); with scripts off, the picture and the data table stay. Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, shots } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { start, open, shots, root } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -164,22 +165,35 @@ test('when the wasm cannot load, the article page keeps its picture and says why
   await context.close();
 });
 
-test('a reader in dark mode sees the picture in the dark colours the live chart takes; theme="light" keeps it light', async () => {
-  const wasm = holdWasm();
-  const { page, context, problems } = await open(env.browser, env.url, { width: 800, route: wasm.route });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForLoadState('load');
-  const background = () => page.evaluate(() => {
-    const svg = [...document.querySelectorAll('#chart .mali-idp-chart-static svg')].find((s) => getComputedStyle(s).display !== 'none');
-    return getComputedStyle(svg.querySelector('rect')).fill;
-  });
-  assert.equal(await background(), 'rgb(22, 25, 29)', 'the dark background before any script');
-  wasm.release();
-  await page.waitForFunction(() => window.maliIdpChart);
-  const live = await page.evaluate(() => [...document.querySelector('#chart canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data]);
-  assert.deepEqual(live, [22, 25, 29, 255], 'and the same in the live chart');
-  assert.deepEqual(problems(), []);
-  await context.close();
+test('theme "auto" is dark only where the page\'s colour scheme is: light-only, light dark and undeclared pages, the reader light and dark, before and after the wasm', async () => {
+  const PICTURE = readFileSync(`${root}www/picture-fr.html`, 'utf8');
+  const DARK = [22, 25, 29];
+  for (const [declared, darkWhenReaderIs] of [['light', []], ['light dark', ['dark']], [null, []], ['dark', ['light', 'dark']]]) {
+    for (const reader of ['light', 'dark']) {
+      const html = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>scheme</title><link rel="icon" href="data:,">
+        <link rel="stylesheet" href="/mali-idp-chart.css"><script type="module" src="/mali-idp-chart.js"></script>
+        ${declared ? `<style>:root { color-scheme: ${declared}; }</style>` : ''}
+        <body><mali-idp-chart id="c" lang="fr" loading="eager">${PICTURE}</mali-idp-chart></body></html>`;
+      const wasm = holdWasm();
+      const { page, context, problems } = await open(env.browser, 'about:blank', { width: 640, route: wasm.route, expect: [/willReadFrequently/] });
+      await page.emulateMedia({ colorScheme: reader });
+      await page.route('**/scheme.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+      await page.goto(`${env.url}scheme.html`);
+      const before = await page.evaluate(() => {
+        const svg = [...document.querySelectorAll('#c .mali-idp-chart-static svg')].find((s) => getComputedStyle(s).display !== 'none');
+        return getComputedStyle(svg.querySelector('rect')).fill.match(/\d+/g).map(Number);
+      });
+      wasm.release();
+      await page.waitForFunction(() => document.getElementById('c').chart);
+      const after = await page.evaluate(() => [...document.getElementById('c').shadowRoot.querySelector('canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
+      const want = darkWhenReaderIs.includes(reader) ? DARK : [255, 255, 255];
+      const at = `color-scheme ${declared ?? '(none)'}, reader ${reader}`;
+      assert.deepEqual(before, want, `${at}: the picture`);
+      assert.deepEqual(after, want, `${at}: the live chart`);
+      assert.deepEqual(problems(), [], at);
+      await context.close();
+    }
+  }
   // The iframe page asked for "light" stays light, whatever the reader's scheme.
   const held = holdWasm();
   const frame = await open(env.browser, `${env.url}embed.html?theme=light`, { width: 400, route: held.route });
