@@ -10,6 +10,7 @@
 
 pub mod data;
 pub mod format;
+pub mod geometry;
 pub mod highlight;
 pub mod hit;
 pub mod layout;
@@ -19,6 +20,7 @@ pub mod options;
 pub mod render;
 pub mod settings;
 pub mod style;
+pub mod text;
 pub mod theme;
 pub mod words;
 

@@ -1,6 +1,7 @@
 //! Bar geometry: where every bar and text goes, in CSS pixels, from a dataset, a
 //! locale and a width. Pure f64 arithmetic; depends on `data`, `format`, `locale`,
-//! `map` and its own submodules (text measuring, the tooltip, width following).
+//! `geometry`, `text`, `map` and its own submodules (artboards, the tooltip, width
+//! following). `map` does not depend on it: the shapes both use are in `geometry`.
 //!
 //! This is the single source of truth for bar geometry: `render` paints these
 //! rectangles and `hit` tests pointers against them, so what is drawn is what is hit.
@@ -10,12 +11,12 @@
 
 pub mod artboard;
 pub mod follow;
-pub mod text;
 pub mod tooltip;
 
 pub use artboard::{ARTBOARDS, artboard, natural_width};
 pub use follow::WidthFollower;
-pub use text::{Estimate, Font, Measure, wrap};
+pub use crate::geometry::{Align, Rect, TextItem, TextRole};
+pub use crate::text::{Estimate, Font, Measure, wrap};
 pub use tooltip::{CanvasFrame, TOOLTIP, TooltipStyle};
 
 use crate::data::Dataset;
@@ -45,79 +46,6 @@ impl View {
     /// (the bars build), so that everything the map needs is left out of it.
     pub fn has_map(self) -> bool {
         cfg!(feature = "map") && self != View::Bars
-    }
-}
-
-/// An axis-aligned rectangle in CSS pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-impl Rect {
-    pub fn right(&self) -> f64 {
-        self.x + self.w
-    }
-    pub fn bottom(&self) -> f64 {
-        self.y + self.h
-    }
-    /// Half-open on the far edges, so adjacent rectangles never both claim a point.
-    pub fn contains(&self, px: f64, py: f64) -> bool {
-        px >= self.x && px < self.right() && py >= self.y && py < self.bottom()
-    }
-    pub fn center(&self) -> (f64, f64) {
-        (self.x + self.w / 2.0, self.y + self.h / 2.0)
-    }
-}
-
-/// What a text is, which sets its colour when drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextRole {
-    Title,
-    Subtitle,
-    Name,
-    Value,
-    Note,
-    Source,
-    /// A region's or the capital's name on the map.
-    MapName,
-    /// A circle's name and figure on the map.
-    MapFigure,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    /// `x` is the left edge of the text.
-    Left,
-    /// `x` is the right edge of the text.
-    Right,
-}
-
-/// One line of text, vertically centred on `y`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextItem {
-    pub text: String,
-    pub role: TextRole,
-    pub x: f64,
-    pub y: f64,
-    pub font: Font,
-    pub align: Align,
-    /// Measured width, kept so tests and the renderer know the text's extent.
-    pub width: f64,
-}
-
-impl TextItem {
-    /// The box the text occupies (line height 1.2 × size).
-    pub fn bounds(&self) -> Rect {
-        let x = match self.align {
-            Align::Left => self.x,
-            Align::Right => self.x - self.width,
-        };
-        let h = self.font.size * 1.2;
-        Rect { x, y: self.y - h / 2.0, w: self.width, h }
     }
 }
 

@@ -1,11 +1,11 @@
 //! The tooltip: its style (one source for the size measured here and the CSS the
 //! shell writes), its size from its text, and where it goes next to a pointer.
 //! Also the one conversion between layout coordinates and the chart's box.
-//! Pure; depends on `layout::text`.
+//! Pure; depends on `text` and `geometry`.
 
 use super::Rect;
 use crate::format::digits;
-use super::text::{Font, Measure, wrap};
+use crate::text::{Font, Measure, wrap};
 
 /// The tooltip's type and box, in whole CSS pixels. The size measured here and the
 /// CSS the shell writes (`css`) both come from these numbers, so they cannot drift.
@@ -163,7 +163,7 @@ mod frame_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::text::Mono;
+    use crate::text::Mono;
 
     #[test]
     fn tooltips_flip_near_edges_and_never_leave_the_area() {

@@ -2,7 +2,8 @@
 //! at its main town (area proportional to the persons), Bamako as a reference dot,
 //! and region names where they fit. Pure f64 geometry, like the bars': `render` draws
 //! these shapes and `hit` tests pointers against the very same ones. Depends on
-//! `data` (towns) and `layout` (rectangles, text items, measuring).
+//! `data` (towns), `geometry` (rectangles, text items) and `text` (measuring); not on
+//! `layout`, which places the map among the chart's other parts.
 //!
 //! The regions are those from before 2016 (Natural Earth; see `shapes.rs`): Ménaka
 //! lies inside the Gao polygon, so Ménaka's figure is a circle at its town and the
@@ -12,7 +13,8 @@
 pub mod shapes;
 
 use crate::data::{BAMAKO, Dataset, PLACES};
-use crate::layout::{Align, Font, Measure, Rect, TextItem, TextRole};
+use crate::geometry::{Align, Rect, TextItem, TextRole};
+use crate::text::{Font, Measure};
 use crate::locale::Lang;
 
 /// The regions' shapes: none in the bars build, which never draws a map (so none of
