@@ -172,19 +172,20 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
     let mut texts = Vec::new();
     let mut y = m.pad;
 
-    let paragraph = |texts: &mut Vec<TextItem>, y: &mut f64, text: &str, role, font: Font| {
-        *y = lines(texts, text, role, font, (left, *y, inner), measure);
+    // One closure for every paragraph, in a column (x, width): one copy of its code.
+    let paragraph = |texts: &mut Vec<TextItem>, y: &mut f64, text: &str, role, font: Font, (x, w): (f64, f64)| {
+        *y = lines(texts, text, role, font, (x, *y, w), measure);
     };
 
-    paragraph(&mut texts, &mut y, &data.title, TextRole::Title, m.title);
+    paragraph(&mut texts, &mut y, &data.title, TextRole::Title, m.title, (left, inner));
     y += 4.0;
-    paragraph(&mut texts, &mut y, &format::subtitle(data, lang), TextRole::Subtitle, m.subtitle);
+    paragraph(&mut texts, &mut y, &format::subtitle(data, lang), TextRole::Subtitle, m.subtitle, (left, inner));
     y += 16.0;
 
     let mut rows = Vec::new();
     let mut stacked = false;
     let mut map = None;
-    let side = view == View::Both && inner >= SIDE_BY_SIDE_FROM;
+    let side = view.has_map() && view == View::Both && inner >= SIDE_BY_SIDE_FROM;
     let top = y;
     if view.has_map() {
         let column = if side { (inner - COLUMN_GAP) / 2.0 } else { inner };
@@ -212,25 +213,50 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
             y += 16.0;
         }
     }
+    // The map's column ends here (its unplaced lines included).
+    let y_after_map = y;
+    if side {
+        y = top;
+    }
+    // The notes and the source: under everything, or, with the map and the bars side
+    // by side, in the bars' column under the bars, where the map's height leaves room:
+    // one figure, no empty half-column.
+    let mut notes_at = (left, inner);
+    let right_from = texts.len();
     if view != View::Map {
         let (x, w, from) = if side { (left + (inner + COLUMN_GAP) / 2.0, (inner - COLUMN_GAP) / 2.0, top) } else { (left, inner, y) };
         let (bottom, s) = bars(data, lang, &m, (x, from, w), measure, &mut rows, &mut texts);
         stacked = s;
-        y = if side { bottom.max(y) } else { bottom };
+        if side {
+            notes_at = (x, w);
+        }
+        y = bottom;
     }
+    let map_bottom = if side { map.as_ref().map_or(0.0, |_| y_after_map) } else { 0.0 };
 
     y += 4.0;
     if data.has_computed() {
-        let note = ["* ", lang.text().computed_note].concat();
-        paragraph(&mut texts, &mut y, &note, TextRole::Note, m.small);
+        paragraph(&mut texts, &mut y, &["* ", lang.text().computed_note].concat(), TextRole::Note, m.small, notes_at);
         y += 2.0;
     }
     if view.has_map() {
-        paragraph(&mut texts, &mut y, lang.map_text().map_note, TextRole::Note, m.small);
+        paragraph(&mut texts, &mut y, lang.map_text().map_note, TextRole::Note, m.small, notes_at);
         y += 2.0;
     }
-    paragraph(&mut texts, &mut y, &data.source, TextRole::Source, m.small);
-    y += m.pad;
+    paragraph(&mut texts, &mut y, &data.source, TextRole::Source, m.small, notes_at);
+    if side && map_bottom > y {
+        // The bars' column, shorter than the map's, centred beside it.
+        let dy = ((map_bottom - y) / 2.0).floor();
+        for r in &mut rows {
+            r.bar.y += dy;
+            r.hit.y += dy;
+        }
+        for t in &mut texts[right_from..] {
+            t.y += dy;
+        }
+        y += dy;
+    }
+    y = y.max(map_bottom) + m.pad;
 
     Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad, map, items: data.regions.len() }
 }

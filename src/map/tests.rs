@@ -354,6 +354,17 @@ fn both_views_side_by_side_when_wide_stacked_when_narrow() {
     let map = wide.map.as_ref().unwrap();
     assert!(wide.rows.iter().all(|r| r.hit.x >= map.frame.right()), "bars to the right of the map");
     assert!(wide.rows[0].hit.y < map.frame.center().1, "and beside it");
+    // One figure: the notes and the source fill the bars' column under the bars, and
+    // the chart ends with the taller column.
+    let bars_bottom = wide.rows.iter().map(|r| r.hit.bottom()).fold(0.0, f64::max);
+    let notes: Vec<_> = wide.texts.iter().filter(|t| matches!(t.role, layout::TextRole::Note | layout::TextRole::Source) && t.bounds().x >= map.frame.right()).collect();
+    assert!(notes.iter().any(|t| t.role == layout::TextRole::Source), "the source in the bars' column");
+    assert!(notes.iter().any(|t| t.text.contains("Natural Earth")), "the boundaries' note too");
+    assert!(notes.iter().all(|t| t.bounds().y >= bars_bottom), "under the bars");
+    let column_bottom = |texts: &[&layout::TextItem]| texts.iter().map(|t| t.bounds().bottom()).fold(0.0, f64::max);
+    let right = column_bottom(&notes);
+    let left = map.unplaced.iter().map(|(_, r)| r.bottom()).fold(map.frame.bottom(), f64::max);
+    assert!((wide.height - (right.max(left) + wide.pad)).abs() <= 1.0, "height {} for columns ending at {left} and {right}", wide.height);
     let narrow = layout::compute_view(&data, Lang::Fr, View::Both, 400.0, &Estimate);
     let map = narrow.map.as_ref().unwrap();
     assert!(narrow.rows.iter().all(|r| r.hit.y >= map.frame.bottom()), "bars under the map");

@@ -1,0 +1,63 @@
+//! The markers `make fallback` (src/bin/fallback.rs) writes pages between: the
+//! static pictures and the JSON-LD, and which page carries which picture.
+
+use crate::layout::View;
+use crate::locale::Lang;
+
+/// The markers around the JSON-LD block in a page.
+pub const DATASET_MARKERS: (&str, &str) =
+    ("<!-- dataset description: written by `make fallback` -->", "<!-- end of dataset description -->");
+
+/// `html` with the text between `markers` replaced by `block`.
+pub fn replace_between(html: &str, (open, close): (&str, &str), block: &str) -> Option<String> {
+    let start = html.find(open)? + open.len();
+    let end = start + html[start..].find(close)?;
+    Some(format!("{}\n{block}\n{}", &html[..start], &html[end..]))
+}
+
+/// The markers around a page's static picture in `lang`.
+pub fn markers(lang: Lang, view: View) -> (String, &'static str) {
+    let view = match view {
+        View::Bars => "",
+        View::Map => ", map",
+        View::Both => ", both",
+    };
+    (format!("<!-- static picture ({}{view}): written by `make fallback` -->", lang.tag()), "<!-- end of static picture -->")
+}
+
+/// The file a picture for newsrooms to paste is written to: `picture-fr.html` for the
+/// bars, `picture-map-en.html`, `picture-both-fr.html` ...
+pub fn picture_file(lang: Lang, view: View) -> String {
+    let view = match view {
+        View::Bars => "",
+        View::Map => "map-",
+        View::Both => "both-",
+    };
+    ["picture-", view, lang.tag(), ".html"].concat()
+}
+
+/// The pages (under www/) that carry static pictures, and which: each page's
+/// language and view, between the markers [`markers`] writes.
+pub const PAGES: [(&str, Lang, View); 11] = [
+    ("index.html", Lang::Fr, View::Bars),
+    ("embed.html", Lang::Fr, View::Bars),
+    ("embed.html", Lang::En, View::Bars),
+    ("embed-map.html", Lang::Fr, View::Map),
+    ("embed-map.html", Lang::En, View::Map),
+    ("embed-both.html", Lang::Fr, View::Both),
+    ("embed-both.html", Lang::En, View::Both),
+    ("demo.html", Lang::Fr, View::Bars),
+    ("demo.html", Lang::Fr, View::Both),
+    ("demo.html", Lang::En, View::Map),
+    ("../bench/pages/ours.html", Lang::Fr, View::Bars),
+];
+
+/// `html` with what lies between `lang`'s markers replaced by `picture`; `None`
+/// when the markers are missing.
+pub fn replace_marked(html: &str, lang: Lang, view: View, picture: &str) -> Option<String> {
+    let (open, close) = markers(lang, view);
+    let start = html.find(&open)? + open.len();
+    let end = start + html[start..].find(close)?;
+    Some(format!("{}\n{picture}\n{}", &html[..start], &html[end..]))
+}
+
