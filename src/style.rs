@@ -63,7 +63,8 @@ pub const WIDGET_CSS: &str = concat!(
     // artboard (`layout::natural_width`, the static picture has the same) gives a
     // shrink-to-fit container the width available, as an image would.
     ".mali-idp-chart__canvas{contain:inline-size}",
-    ".mali-idp-chart>.mali-idp-chart__size{height:0}",
+    // Its colour tells the shell the page's colour scheme changed (`web::watch`).
+    ".mali-idp-chart>.mali-idp-chart__size{height:0;color:light-dark(#000,#fff);transition:color 1ms}",
     ".mali-idp-chart>.mali-idp-chart__overlay{position:absolute;left:0;top:0;pointer-events:none}",
     // Placed by `transform` from the box's corner: moving it lays nothing out.
     ".mali-idp-chart__tooltip{position:absolute;left:0;top:0;display:none;pointer-events:none;z-index:1;border-style:solid;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.18);text-align:left;white-space:normal;overflow-wrap:anywhere;",

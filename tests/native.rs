@@ -349,17 +349,14 @@ fn the_pages_carry_an_up_to_date_static_picture_and_its_stylesheet() {
         }
     }
     let index = www("index.html");
-    let (open, close) = svg::DATASET_MARKERS;
-    let start = index.find(open).expect("index.html: no dataset markers") + open.len();
-    let end = start + index[start..].find(close).unwrap();
-    assert!(index[start..end].trim() == svg::dataset_json_ld(Lang::Fr), "index.html: stale dataset description, run `make fallback`");
+    let at = svg::between(&index, svg::DATASET_MARKERS).expect("index.html: no dataset markers");
+    assert!(index[at].trim() == svg::dataset_json_ld(Lang::Fr), "index.html: stale dataset description, run `make fallback`");
     for (page, lang, view) in svg::PAGES {
         let html = www(page);
         let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT).unwrap();
         let (open, close) = svg::markers(lang, view);
-        let start = html.find(&open).unwrap_or_else(|| panic!("{page}: no {open}")) + open.len();
-        let end = start + html[start..].find(close).unwrap();
-        assert!(html[start..end].trim() == picture, "{page} ({lang:?}, {view:?}): stale picture, run `make fallback`");
+        let at = svg::between(&html, (&open, close)).unwrap_or_else(|| panic!("{page}: no {open}"));
+        assert!(html[at].trim() == picture, "{page} ({lang:?}, {view:?}): stale picture, run `make fallback`");
     }
 }
 

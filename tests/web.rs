@@ -144,6 +144,19 @@ fn english_uses_english_names() {
     el.remove();
 }
 
+#[wasm_bindgen_test]
+fn the_internal_error_message_speaks_the_language_the_chart_speaks_when_it_strikes() {
+    let el = container(640);
+    let mut chart = mount(el.clone().into(), js_sys::JSON::parse(r#"{"lang":"en"}"#).unwrap()).unwrap();
+    assert!(chart.panic_message().starts_with("mali-idp-chart: internal error"), "{}", chart.panic_message());
+    chart.update(js_sys::JSON::parse(r#"{"lang":"fr"}"#).unwrap()).unwrap();
+    assert!(chart.panic_message().starts_with("mali-idp-chart : erreur interne"), "{}", chart.panic_message());
+    chart.update(js_sys::JSON::parse(r#"{"lang":"en-GB"}"#).unwrap()).unwrap();
+    assert!(chart.panic_message().contains("Please reload"), "{}", chart.panic_message());
+    chart.destroy();
+    el.remove();
+}
+
 /// Follows the chart's image link (its default action stopped: no download in a
 /// test browser) and decodes the PNG it then points at.
 async fn follow_image_link(chart: &Chart) -> (web_sys::HtmlAnchorElement, web_sys::HtmlImageElement) {

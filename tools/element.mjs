@@ -1,12 +1,15 @@
-// The custom element as pages load it: www/element/mali-idp-chart.js (the source,
-// commented) minified by esbuild into www/mali-idp-chart.js, next to the pages and
-// pkg/ its import names. The element script counts in the payload a page loads:
-// measured 2.1 KB gzip as source, see `make size` for the minified file.
+// The scripts pages load, bundled and minified by esbuild from their sources in
+// www/element/ (commented) into www/, next to the pages and the pkg/ folder their
+// imports name:
+// - mali-idp-chart.js, the custom element (an ES module). It counts in the payload a
+//   page loads: see `make size`.
+// - embed-lang.js, the iframe page's first script (classic, so it runs before the
+//   body is parsed).
+// Both take the one language rule from www/element/lang.js.
 // Usage: node tools/element.mjs
-import { readFileSync, writeFileSync } from 'node:fs';
-import { transformSync } from 'esbuild';
+import { buildSync } from 'esbuild';
 
-const www = new URL('../www/', import.meta.url);
-const source = readFileSync(new URL('element/mali-idp-chart.js', www), 'utf8');
-const { code } = transformSync(source, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
-writeFileSync(new URL('mali-idp-chart.js', www), code);
+const www = new URL('../www/', import.meta.url).pathname;
+const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', external: ['./pkg/*'] };
+buildSync({ ...common, entryPoints: [`${www}element/mali-idp-chart.js`], outfile: `${www}mali-idp-chart.js`, format: 'esm' });
+buildSync({ ...common, entryPoints: [`${www}element/embed-lang.js`], outfile: `${www}embed-lang.js`, format: 'iife' });

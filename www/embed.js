@@ -10,7 +10,6 @@ options.view ??= document.documentElement.dataset.view;
 // The map build for the map views, the smaller bars build otherwise.
 const build = ['map', 'both'].includes(options.view) ? './pkg/mali_idp_chart_map.js' : './pkg/mali_idp_chart.js';
 const id = params.get('id');
-document.documentElement.lang = options.lang === 'en' ? 'en' : 'fr';
 
 let last = -1;
 function postHeight() {

@@ -13,7 +13,7 @@ mod picture;
 
 pub use css::picture_css;
 pub use json::{dataset_json_ld, json};
-pub use pages::{DATASET_MARKERS, PAGES, markers, picture_file, replace_between, replace_marked};
+pub use pages::{DATASET_MARKERS, PAGES, between, markers, picture_file, replace_between, replace_marked};
 pub use picture::{PICTURE_CLASS, element, picture, picture_view};
 
 use plotters::backend::SVGBackend;

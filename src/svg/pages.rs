@@ -8,11 +8,17 @@ use crate::locale::Lang;
 pub const DATASET_MARKERS: (&str, &str) =
     ("<!-- dataset description: written by `make fallback` -->", "<!-- end of dataset description -->");
 
-/// `html` with the text between `markers` replaced by `block`.
-pub fn replace_between(html: &str, (open, close): (&str, &str), block: &str) -> Option<String> {
+/// Where the text between the first `open` and the `close` after it lies in `html`
+/// (the one reading of markers: the page writer and the tests that pages are current).
+pub fn between(html: &str, (open, close): (&str, &str)) -> Option<std::ops::Range<usize>> {
     let start = html.find(open)? + open.len();
-    let end = start + html[start..].find(close)?;
-    Some(format!("{}\n{block}\n{}", &html[..start], &html[end..]))
+    Some(start..start + html[start..].find(close)?)
+}
+
+/// `html` with the text between `markers` replaced by `block`.
+pub fn replace_between(html: &str, markers: (&str, &str), block: &str) -> Option<String> {
+    let at = between(html, markers)?;
+    Some(format!("{}\n{block}\n{}", &html[..at.start], &html[at.end..]))
 }
 
 /// The markers around a page's static picture in `lang`.
@@ -56,8 +62,6 @@ pub const PAGES: [(&str, Lang, View); 11] = [
 /// when the markers are missing.
 pub fn replace_marked(html: &str, lang: Lang, view: View, picture: &str) -> Option<String> {
     let (open, close) = markers(lang, view);
-    let start = html.find(&open)? + open.len();
-    let end = start + html[start..].find(close)?;
-    Some(format!("{}\n{picture}\n{}", &html[..start], &html[end..]))
+    replace_between(html, (&open, close), picture)
 }
 

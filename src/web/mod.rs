@@ -190,15 +190,12 @@ fn mount_into(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     watch::watch_ratio(&mut shared.borrow_mut(), &Rc::downgrade(&shared));
     let events = EventCount::default();
     let mut listeners = interact::attach(&shared, &events);
-    listeners.extend(watch::watch_scheme(&shared));
+    watch::watch_scheme(&shared, &mut listeners);
     listeners.extend(watch::watch_forced(&shared));
     listeners.extend(watch::watch_print(&shared));
     listeners.extend(watch::watch_zoom(&shared));
     let width_watch = watch::WidthWatch::new(&shared);
-    let panic_id = {
-        let s = shared.borrow();
-        panic::register(s.view().alert(), s.settings().lang() == crate::locale::Lang::Fr)
-    };
+    let panic_id = panic::register(shared.borrow().view().alert());
     Ok(Chart { shared: Some(shared), listeners, width_watch, events, panic_id })
 }
 
@@ -272,6 +269,10 @@ impl Chart {
     /// Charts the panic hook would report to (destroyed ones are not among them).
     pub fn panic_registrations() -> usize {
         panic::registered()
+    }
+    /// What the panic hook would write in this chart's alert box now.
+    pub fn panic_message(&self) -> String {
+        self.shared.as_ref().map(|s| panic::message(s.borrow().view().alert()).into()).unwrap_or_default()
     }
     pub fn listener_count(&self) -> usize {
         self.listeners.len() + self.width_watch.is_some() as usize

@@ -11,9 +11,11 @@ use std::cell::{Cell, RefCell};
 
 use web_sys::HtmlElement;
 
+use crate::locale::Lang;
+
 thread_local! {
-    /// Each live chart's alert box and the message for its language.
-    static ALERTS: RefCell<Vec<(u32, HtmlElement, &'static str)>> = const { RefCell::new(Vec::new()) };
+    /// Each live chart's alert box.
+    static ALERTS: RefCell<Vec<(u32, HtmlElement)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
@@ -28,8 +30,8 @@ pub fn install() {
             ALERTS.with(|alerts| {
                 // try_borrow: the panic may have struck while the list was in use.
                 if let Ok(alerts) = alerts.try_borrow() {
-                    for (_, el, message) in alerts.iter() {
-                        el.set_text_content(Some(message));
+                    for (_, el) in alerts.iter() {
+                        el.set_text_content(Some(message(el)));
                         super::dom::style(el, &[("display", "block")]);
                     }
                 }
@@ -38,25 +40,31 @@ pub fn install() {
     });
 }
 
+/// The message for the chart `alert` belongs to, in the language it speaks when the
+/// panic strikes (its root's `lang`, which `update()` keeps current).
+#[cfg_attr(panic = "immediate-abort", allow(dead_code))] // no hook there (see above)
+pub fn message(alert: &HtmlElement) -> &'static str {
+    let tag = alert.closest("[lang]").ok().flatten().and_then(|root| root.get_attribute("lang"));
+    match tag.as_deref().and_then(Lang::from_tag) {
+        Some(Lang::En) => "mali-idp-chart: internal error, the chart stopped. Please reload the page.",
+        _ => "mali-idp-chart : erreur interne, le graphique s'est arrêté. Rechargez la page.",
+    }
+}
+
 /// Registers a chart's alert box; the id unregisters it on destroy.
-pub fn register(alert: &HtmlElement, fr: bool) -> u32 {
+pub fn register(alert: &HtmlElement) -> u32 {
     let id = NEXT_ID.with(|n| {
         n.set(n.get().wrapping_add(1));
         n.get()
     });
-    let message = if fr {
-        "mali-idp-chart : erreur interne, le graphique s'est arrêté. Rechargez la page."
-    } else {
-        "mali-idp-chart: internal error, the chart stopped. Please reload the page."
-    };
     if cfg!(not(panic = "immediate-abort")) {
-        ALERTS.with(|a| a.borrow_mut().push((id, alert.clone(), message)));
+        ALERTS.with(|a| a.borrow_mut().push((id, alert.clone())));
     }
     id
 }
 
 pub fn unregister(id: u32) {
-    ALERTS.with(|a| a.borrow_mut().retain(|(i, _, _)| *i != id));
+    ALERTS.with(|a| a.borrow_mut().retain(|(i, _)| *i != id));
 }
 
 /// Charts registered (for tests: destroy must unregister).

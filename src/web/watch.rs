@@ -48,17 +48,28 @@ pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
     }))
 }
 
-/// Listens for the reader's colour scheme changing (only "auto" follows it).
-pub fn watch_scheme(shared: &Shared) -> Option<EventListener> {
-    let query = web_sys::window()?.match_media("(prefers-color-scheme: dark)").ok()??;
-    let weak = Rc::downgrade(shared);
-    Some(EventListener::new(&query, "change", move |_| {
-        let Some(shared) = weak.upgrade() else { return };
-        let follows = shared.borrow().settings().theme() == ThemeChoice::Auto;
-        if follows {
-            request_render(&shared, true);
-        }
-    }))
+/// Listens for the colour scheme the chart is drawn in changing (only "auto" follows
+/// it): the reader's (a media query), and the page's own (a site's dark-mode switch
+/// setting `color-scheme`), which no event reports: the zero-high canvas's colour is
+/// `light-dark()` with a 1 ms transition (`style::WIDGET_CSS`), whose end bubbles to
+/// the root. (The media query stays for a chart hidden at the time: no transition runs
+/// in a box that is not shown.)
+pub fn watch_scheme(shared: &Shared, out: &mut Vec<EventListener>) {
+    let follow = |target: &web_sys::EventTarget, kind: &'static str| {
+        let weak = Rc::downgrade(shared);
+        EventListener::new(target, kind, move |_| {
+            let Some(shared) = weak.upgrade() else { return };
+            let follows = shared.borrow().settings().theme() == ThemeChoice::Auto;
+            if follows {
+                request_render(&shared, true);
+            }
+        })
+    };
+    if let Some(Ok(Some(query))) = web_sys::window().map(|w| w.match_media("(prefers-color-scheme: dark)")) {
+        out.push(follow(&query, "change"));
+    }
+    let root: web_sys::EventTarget = shared.borrow().view().root().clone().into();
+    out.push(follow(&root, "transitionend"));
 }
 
 /// Watches the page being printed (the `print` media query: fired when printing

@@ -194,6 +194,27 @@ test('theme "auto" is dark only where the page\'s colour scheme is: light-only, 
       await context.close();
     }
   }
+  // Live: a site's dark-mode switch sets the page's color-scheme, and the chart
+  // follows it, both ways, with the reader's system dark.
+  const html = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>switch</title><link rel="icon" href="data:,">
+    <script type="module" src="/mali-idp-chart.js"></script><style>:root { color-scheme: light; }</style>
+    <body><mali-idp-chart id="c" lang="fr" loading="eager"></mali-idp-chart></body></html>`;
+  const live = await open(env.browser, 'about:blank', { width: 640, expect: [/willReadFrequently/] });
+  await live.page.emulateMedia({ colorScheme: 'dark' });
+  await live.page.route('**/switch.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await live.page.goto(`${env.url}switch.html`);
+  await live.page.waitForFunction(() => document.getElementById('c').chart);
+  await live.page.evaluate(() => {
+    window.corner = () => [...document.getElementById('c').shadowRoot.querySelector('canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3).join();
+  });
+  assert.equal(await live.page.evaluate(() => window.corner()), '255,255,255', 'a light page: light');
+  for (const [scheme, want] of [['light dark', DARK], ['light', [255, 255, 255]], ['dark', DARK]]) {
+    await live.page.evaluate((s) => { document.documentElement.style.colorScheme = s; }, scheme);
+    const followed = await live.page.waitForFunction((w) => window.corner() === w, want.join(), { timeout: 3000 }).then(() => true, () => false);
+    assert.ok(followed, `the page switched to color-scheme ${scheme}: the chart shows ${await live.page.evaluate(() => window.corner())}`);
+  }
+  assert.deepEqual(live.problems(), []);
+  await live.context.close();
   // The iframe page asked for "light" stays light, whatever the reader's scheme.
   const held = holdWasm();
   const frame = await open(env.browser, `${env.url}embed.html?theme=light`, { width: 400, route: held.route });

@@ -1,7 +1,7 @@
 // <mali-idp-chart>: the chart as a custom element, for CMS pages that allow a script
 // tag but not code. One wasm instantiation per page, however many elements.
 // This is the source: `make build` minifies it to www/mali-idp-chart.js (tools/
-// element.mjs), which is what pages load; its import below is relative to that file.
+// element.mjs), which is what pages load; its imports of pkg/ are relative to that file.
 //
 //   <script type="module" src="mali-idp-chart.js"></script>
 //   (the wasm is fetched when the first element comes near the viewport;
@@ -31,6 +31,8 @@
 // view). Each element loads the smaller one that draws its view; a page whose charts
 // are all bars never fetches the map. A page with a map chart anywhere gets the map
 // build for all its charts (one wasm per page), as do charts added after it came.
+
+import { langOf } from './lang.js';
 const builds = {}; // by whether it draws maps: true, false
 const MAP_VIEWS = ['map', 'both'];
 
@@ -176,7 +178,7 @@ export class MaliIdpChart extends HTMLElement {
     this.#chart = null;
     const picture = this.querySelector(':scope > .mali-idp-chart-static');
     this.#picture.hidden = !picture;
-    const lang = (this.getAttribute('lang') || 'fr').startsWith('en') ? 'en' : 'fr';
+    const lang = langOf(this.getAttribute('lang')) ?? 'fr';
     const own = !picture && this.querySelector(':scope > script[type="application/json"]');
     // Their title (as text), or nothing when their JSON is not readable yet.
     const wait = (i) => {

@@ -1,9 +1,12 @@
 // The iframe page's language and theme, from ?lang= and ?theme=, set before the body
 // is parsed so that the static picture shows in that language and those colours (a
 // classic script, not a module: modules run after the first paint). Without scripts
-// the French picture shows, in the reader's colour scheme.
+// the French picture shows, in the reader's colour scheme. Source: tools/element.mjs
+// bundles it into www/embed-lang.js (with the one language rule, ./lang.js).
+import { langOf } from './lang.js';
+
 const params = new URLSearchParams(location.search);
-if (/^en/i.test(params.get('lang') || '')) {
+if (langOf(params.get('lang')) === 'en') {
   document.documentElement.lang = 'en';
   document.title = 'Internally displaced people in Mali, by region';
 }
