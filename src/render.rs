@@ -182,9 +182,27 @@ fn draw_circle<DB: DrawingBackend>(
     backend.draw_circle(center, r, &line(theme.background, scale), false)
 }
 
-/// Paints item `item` highlighted: its bar, its circle, or (a map region without a
-/// figure) its outline. `offset` is subtracted from every device coordinate, so
-/// the overlay can sit anywhere over the chart with the chart's own rounding.
+/// What item `item`'s highlight paints: its bar, its circle, its region's outline
+/// (a map region without a figure). The one source of both the paint
+/// ([`draw_highlight`]) and the box the overlay must cover ([`highlight_box`]).
+struct HighlightParts<'l> {
+    bar: Option<&'l crate::geometry::Rect>,
+    circle: Option<&'l crate::map::Circle>,
+    rings: &'l [Vec<(f64, f64)>],
+}
+
+fn highlight_parts(layout: &Layout, item: usize) -> HighlightParts<'_> {
+    let map = layout.map();
+    HighlightParts {
+        bar: layout.rows.get(item).map(|row| &row.bar),
+        circle: map.and_then(|m| m.circle(item)),
+        rings: map.and_then(|m| m.regions.get(item.checked_sub(layout.items)?)).map_or(&[], |r| &r[..]),
+    }
+}
+
+/// Paints item `item` highlighted ([`highlight_parts`]). `offset` is subtracted from
+/// every device coordinate, so the overlay can sit anywhere over the chart with the
+/// chart's own rounding.
 pub fn draw_highlight<DB: DrawingBackend>(
     backend: &mut DB,
     layout: &Layout,
@@ -194,21 +212,19 @@ pub fn draw_highlight<DB: DrawingBackend>(
     offset: BackendCoord,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let shift = |(x, y): BackendCoord| (x - offset.0, y - offset.1);
-    if let Some(row) = layout.rows.get(item) {
-        let (a, b) = corners(&row.bar, scale);
+    let parts = highlight_parts(layout, item);
+    if let Some(bar) = parts.bar {
+        let (a, b) = corners(bar, scale);
         if b.0 > a.0 && b.1 > a.1 {
             backend.draw_rect(shift(a), shift(b), &color(theme.bar_highlight), true)?;
         }
     }
-    let Some(map) = layout.map() else { return Ok(()) };
-    if let Some(c) = map.circle(item) {
+    if let Some(c) = parts.circle {
         draw_circle(backend, c, theme.bar_highlight, theme, scale, offset)?;
     }
-    if let Some(rings) = item.checked_sub(layout.items).and_then(|shape| map.regions.get(shape)) {
-        let outline = line(theme.bar_highlight, 2.0 * scale);
-        for ring in rings {
-            backend.draw_path(device_ring(ring, scale, offset), &outline)?;
-        }
+    let outline = line(theme.bar_highlight, 2.0 * scale);
+    for ring in parts.rings {
+        backend.draw_path(device_ring(ring, scale, offset), &outline)?;
     }
     Ok(())
 }
@@ -224,20 +240,17 @@ pub fn highlight_box(layout: &Layout, item: usize, scale: f64) -> (BackendCoord,
         lo = (lo.0.min(x), lo.1.min(y));
         hi = (hi.0.max(x), hi.1.max(y));
     };
-    if let Some(row) = layout.rows.get(item) {
-        add(row.bar.x, row.bar.y);
-        add(row.bar.right(), row.bar.bottom());
+    let parts = highlight_parts(layout, item);
+    if let Some(bar) = parts.bar {
+        add(bar.x, bar.y);
+        add(bar.right(), bar.bottom());
     }
-    if let Some(map) = layout.map() {
-        if let Some(c) = map.circle(item) {
-            add(c.center.0 - c.r, c.center.1 - c.r);
-            add(c.center.0 + c.r, c.center.1 + c.r);
-        }
-        if let Some(rings) = item.checked_sub(layout.items).and_then(|shape| map.regions.get(shape)) {
-            for &(x, y) in rings.iter().flatten() {
-                add(x, y);
-            }
-        }
+    if let Some(c) = parts.circle {
+        add(c.center.0 - c.r, c.center.1 - c.r);
+        add(c.center.0 + c.r, c.center.1 + c.r);
+    }
+    for &(x, y) in parts.rings.iter().flatten() {
+        add(x, y);
     }
     if lo.0 > hi.0 {
         return ((0, 0), (0, 0));
