@@ -1,7 +1,8 @@
 //! Options from newsroom code (JS objects, a custom element's attributes, inline
 //! JSON), validated into typed options. Pure: a JS value arrives as a [`Value`]
 //! (read by hand in the shell, `web::js`), so the same validation runs natively
-//! under tests and fuzzing. Depends on `data`, `locale` and `theme`.
+//! under tests and fuzzing. Depends on `data`, `format`, `layout` (the view),
+//! `locale` and `theme`.
 //!
 //! Every rejection names the field by its path (`data.regions[2].persons`) and says
 //! what is wrong and what was given. Nothing panics, whatever the input.

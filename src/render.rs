@@ -1,6 +1,7 @@
 //! Drawing: paints a [`Layout`] on any plotters `DrawingBackend` (the canvas in the
 //! browser, SVG natively, a recording backend in tests), and the one rounding from
-//! CSS to device pixels. Depends on `layout` and `theme`.
+//! CSS to device pixels. Depends on `layout`, `map` (its circles and outlines) and
+//! `theme`.
 //!
 //! We use backend primitives (`draw_rect`, `draw_text`) rather than `ChartBuilder`:
 //! a news bar chart needs no axes or mesh, and the builder costs ~14 KB gzip.

@@ -1,7 +1,8 @@
 //! What a chart shows, as the newsroom last asked for it: validated options merged
 //! into settings, and the dataset derived from them, computed once per change of
 //! data or language (never per resize). `merge` says what changed, so the shell
-//! redraws only that part. Pure; depends on `data`, `locale`, `options` and `theme`.
+//! redraws only that part. Pure; depends on `data`, `layout` (the
+//! view), `locale`, `options` and `theme`.
 
 use crate::data::Dataset;
 use crate::layout::View;

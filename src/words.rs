@@ -1,6 +1,6 @@
 //! Words for readers who do not see the bars: tooltip lines, live announcements,
 //! the canvas's accessible name and the data table. Pure; depends on `data`,
-//! `format` and `locale`. The web shell puts these strings in the DOM with
+//! `format`, `layout` (the view), `locale` and `options` (values read from CSV). The web shell puts these strings in the DOM with
 //! `textContent` only.
 
 use crate::data::Dataset;

@@ -1,7 +1,7 @@
 //! The tooltip: its style (one source for the size measured here and the CSS the
 //! shell writes), its size from its text, and where it goes next to a pointer.
 //! Also the one conversion between layout coordinates and the chart's box.
-//! Pure; depends on `text` and `geometry`.
+//! Pure; depends on `format`, `text` and `geometry`.
 
 use super::Rect;
 use crate::format::digits;
