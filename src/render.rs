@@ -39,7 +39,7 @@ pub fn bar_color(theme: &Theme, row: &Row) -> Rgb {
     if row.computed { theme.bar_computed } else { theme.bar }
 }
 
-/// Paints one bar. Used for the full drawing and, alone, for the hover highlight.
+/// Paints one bar, in the full drawing (the highlight is `draw_highlight`'s).
 pub fn draw_bar<DB: DrawingBackend>(
     backend: &mut DB,
     row: &Row,
