@@ -1,11 +1,14 @@
-// Shortens the wasm's import names and minifies the JS glue to match (tools/build.sh).
+// Shortens the wasm's import and export names and minifies the JS glue to match
+// (tools/build.sh).
 //
 // wasm-bindgen names every import `__wbg_<method>_<16 hex digits>` under the module
 // "./mali_idp_chart_bg.js". Those names appear twice, in the wasm's import section
 // and as keys of the glue's import object, and the hashes do not compress: ~110 of
 // them cost about 2 KB gzip in each file. binaryen's --minify-imports only renames
 // imports from "env", so this does it: each import gets a short name in both files,
-// the module becomes "a", and the glue is then minified by esbuild.
+// the module becomes "a", and the glue is then minified by esbuild. The exports
+// likewise: wasm-bindgen's closure shims are exported under their Rust paths (~130
+// characters each), read by the glue as `wasm.<name>`; only the glue reads them.
 // Usage: node tools/glue.mjs GLUE_IN WASM_IN_OUT GLUE_OUT
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildSync } from 'esbuild';
@@ -41,6 +44,27 @@ function skipDesc(buf, pos) {
 }
 
 const shortName = (i) => i.toString(36);
+// The export section (id 7) with every name shortened (recorded in `exported`).
+const exported = new Map(); // old export name -> new one
+function exportSection(start, end) {
+  let [count, p] = leb(wasm, start);
+  const body = [encodeLeb(count)];
+  for (let i = 0; i < count; i++) {
+    let len;
+    [len, p] = leb(wasm, p);
+    const name = wasm.toString('utf8', p, p + len); p += len;
+    const kind = wasm[p++];
+    const indexStart = p;
+    [, p] = leb(wasm, p);
+    // `memory` keeps its name: the typings' InitOutput declares it (tools/types.mjs).
+    const short = name === 'memory' ? name : `x${shortName(exported.size)}`;
+    exported.set(name, short);
+    body.push(encodeName(short), Buffer.from([kind]), wasm.subarray(indexStart, p));
+  }
+  if (p !== end) throw new Error('export section not read to its end');
+  const section = Buffer.concat(body);
+  return Buffer.concat([Buffer.from([7]), encodeLeb(section.length), section]);
+}
 const renamed = new Map(); // old import name -> new one
 const parts = [wasm.subarray(0, 8)];
 let pos = 8;
@@ -49,6 +73,11 @@ while (pos < wasm.length) {
   const id = wasm[pos];
   const [size, start] = leb(wasm, pos + 1);
   const end = start + size;
+  if (id === 7) {
+    parts.push(exportSection(start, end));
+    pos = end;
+    continue;
+  }
   if (id !== 2) {
     parts.push(wasm.subarray(pos, end));
     pos = end;
@@ -85,6 +114,12 @@ for (const [old, short] of renamed) {
   if (hits !== 1) throw new Error(`import ${old}: found ${hits} times in the glue, expected once`);
   glue = glue.replace(key, `$1${JSON.stringify(short)}: `);
 }
+for (const [old, short] of exported) {
+  glue = glue.replace(new RegExp(`\\bwasm\\.${old.replace(/[$]/g, '\\$')}\\b`, 'g'), `wasm.${short}`);
+}
+// Every export the glue reads must have been renamed (none of the old names left).
+const stale = glue.match(/\bwasm\.(?!x[0-9a-z]+\b|memory\b)[A-Za-z_$][\w$]*/g);
+if (stale) throw new Error(`the glue reads exports not renamed: ${[...new Set(stale)].join(', ')}`);
 const moduleKey = `"${module}": import0`;
 if (!glue.includes(moduleKey)) throw new Error(`the glue does not name the module ${module}`);
 glue = glue.replace(moduleKey, 'a: import0');
@@ -95,4 +130,4 @@ writeFileSync(glueIn, glue);
 const [{ text: code }] = buildSync({ entryPoints: [glueIn], bundle: true, write: false, minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).outputFiles;
 writeFileSync(wasmPath, Buffer.concat(parts));
 writeFileSync(glueOut, code);
-console.log(`[build] ${renamed.size} imports renamed; glue ${glue.length} -> ${code.length} bytes`);
+console.log(`[build] ${renamed.size} imports and ${exported.size} exports renamed; glue ${glue.length} -> ${code.length} bytes`);

@@ -48,6 +48,8 @@ pub struct State {
     ratio_watch: Option<(f64, EventListener)>,
     /// The colours must be read again before the next redraw (scheme change).
     theme_stale: bool,
+    /// Whether the page's colour scheme was dark when the colours were last read.
+    drawn_dark: bool,
     /// The page is being printed: light colours, at least 2 device pixels per CSS
     /// pixel, nothing highlighted.
     printing: bool,
@@ -79,6 +81,7 @@ impl State {
             target_width: None,
             ratio_watch: None,
             theme_stale: false,
+            drawn_dark: false,
             printing: false,
             #[cfg(feature = "probes")]
             probes: Probes::default(),
@@ -126,7 +129,7 @@ impl State {
             }
         }
         if changed.theme {
-            self.view.theme(self.look());
+            self.refresh_theme();
         }
         self.geometry()
     }
@@ -185,14 +188,27 @@ impl State {
         self.tips[item].take().unwrap_or_else(|| self.view.measure_tip(self.settings.dataset(), item, self.settings.lang()))
     }
 
-    /// The look to draw (the rule is `theme::look`), from what the page says now.
-    fn look(&self) -> crate::theme::Look {
-        let page = crate::theme::Page {
+    /// What the page says now about how to draw.
+    fn page(&self) -> crate::theme::Page {
+        crate::theme::Page {
             printing: self.printing,
             dark: crate::theme::used_scheme_is_dark(&self.view.color_scheme(), super::view::prefers_dark()),
             forced_colors: super::view::matches_media("(forced-colors: active)"),
-        };
-        crate::theme::look(self.settings.theme(), page)
+        }
+    }
+
+    /// Reads the colours again, for the look the rule (`theme::look`) gives now.
+    fn refresh_theme(&mut self) {
+        let page = self.page();
+        self.drawn_dark = page.dark;
+        self.view.theme(crate::theme::look(self.settings.theme(), page));
+    }
+
+    /// The page's colour scheme is not the one the colours were read for (a
+    /// transition's end says it may have changed, and comes for other reasons too:
+    /// a redraw would clear what a reader is pointing at).
+    pub fn scheme_changed(&self) -> bool {
+        self.page().dark != self.drawn_dark
     }
 
     /// Printing starts or ends: redrawn at once (no animation frame runs while a page
@@ -203,7 +219,7 @@ impl State {
             return;
         }
         self.printing = printing;
-        self.view.theme(self.look());
+        self.refresh_theme();
         self.view.focus_ring(false);
         let result = self.geometry();
         self.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
@@ -265,8 +281,7 @@ fn pointer_frame(st: &mut State, _: &Weak<RefCell<State>>) {
 /// A redraw's frame: the colours if the scheme changed, then the geometry.
 fn render_frame(st: &mut State, weak: &Weak<RefCell<State>>) {
     if std::mem::take(&mut st.theme_stale) {
-        let look = st.look();
-        st.view.theme(look);
+        st.refresh_theme();
     }
     let result = st.geometry();
     st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());

@@ -52,14 +52,19 @@ pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
 /// it): the reader's (a media query), and the page's own (a site's dark-mode switch
 /// setting `color-scheme`), which no event reports: the zero-high canvas's colour is
 /// `light-dark()` with a 1 ms transition (`style::WIDGET_CSS`), whose end bubbles to
-/// the root. (The media query stays for a chart hidden at the time: no transition runs
-/// in a box that is not shown.)
+/// the root. Either redraws only if the scheme is not the one drawn: a redraw clears
+/// the highlight, and the transition also ends for other reasons (forced colours;
+/// the reader's scheme, already seen by the media query). (The media query stays for
+/// a chart hidden at the time: no transition runs in a box that is not shown.)
 pub fn watch_scheme(shared: &Shared, out: &mut Vec<EventListener>) {
     let follow = |target: &web_sys::EventTarget, kind: &'static str| {
         let weak = Rc::downgrade(shared);
         EventListener::new(target, kind, move |_| {
             let Some(shared) = weak.upgrade() else { return };
-            let follows = shared.borrow().settings().theme() == ThemeChoice::Auto;
+            let follows = {
+                let st = shared.borrow();
+                st.settings().theme() == ThemeChoice::Auto && st.scheme_changed()
+            };
             if follows {
                 request_render(&shared, true);
             }
