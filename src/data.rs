@@ -104,7 +104,7 @@ pub const fn february_total() -> u64 {
 }
 
 /// One bar of the chart.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Region {
     pub name: String,
     pub persons: u64,
@@ -116,7 +116,7 @@ pub struct Region {
 }
 
 /// Everything the chart shows, in one language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Dataset {
     pub title: String,
     /// Shown under the title; `None` lets the chart write one from the figures.

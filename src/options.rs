@@ -245,16 +245,29 @@ pub fn validate(v: &Value) -> Result<Options, OptionError> {
 
 fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
     let entries = object(v, "data", DATA_FIELDS)?;
-    let required = |key: &str| field(entries, key).ok_or_else(|| OptionError { path: ["data.", key].concat(), problem: "is required".into() });
-    let title = text(required("title")?, "data.title")?;
-    let subtitle = field(entries, "subtitle").map(|v| text(v, "data.subtitle")).transpose()?;
-    let source = text(required("source")?, "data.source")?;
-    let total = whole_number(required("total")?, "data.total")?;
-    let households = field(entries, "households").map(|v| whole_number(v, "data.households")).transpose()?;
-    let increase = field(entries, "increase").map(|v| whole_number(v, "data.increase")).transpose()?;
-    let show_rest = field(entries, "showRest").map(|v| boolean(v, "data.showRest")).transpose()?.unwrap_or(false);
-    let Value::Array(items) = required("regions")? else {
-        return Err(expected("data.regions", "an array", required("regions")?));
+    // Each field is written into the one dataset as it is read: an error then drops
+    // one value, not every field read before it (the wasm carried a cleanup per field
+    // per later failure).
+    let mut d = Dataset::default();
+    d.title = text(required(entries, "title")?, "data.title")?;
+    if let Some(v) = field(entries, "subtitle") {
+        d.subtitle = Some(text(v, "data.subtitle")?);
+    }
+    d.source = text(required(entries, "source")?, "data.source")?;
+    d.total = whole_number(required(entries, "total")?, "data.total")?;
+    if let Some(v) = field(entries, "households") {
+        d.households = Some(whole_number(v, "data.households")?);
+    }
+    if let Some(v) = field(entries, "increase") {
+        d.increase = Some(whole_number(v, "data.increase")?);
+    }
+    let show_rest = match field(entries, "showRest") {
+        Some(v) => boolean(v, "data.showRest")?,
+        None => false,
+    };
+    let regions = required(entries, "regions")?;
+    let Value::Array(items) = regions else {
+        return Err(expected("data.regions", "an array", regions));
     };
     if items.is_empty() {
         return fail("data.regions", "must list at least one region");
@@ -263,28 +276,39 @@ fn validate_data(v: &Value) -> Result<DataInput, OptionError> {
         let count = digits(items.len() as u64);
         return fail("data.regions", ["must list at most ", &digits(MAX_REGIONS as u64), " regions, got ", &count].concat());
     }
-    let mut regions: Vec<Region> = Vec::with_capacity(items.len());
+    d.regions.reserve_exact(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = ["data.regions[", &digits(i as u64), "]"].concat();
         let e = object(item, &path, REGION_FIELDS)?;
         let at = |key: &str| [path.as_str(), ".", key].concat();
-        let get = |key: &str| field(e, key).ok_or_else(|| OptionError { path: at(key), problem: "is required".into() });
-        let name = text(get("name")?, &at("name"))?;
-        let persons = whole_number(get("persons")?, &at("persons"))?;
-        let computed = field(e, "computed").map(|v| boolean(v, &at("computed"))).transpose()?.unwrap_or(false);
-        if let Some(j) = regions.iter().position(|r| r.name == name) {
-            return fail(&at("name"), ["\"", &name, "\" is already data.regions[", &digits(j as u64), "].name"].concat());
+        let mut r = Region::default();
+        r.name = text(required_at(e, &path, "name")?, &at("name"))?;
+        r.persons = whole_number(required_at(e, &path, "persons")?, &at("persons"))?;
+        if let Some(v) = field(e, "computed") {
+            r.computed = boolean(v, &at("computed"))?;
         }
-        regions.push(Region { name, persons, computed, place: None });
+        if let Some(j) = d.regions.iter().position(|other| other.name == r.name) {
+            return fail(&at("name"), ["\"", &r.name, "\" is already data.regions[", &digits(j as u64), "].name"].concat());
+        }
+        d.regions.push(r);
     }
     // Each figure is below 2^53 and there are at most MAX_REGIONS: the sum fits in u64.
-    let sum: u64 = regions.iter().map(|r| r.persons).sum();
-    if sum > total {
-        let (sum, total) = (digits(sum), digits(total));
+    let sum: u64 = d.regions.iter().map(|r| r.persons).sum();
+    if sum > d.total {
+        let (sum, total) = (digits(sum), digits(d.total));
         return fail("data.regions", ["the regions add up to ", &sum, ", more than data.total (", &total, ")"].concat());
     }
-    let given = Dataset { title, subtitle, source, total, households, increase, regions };
-    Ok(DataInput { given, show_rest })
+    Ok(DataInput { given: d, show_rest })
+}
+
+/// A field of `data` that must be given.
+fn required<'v>(entries: &'v [(String, Value)], key: &str) -> Result<&'v Value, OptionError> {
+    required_at(entries, "data", key)
+}
+
+/// A field of the object at `path` that must be given.
+fn required_at<'v>(entries: &'v [(String, Value)], path: &str, key: &str) -> Result<&'v Value, OptionError> {
+    field(entries, key).ok_or_else(|| OptionError { path: [path, ".", key].concat(), problem: "is required".into() })
 }
 
 impl DataInput {
