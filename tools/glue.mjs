@@ -43,7 +43,9 @@ function skipDesc(buf, pos) {
   }
 }
 
-const shortName = (i) => i.toString(36);
+// Names that need no quotes as object keys in the glue: a-z, A-Z, then two letters.
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const shortName = (i) => (i < 52 ? '' : LETTERS[Math.floor(i / 52) - 1]) + LETTERS[i % 52];
 // The export section (id 7) with every name shortened (recorded in `exported`).
 const exported = new Map(); // old export name -> new one
 function exportSection(start, end) {
@@ -57,7 +59,7 @@ function exportSection(start, end) {
     const indexStart = p;
     [, p] = leb(wasm, p);
     // `memory` keeps its name: the typings' InitOutput declares it (tools/types.mjs).
-    const short = name === 'memory' ? name : `x${shortName(exported.size)}`;
+    const short = name === 'memory' ? name : `$${shortName(exported.size)}`;
     exported.set(name, short);
     body.push(encodeName(short), Buffer.from([kind]), wasm.subarray(indexStart, p));
   }
@@ -118,7 +120,7 @@ for (const [old, short] of exported) {
   glue = glue.replace(new RegExp(`\\bwasm\\.${old.replace(/[$]/g, '\\$')}\\b`, 'g'), `wasm.${short}`);
 }
 // Every export the glue reads must have been renamed (none of the old names left).
-const stale = glue.match(/\bwasm\.(?!x[0-9a-z]+\b|memory\b)[A-Za-z_$][\w$]*/g);
+const stale = glue.match(/\bwasm\.(?![$][A-Za-z]+\b|memory\b)[A-Za-z_$][\w$]*/g);
 if (stale) throw new Error(`the glue reads exports not renamed: ${[...new Set(stale)].join(', ')}`);
 const moduleKey = `"${module}": import0`;
 if (!glue.includes(moduleKey)) throw new Error(`the glue does not name the module ${module}`);
