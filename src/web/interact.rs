@@ -66,7 +66,7 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
             None
         })),
         listen(&canvas, "keydown", shared, events, Box::new(|_, e| {
-            let e = e.dyn_ref::<KeyboardEvent>()?;
+            let e = e.unchecked_ref::<KeyboardEvent>(); // a keydown listener gets keyboard events only
             let step = Step::from_key(&e.key(), e.alt_key() || e.ctrl_key() || e.meta_key())?;
             e.prevent_default(); // arrows would scroll the page
             Some(Input::Key(step))
@@ -89,7 +89,7 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
             None
         })),
     ];
-    if let Some(win) = web_sys::window() {
+    if let Some(win) = super::dom::window() {
         // The composed path sees through shadow roots (the custom element's), where
         // the event's target is retargeted to the host.
         let press = Box::new(move |_: &Shared, e: &Event| (!e.composed_path().includes(&root, 0)).then_some(Input::PressOutside));

@@ -203,7 +203,7 @@ impl View {
     /// The CSS `color-scheme` in force on the chart, as computed (it is inherited:
     /// the page's, or its host's).
     pub fn color_scheme(&self) -> String {
-        web_sys::window()
+        super::dom::window()
             .and_then(|w| w.get_computed_style(&self.root).ok().flatten())
             .and_then(|css| css.get_property_value("color-scheme").ok())
             .unwrap_or_default()
@@ -221,13 +221,13 @@ impl View {
             let live: &web_sys::Element = &self.live;
             let forced = t.forced(|keyword| {
                 style(&self.live, &[("color", keyword)]);
-                let css = web_sys::window()?.get_computed_style(live).ok()??;
+                let css = super::dom::window()?.get_computed_style(live).ok()??;
                 theme::parse_color(&css.get_property_value("color").ok()?)
             });
             style(&self.live, &[("color", "inherit")]);
             return forced;
         }
-        let Some(css) = web_sys::window().and_then(|w| w.get_computed_style(&self.root).ok().flatten()) else {
+        let Some(css) = super::dom::window().and_then(|w| w.get_computed_style(&self.root).ok().flatten()) else {
             return t;
         };
         for prop in CSS_COLOR_PROPERTIES {
@@ -408,7 +408,7 @@ impl View {
     /// new item) and moving it by `transform`: it reads nothing from the page but
     /// the viewport's size, so it forces no layout.
     pub fn show_tooltip(&mut self, tip: &Tip, at: (f64, f64), fresh: bool) {
-        let viewport = web_sys::window()
+        let viewport = super::dom::window()
             .map(|w| {
                 let n = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::MAX);
                 (n(w.inner_width()), n(w.inner_height()))
@@ -477,9 +477,9 @@ pub fn prefers_dark() -> bool {
 }
 
 pub fn matches_media(query: &str) -> bool {
-    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+    super::dom::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 pub fn device_pixel_ratio() -> f64 {
-    web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
+    super::dom::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
 }

@@ -21,7 +21,7 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
     if st.ratio_watched() == Some(dpr) {
         return;
     }
-    let Some(win) = web_sys::window() else { return };
+    let Some(win) = super::dom::window() else { return };
     // The ratio as JS prints it (no Rust float formatting in the wasm).
     let ratio = js_sys::Number::from(dpr).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "1".into());
     let Ok(Some(query)) = win.match_media(&["(resolution: ", &ratio, "dppx)"].concat()) else { return };
@@ -37,7 +37,7 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
 /// ratio change, for browsers and emulators that do not fire the media query's.
 pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
     let weak = Rc::downgrade(shared);
-    let win = web_sys::window()?;
+    let win = super::dom::window()?;
     Some(EventListener::new(&win, "resize", move |_| {
         let Some(shared) = weak.upgrade() else { return };
         shared.borrow_mut().view_mut().frame_moved(); // the page may have reflowed
@@ -70,7 +70,7 @@ pub fn watch_scheme(shared: &Shared, out: &mut Vec<EventListener>) {
             }
         })
     };
-    if let Some(Ok(Some(query))) = web_sys::window().map(|w| w.match_media("(prefers-color-scheme: dark)")) {
+    if let Some(Ok(Some(query))) = super::dom::window().map(|w| w.match_media("(prefers-color-scheme: dark)")) {
         out.push(follow(&query, "change"));
     }
     let root: web_sys::EventTarget = shared.borrow().view().root().clone().into();
@@ -81,7 +81,7 @@ pub fn watch_scheme(shared: &Shared, out: &mut Vec<EventListener>) {
 /// starts and ends, in Chromium and Firefox, and under print emulation): the chart
 /// is redrawn for paper at once, then back.
 pub fn watch_print(shared: &Shared) -> Option<EventListener> {
-    let query = web_sys::window()?.match_media("print").ok()??;
+    let query = super::dom::window()?.match_media("print").ok()??;
     let weak = Rc::downgrade(shared);
     Some(EventListener::new(&query, "change", move |_| {
         if let Some(shared) = weak.upgrade() {
@@ -93,7 +93,7 @@ pub fn watch_print(shared: &Shared) -> Option<EventListener> {
 /// Watches forced colours (Windows high contrast) turning on or off: whatever the
 /// theme asked for, the chart redraws with the system palette, or without it.
 pub fn watch_forced(shared: &Shared) -> Option<EventListener> {
-    let query = web_sys::window()?.match_media("(forced-colors: active)").ok()??;
+    let query = super::dom::window()?.match_media("(forced-colors: active)").ok()??;
     let weak = Rc::downgrade(shared);
     Some(EventListener::new(&query, "change", move |_| {
         if let Some(shared) = weak.upgrade() {
@@ -114,8 +114,8 @@ impl WidthWatch {
         let weak = Rc::downgrade(shared);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let Some(shared) = weak.upgrade() else { return };
-            let entry = entries.get(0).dyn_into::<ResizeObserverEntry>();
-            let width = entry.map(|e| e.content_rect().width()).unwrap_or(0.0);
+            // The observer hands its callback ResizeObserverEntry objects only.
+            let width = entries.get(0).unchecked_into::<ResizeObserverEntry>().content_rect().width();
             // Our own height changes land here too; the follower keeps only real
             // width changes and stops a scrollbar from flipping us every frame.
             let follow = shared.borrow_mut().observe_width(width);

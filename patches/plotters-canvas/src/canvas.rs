@@ -41,7 +41,8 @@ impl std::error::Error for CanvasError {}
 
 impl CanvasBackend {
     fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
-        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        // getContext("2d") gives a CanvasRenderingContext2D or null: no instanceof test.
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
         Some(CanvasBackend { canvas, context })
     }
 
