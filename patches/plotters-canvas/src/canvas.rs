@@ -1,4 +1,3 @@
-use js_sys::JSON;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{window, CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -29,12 +28,10 @@ impl std::fmt::Debug for CanvasError {
     }
 }
 
-fn error_cast(e: JsValue) -> DrawingErrorKind<CanvasError> {
-    DrawingErrorKind::DrawingError(CanvasError(
-        JSON::stringify(&e)
-            .map(|s| Into::<String>::into(&s))
-            .unwrap_or_else(|_| "Unknown".to_string()),
-    ))
+// The JS error is not turned into text (upstream: JSON.stringify): the one caller
+// (mali-idp-chart) reports its own message, and the conversion cost an import.
+fn error_cast(_: JsValue) -> DrawingErrorKind<CanvasError> {
+    DrawingErrorKind::DrawingError(CanvasError(String::from("the canvas threw")))
 }
 
 impl std::error::Error for CanvasError {}
