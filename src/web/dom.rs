@@ -22,6 +22,33 @@ pub fn window() -> Option<web_sys::Window> {
     Some(GLOBAL.with(web_sys::Window::clone))
 }
 
+/// An event listener the chart owns: dropping it removes it from its target, so
+/// `destroy()` leaves nothing attached and no closure is leaked. (gloo-events'
+/// `EventListener` did the same, building an options object per listener through
+/// three more imports: ours passes the capture flag alone, and no listener of ours
+/// needs more. Measured: 388 B gzip less.)
+pub struct Listener {
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    capture: bool,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    /// Listens for `kind` on `target` (`capture`: in the capture phase).
+    pub fn new(target: &web_sys::EventTarget, kind: &'static str, capture: bool, mut f: impl FnMut(&web_sys::Event) + 'static) -> Listener {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| f(&e));
+        let _ = target.add_event_listener_with_callback_and_bool(kind, callback.as_ref().unchecked_ref(), capture);
+        Listener { target: target.clone(), kind, capture, callback }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback_and_bool(self.kind, self.callback.as_ref().unchecked_ref(), self.capture);
+    }
+}
+
 pub fn document() -> Result<Document, wasm_bindgen::JsError> {
     window().and_then(|w| w.document()).ok_or_else(|| error("no document: mount must run in a page"))
 }

@@ -3,12 +3,12 @@
 //! rules and their effects live in `highlight` and `state`. The chart owns every
 //! listener: dropping them detaches them.
 
-use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, EventTarget, KeyboardEvent};
 
 use crate::highlight::{Input, PointerEvent, Step, pointer_input};
 
+use super::dom::Listener;
 use super::state::{self, EventCount, Shared};
 
 /// A pointer event as the reading rules take it (`highlight::pointer_input`): its
@@ -28,18 +28,13 @@ fn listen(
     shared: &Shared,
     events: &EventCount,
     decode: Box<dyn Fn(&Shared, &Event) -> Option<Input>>,
-) -> EventListener {
+) -> Listener {
     let shared = shared.clone();
     #[cfg(feature = "probes")]
     let events = events.clone();
-    // Keys must be able to stop the page scrolling; scrolls are caught in the capture
-    // phase (they do not bubble); the others stay passive.
-    let options = match kind {
-        "keydown" => EventListenerOptions::enable_prevent_default(),
-        "scroll" => EventListenerOptions::run_in_capture_phase(),
-        _ => EventListenerOptions::default(),
-    };
-    EventListener::new_with_options(target, kind, options, move |e| {
+    // Scrolls are caught in the capture phase (they do not bubble). (Keys can stop
+    // the page scrolling: a keydown listener is not passive unless asked to be.)
+    Listener::new(target, kind, kind == "scroll", move |e| {
         #[cfg(feature = "probes")]
         events.set(events.get() + 1);
         if let Some(input) = decode(&shared, e) {
@@ -50,7 +45,7 @@ fn listen(
 
 /// Attaches every listener the chart needs. With the `probes` feature, `events`
 /// counts handled events (tests prove nothing fires after destroy).
-pub fn attach(shared: &Shared, events: &EventCount) -> Vec<EventListener> {
+pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
     let (canvas, root, image): (EventTarget, JsValue, EventTarget) = {
         let s = shared.borrow();
         (s.view().canvas().clone().into(), s.view().root().clone().into(), s.view().image_link().clone().into())

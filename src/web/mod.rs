@@ -16,7 +16,6 @@ mod watch;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -142,7 +141,7 @@ pub fn picture(
 pub struct Chart {
     shared: Option<Shared>,
     /// Owned listeners: dropping them removes them from their targets.
-    listeners: Vec<EventListener>,
+    listeners: Vec<dom::Listener>,
     width_watch: Option<watch::WidthWatch>,
     #[cfg_attr(not(feature = "probes"), allow(dead_code))]
     events: EventCount,

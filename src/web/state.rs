@@ -8,7 +8,6 @@ use std::rc::{Rc, Weak};
 
 use std::cell::Cell;
 
-use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsError};
 
@@ -45,7 +44,7 @@ pub struct State {
     follower: WidthFollower,
     target_width: Option<f64>,
     /// The ratio being watched for a change, and its listener.
-    ratio_watch: Option<(f64, EventListener)>,
+    ratio_watch: Option<(f64, super::dom::Listener)>,
     /// The colours must be read again before the next redraw (scheme change).
     theme_stale: bool,
     /// Whether the page's colour scheme was dark when the colours were last read.
@@ -247,7 +246,7 @@ impl State {
     pub fn ratio_watched(&self) -> Option<f64> {
         self.ratio_watch.as_ref().map(|(r, _)| *r)
     }
-    pub fn watch_ratio_with(&mut self, dpr: f64, listener: EventListener) {
+    pub fn watch_ratio_with(&mut self, dpr: f64, listener: super::dom::Listener) {
         self.ratio_watch = Some((dpr, listener));
     }
     pub fn show_alert(&self, message: Option<&str>) {

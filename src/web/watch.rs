@@ -5,7 +5,7 @@
 
 use std::rc::{Rc, Weak};
 
-use gloo_events::EventListener;
+use super::dom::Listener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ResizeObserver, ResizeObserverEntry};
@@ -26,7 +26,7 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
     let ratio = js_sys::Number::from(dpr).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "1".into());
     let Ok(Some(query)) = win.match_media(&["(resolution: ", &ratio, "dppx)"].concat()) else { return };
     let weak = weak.clone();
-    st.watch_ratio_with(dpr, EventListener::new(&query, "change", move |_| {
+    st.watch_ratio_with(dpr, Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {
             request_render(&shared, false);
         }
@@ -35,10 +35,10 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
 
 /// A window resize with a new ratio (browser zoom does both): a second way to see a
 /// ratio change, for browsers and emulators that do not fire the media query's.
-pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
+pub fn watch_zoom(shared: &Shared) -> Option<Listener> {
     let weak = Rc::downgrade(shared);
     let win = super::dom::window()?;
-    Some(EventListener::new(&win, "resize", move |_| {
+    Some(Listener::new(&win, "resize", false, move |_| {
         let Some(shared) = weak.upgrade() else { return };
         shared.borrow_mut().view_mut().frame_moved(); // the page may have reflowed
         let stale = shared.borrow().view().screen_dpr() != device_pixel_ratio();
@@ -56,10 +56,10 @@ pub fn watch_zoom(shared: &Shared) -> Option<EventListener> {
 /// the highlight, and the transition also ends for other reasons (forced colours;
 /// the reader's scheme, already seen by the media query). (The media query stays for
 /// a chart hidden at the time: no transition runs in a box that is not shown.)
-pub fn watch_scheme(shared: &Shared, out: &mut Vec<EventListener>) {
+pub fn watch_scheme(shared: &Shared, out: &mut Vec<Listener>) {
     let follow = |target: &web_sys::EventTarget, kind: &'static str| {
         let weak = Rc::downgrade(shared);
-        EventListener::new(target, kind, move |_| {
+        Listener::new(target, kind, false, move |_| {
             let Some(shared) = weak.upgrade() else { return };
             let follows = {
                 let st = shared.borrow();
@@ -80,10 +80,10 @@ pub fn watch_scheme(shared: &Shared, out: &mut Vec<EventListener>) {
 /// Watches the page being printed (the `print` media query: fired when printing
 /// starts and ends, in Chromium and Firefox, and under print emulation): the chart
 /// is redrawn for paper at once, then back.
-pub fn watch_print(shared: &Shared) -> Option<EventListener> {
+pub fn watch_print(shared: &Shared) -> Option<Listener> {
     let query = super::dom::window()?.match_media("print").ok()??;
     let weak = Rc::downgrade(shared);
-    Some(EventListener::new(&query, "change", move |_| {
+    Some(Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {
             shared.borrow_mut().set_printing(super::view::matches_media("print"));
         }
@@ -92,10 +92,10 @@ pub fn watch_print(shared: &Shared) -> Option<EventListener> {
 
 /// Watches forced colours (Windows high contrast) turning on or off: whatever the
 /// theme asked for, the chart redraws with the system palette, or without it.
-pub fn watch_forced(shared: &Shared) -> Option<EventListener> {
+pub fn watch_forced(shared: &Shared) -> Option<Listener> {
     let query = super::dom::window()?.match_media("(forced-colors: active)").ok()??;
     let weak = Rc::downgrade(shared);
-    Some(EventListener::new(&query, "change", move |_| {
+    Some(Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {
             request_render(&shared, true);
         }
