@@ -31,13 +31,18 @@ pub struct Listener {
     target: web_sys::EventTarget,
     kind: &'static str,
     capture: bool,
-    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+    callback: Callback,
 }
+
+/// The one closure type the shell hands to JS (listeners, animation frames, the
+/// resize observer), its argument cast where it is used: wasm-bindgen makes an
+/// export and a wrapper in the glue per closure signature.
+pub type Callback = wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)>;
 
 impl Listener {
     /// Listens for `kind` on `target` (`capture`: in the capture phase).
     pub fn new(target: &web_sys::EventTarget, kind: &'static str, capture: bool, mut f: impl FnMut(&web_sys::Event) + 'static) -> Listener {
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| f(&e));
+        let callback = Callback::new(move |e: wasm_bindgen::JsValue| f(e.unchecked_ref()));
         let _ = target.add_event_listener_with_callback_and_bool(kind, callback.as_ref().unchecked_ref(), capture);
         Listener { target: target.clone(), kind, capture, callback }
     }

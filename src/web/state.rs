@@ -8,7 +8,6 @@ use std::rc::{Rc, Weak};
 
 use std::cell::Cell;
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsError};
 
 use crate::highlight::{Announce, Effects, Highlight, Input, Tooltip};
@@ -313,7 +312,7 @@ pub fn focus(shared: &Shared, focused: bool) {
 /// allocation per frame). Dropping it cancels a pending frame and frees the
 /// closure; nothing is leaked.
 pub struct FrameLoop {
-    callback: Closure<dyn FnMut(f64)>,
+    callback: super::dom::Callback,
     pending: Rc<Cell<Option<i32>>>,
 }
 
@@ -321,7 +320,7 @@ impl FrameLoop {
     fn new(weak: Weak<RefCell<State>>, run: fn(&mut State, &Weak<RefCell<State>>)) -> FrameLoop {
         let pending = Rc::new(Cell::new(None));
         let seen = pending.clone();
-        let callback = Closure::<dyn FnMut(f64)>::new(move |_| {
+        let callback = super::dom::Callback::new(move |_| {
             seen.set(None);
             if let Some(shared) = weak.upgrade() {
                 run(&mut shared.borrow_mut(), &weak);

@@ -106,13 +106,14 @@ pub fn watch_forced(shared: &Shared) -> Option<Listener> {
 /// `disconnect()` and dropping both detach it.
 pub struct WidthWatch {
     observer: ResizeObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
+    _callback: super::dom::Callback,
 }
 
 impl WidthWatch {
     pub fn new(shared: &Shared) -> Option<WidthWatch> {
         let weak = Rc::downgrade(shared);
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let callback = super::dom::Callback::new(move |entries: JsValue| {
+            let entries: &js_sys::Array = entries.unchecked_ref();
             let Some(shared) = weak.upgrade() else { return };
             // The observer hands its callback ResizeObserverEntry objects only.
             let width = entries.get(0).unchecked_into::<ResizeObserverEntry>().content_rect().width();
