@@ -126,6 +126,18 @@ const moduleKey = `"${module}": import0`;
 if (!glue.includes(moduleKey)) throw new Error(`the glue does not name the module ${module}`);
 glue = glue.replace(moduleKey, 'a: import0');
 
+// wasm-bindgen's own warnings, in fewer words (they are in every page's download).
+const warnings = [
+  ['"`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n"',
+    '"mali-idp-chart: the .wasm is not served as application/wasm, so it starts slower:"'],
+  ["'using deprecated parameters for `initSync()`; pass a single object instead'", "'initSync: pass one object'"],
+  ["'using deprecated parameters for the initialization function; pass a single object instead'", "'init: pass one object'"],
+];
+for (const [from, to] of warnings) {
+  if (!glue.includes(from)) throw new Error(`the glue no longer has ${from}`);
+  glue = glue.replace(from, to);
+}
+
 // Minified, with the shell's JS snippets (src/web/shell.js, which wasm-bindgen copies
 // to snippets/ beside the glue) bundled in: one file, one request.
 writeFileSync(glueIn, glue);
