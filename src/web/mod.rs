@@ -279,36 +279,6 @@ impl Chart {
     }
 }
 
-/// One bar as JS sees it: where it is on the canvas (CSS pixels) and what it shows.
-struct BarInfo<'a> {
-    name: &'a str,
-    persons: u64,
-    computed: bool,
-    x: f64,
-    y: f64,
-    width: f64,
-    height: f64,
-}
-
-/// Written as a map with plain keys, into a JS object: serde-wasm-bindgen writes a
-/// struct's field names through a cache of interned strings (a hash table, ~1.7 KB
-/// of wasm) that a map does not use. Same object for JS.
-impl serde::Serialize for BarInfo<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(7))?;
-        m.serialize_entry("name", self.name)?;
-        // As a JS number, exact (validated figures are below 2^53): serializing a u64
-        // links an out-of-range message and the formatting machinery with it.
-        m.serialize_entry("persons", &(self.persons as f64))?;
-        m.serialize_entry("computed", &self.computed)?;
-        for (key, v) in [("x", self.x), ("y", self.y), ("width", self.width), ("height", self.height)] {
-            m.serialize_entry(key, &v)?;
-        }
-        m.end()
-    }
-}
-
 #[wasm_bindgen]
 impl Chart {
     fn live(&self, method: &str) -> Result<&Shared, JsValue> {
@@ -338,7 +308,10 @@ impl Chart {
     pub fn bars(&self) -> Result<JsValue, JsValue> {
         let shared = self.live("bars")?;
         let s = shared.borrow();
-        let bars: Vec<BarInfo> = s
+        // One bar as JS sees it: what it shows, and where it is on the canvas in CSS
+        // pixels. The figure as a JS number, exact (validated figures are below 2^53):
+        // serializing a u64 links an out-of-range message and formatting with it.
+        let rows: Vec<(&str, f64, bool, f64, f64, f64, f64)> = s
             .view()
             .layout()
             .rows
@@ -347,13 +320,13 @@ impl Chart {
                 let r = &s.settings().dataset().regions[row.region];
                 // Layout (artboard) pixels to the CSS pixels the canvas is shown at.
                 let (b, k) = (row.bar, s.view().frame().scale);
-                BarInfo { name: &r.name, persons: r.persons, computed: r.computed, x: b.x * k, y: b.y * k, width: b.w * k, height: b.h * k }
+                (r.name.as_str(), r.persons as f64, r.computed, b.x * k, b.y * k, b.w * k, b.h * k)
             })
             .collect();
-        let to_objects = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-        // Numbers and strings into a fresh object: nothing here can fail but the JS
+        // Numbers and strings into fresh arrays: nothing here can fail but the JS
         // engine itself, whose error is passed on as it is.
-        serde::Serialize::serialize(&bars, &to_objects).map_err(JsValue::from)
+        let rows = serde::Serialize::serialize(&rows, &serde_wasm_bindgen::Serializer::new()).map_err(JsValue::from)?;
+        Ok(shell::bar_objects(rows))
     }
 
     /// Removes the chart from the page with every listener and pending frame it

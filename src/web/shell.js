@@ -86,3 +86,8 @@ export function table(box, caption, cols, cells) {
   }
   box.replaceChildren(table);
 }
+
+// chart.bars(): each row [name, persons, computed, x, y, width, height] as an object.
+export function barObjects(rows) {
+  return rows.map(([name, persons, computed, x, y, width, height]) => ({ name, persons, computed, x, y, width, height }));
+}

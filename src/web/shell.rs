@@ -14,4 +14,8 @@ extern "C" {
     pub fn table(wrap: &HtmlElement, caption: &str, cols: u32, cells: &str);
     /// An error box in `host`, where the chart would have been.
     pub fn failure(host: &Element, css: &str, message: &str);
+    /// `chart.bars()`'s objects from rows `[name, persons, computed, x, y, width,
+    /// height]` (serde-wasm-bindgen writes tuples as arrays with less code than maps).
+    #[wasm_bindgen(js_name = barObjects)]
+    pub fn bar_objects(rows: JsValue) -> JsValue;
 }
