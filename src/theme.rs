@@ -130,7 +130,7 @@ pub fn look(choice: ThemeChoice, page: Page) -> Look {
 /// `light-dark()`, which the static picture uses, follows the same rule.
 pub fn used_scheme_is_dark(declared: &str, prefers_dark: bool) -> bool {
     // As computed: keywords in lower case, one space apart.
-    let has = |word: &str| declared.split(' ').any(|w| w == word);
+    let has = |word: &str| crate::text::split_ascii(declared, b' ').any(|w| w == word);
     match (has("light"), has("dark")) {
         (true, true) => prefers_dark,
         (false, true) => true,
@@ -173,7 +173,7 @@ pub fn parse_color(s: &str) -> Option<Rgb> {
         return Some((c(0)?, c(2)?, c(4)?));
     }
     let inner = s.strip_prefix("rgba(").or_else(|| s.strip_prefix("rgb("))?.strip_suffix(')')?;
-    let mut parts = inner.split(',').map(|p| channel(p.trim()));
+    let mut parts = crate::text::split_ascii(inner, b',').map(|p| channel(p.trim()));
     Some((parts.next()??, parts.next()??, parts.next()??))
 }
 
