@@ -65,7 +65,7 @@ pub fn item_announcement(data: &Dataset, item: usize, lang: Lang) -> String {
         Some(shape) => {
             let (name, lines) = shape_words(data, shape, lang);
             let colon = lang.colon();
-            [name.as_str(), colon, &lines.join(". ")].concat()
+            [name.as_str(), colon, &format::join(&lines, ". ")].concat()
         }
     }
 }
@@ -112,7 +112,7 @@ pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
         })
         .collect();
     if !top.is_empty() {
-        s.push_str(&top.join(", "));
+        s.push_str(&format::join(&top, ", "));
         s.push_str(". ");
     }
     s.push_str(&[t.national_total, " ", &format::int(data.total, lang), ". ", t.summary_tail].concat());

@@ -264,7 +264,7 @@ impl View {
         self.layout = layout::compute_view(data, lang, view, layout::artboard(width), &Estimate);
         self.dpr = render::effective_scale(&self.layout, (self.screen_dpr * width / self.layout.width).max(min_scale));
         let (w, h) = render::backing_size(&self.layout, self.dpr);
-        let ratio = [digits(self.layout.width as u64), " / ".into(), digits(self.layout.height as u64)].concat();
+        let ratio = [&digits(self.layout.width as u64)[..], " / ", &digits(self.layout.height as u64)].concat();
         self.canvas.set_width(w);
         self.canvas.set_height(h);
         style(self.canvas.unchecked_ref(), &[("aspect-ratio", &ratio)]);
@@ -400,7 +400,7 @@ impl View {
     pub fn measure_tip(&self, data: &Dataset, item: usize, lang: Lang) -> Tip {
         let (name, lines) = words::item_tooltip(data, item, lang);
         let size = TOOLTIP.size(&name, &lines, &Estimate);
-        Tip { name, lines: lines.join("\n"), size }
+        Tip { name, lines: crate::format::join(&lines, "\n"), size }
     }
 
     /// Shows the tooltip next to layout point `at`, inside the visible part of the
