@@ -93,8 +93,12 @@ pub enum Input {
     TouchCancel,
     /// A pointer went down outside the chart.
     PressOutside,
-    /// The page scrolled.
+    /// The page scrolled: the canvas moved under the pointer.
     Scroll,
+    /// A pointer came onto the canvas: where the canvas is is read once per visit.
+    PointerEnter,
+    /// The window was resized (or zoomed): the page may have reflowed.
+    Resized,
     Key(Step),
     /// The chart lost keyboard focus.
     Blur,
@@ -160,6 +164,9 @@ pub struct Effects {
     pub announce: Option<Announce>,
     /// Ask for one animation frame (then send [`Input::Frame`] from it).
     pub request_frame: bool,
+    /// Where the canvas is may have changed: read it again before it is next used
+    /// (reading it at once would force a layout for nothing).
+    pub frame_moved: bool,
 }
 
 /// How far above a finger a tap's tooltip goes: the finger covers what is below it.
@@ -207,7 +214,9 @@ impl Highlight {
                 let next = if hit == self.shown { None } else { hit };
                 self.set(next, (at.0, at.1 - FINGER_CLEARANCE), Source::Touch)
             }
-            Input::TouchCancel | Input::PressOutside | Input::Scroll => self.clear_if(Source::Touch),
+            Input::TouchCancel | Input::PressOutside => self.clear_if(Source::Touch),
+            Input::Scroll => Effects { frame_moved: true, ..self.clear_if(Source::Touch) },
+            Input::PointerEnter | Input::Resized => Effects { frame_moved: true, ..Effects::default() },
             Input::Key(step) => {
                 self.pending = None;
                 let next = step.apply(self.shown, targets.count());
@@ -320,6 +329,24 @@ mod tests {
     fn hover(h: &mut Highlight, at: (f64, f64)) -> Effects {
         assert!(h.handle(Input::PointerMove(at), &Rows).request_frame);
         h.handle(Input::Frame(AT_CORNER), &Rows)
+    }
+
+    #[test]
+    fn a_scroll_a_pointer_entering_and_a_resize_make_the_canvas_be_found_again() {
+        for input in [Input::Scroll, Input::PointerEnter, Input::Resized] {
+            let mut h = Highlight::default();
+            assert!(h.handle(input, &Rows).frame_moved, "{input:?}");
+            h.handle(Input::Key(Step::First), &Rows);
+            let fx = h.handle(input, &Rows);
+            assert!(fx.frame_moved, "{input:?}");
+            assert_eq!(h.shown(), Some(0), "{input:?} leaves a keyboard highlight as it is");
+            if input != Input::Scroll {
+                assert_eq!(fx, Effects { frame_moved: true, ..Effects::default() }, "{input:?} changes nothing else");
+            }
+        }
+        for input in [Input::PointerMove(on(0)), Input::Key(Step::Next), Input::Blur, Input::Redrawn] {
+            assert!(!Highlight::default().handle(input, &Rows).frame_moved, "{input:?}");
+        }
     }
 
     #[test]
@@ -478,7 +505,8 @@ mod tests {
         assert_eq!(h.handle(Input::Frame(AT_CORNER), &Rows), Effects::default());
         assert_eq!(hover(&mut h, on(2)).repaint, Some((Some(0), Some(2))));
         assert_eq!(h.source(), Some(Source::Mouse));
-        assert_eq!(h.handle(Input::Scroll, &Rows), Effects::default(), "a scroll does not hide a mouse tooltip");
+        let scrolled = h.handle(Input::Scroll, &Rows);
+        assert_eq!(scrolled, Effects { frame_moved: true, ..Effects::default() }, "a scroll does not hide a mouse tooltip");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Wiring only: each listener decodes its event into the core's `highlight::Input`
 //! (pointer positions through the one `CanvasFrame` conversion) and sends it; the
-//! rules and their effects live in `highlight` and `state`. The chart owns every
-//! listener: dropping them detaches them.
+//! rules and their effects (even "the canvas may have moved") live in `highlight`
+//! and `state`. The chart owns every listener: dropping them detaches them.
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, EventTarget, KeyboardEvent};
@@ -56,10 +56,7 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
         listen(&canvas, "pointerup", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Up))),
         listen(&canvas, "pointercancel", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Cancel))),
         // Where the canvas is is read once per visit, not per move.
-        listen(&canvas, "pointerenter", shared, events, Box::new(|s, _| {
-            s.borrow_mut().view_mut().frame_moved();
-            None
-        })),
+        listen(&canvas, "pointerenter", shared, events, Box::new(|_, _| Some(Input::PointerEnter))),
         listen(&canvas, "keydown", shared, events, Box::new(|_, e| {
             let e = e.unchecked_ref::<KeyboardEvent>(); // a keydown listener gets keyboard events only
             let step = Step::from_key(&e.key(), e.alt_key() || e.ctrl_key() || e.meta_key())?;
@@ -93,10 +90,7 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
         }
         // Any scroll, of the page or of a box holding the chart (scroll events do not
         // bubble: caught on their way down), moves the canvas under the pointer.
-        out.push(listen(&win, "scroll", shared, events, Box::new(|s, _| {
-            s.borrow_mut().view_mut().frame_moved();
-            Some(Input::Scroll)
-        })));
+        out.push(listen(&win, "scroll", shared, events, Box::new(|_, _| Some(Input::Scroll))));
     }
     out
 }

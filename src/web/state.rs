@@ -152,6 +152,9 @@ impl State {
     /// each get a copy.)
     #[inline(never)]
     fn apply(&mut self, fx: Effects) {
+        if fx.frame_moved {
+            self.view.frame_moved();
+        }
         if let Some((clear, fill)) = fx.repaint {
             self.view.paint_highlight(clear, fill);
             #[cfg(feature = "probes")]

@@ -40,7 +40,7 @@ pub fn watch_zoom(shared: &Shared) -> Option<Listener> {
     let win = super::dom::window()?;
     Some(Listener::new(&win, "resize", false, move |_| {
         let Some(shared) = weak.upgrade() else { return };
-        shared.borrow_mut().view_mut().frame_moved(); // the page may have reflowed
+        super::state::send(&shared, crate::highlight::Input::Resized); // the page may have reflowed
         let stale = shared.borrow().view().screen_dpr() != device_pixel_ratio();
         if stale {
             request_render(&shared, false);
