@@ -30,36 +30,13 @@ pub struct Tip {
     pub size: (f64, f64),
 }
 
-/// The chart's elements and what they currently show.
+/// The chart's elements and what they currently show, by job: the drawing (canvas,
+/// layout, colours, ratio), the highlight overlay, the tooltip, the words around the
+/// canvas (links, table, live region, alert) and where the canvas is on the page.
 pub struct View {
     root: HtmlElement,
     canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
-    /// The highlight: a canvas one bar in size (plus a device pixel around), moved
-    /// over the highlighted bar. Clearing and filling it costs the same on a chart of
-    /// 4 bars or 1,000 (on a canvas as tall as the chart, the same two rectangles
-    /// took 5× longer at 16,000 px, measured in Chromium).
-    overlay: HtmlCanvasElement,
-    overlay_ctx: CanvasRenderingContext2d,
-    overlay_backend: CanvasBackend,
-    /// The overlay's top-left corner in the chart canvas's device pixels.
-    overlay_at: (i32, i32),
-    tooltip: HtmlElement,
-    /// The tooltip's bold name and its fact lines (one text, line breaks kept), made
-    /// once and refilled: two text writes per new item.
-    tip_text: [HtmlElement; 2],
-    /// What the tooltip shows now, so that nothing is written twice.
-    tip_shown: bool,
-    tip_width: String,
-    live: HtmlElement,
-    table_box: HtmlElement,
-    footer: HtmlElement,
-    download: HtmlAnchorElement,
-    /// On paper, the chart's texts as real text over the drawing (see `geometry`).
-    print_layer: Option<HtmlElement>,
-    /// The chart as a PNG at 2×, drawn when the link is followed (`image_url`).
-    image: HtmlAnchorElement,
-    alert: HtmlElement,
     theme: Theme,
     layout: Layout,
     /// The ratio the canvas is drawn at: the screen's, unless capped for a canvas too
@@ -67,10 +44,52 @@ pub struct View {
     dpr: f64,
     /// The screen's devicePixelRatio when last drawn (what the watchers compare).
     screen_dpr: f64,
-    /// Where the canvas is, as last read from the page, and whether that still
-    /// holds (a scroll, a resize or a pointer entering makes it stale).
+    /// On paper, the chart's texts as real text over the drawing (see `geometry`).
+    print_layer: Option<HtmlElement>,
+    overlay: Overlay,
+    tooltip: TooltipBox,
+    links: Links,
+    live: HtmlElement,
+    table_box: HtmlElement,
+    alert: HtmlElement,
+    place: Place,
+}
+
+/// The highlight: a canvas one item in size (plus a device pixel around), moved over
+/// the highlighted item. Clearing and filling it costs the same on a chart of 4 bars
+/// or 1,000 (on a canvas as tall as the chart, the same two rectangles took 5× longer
+/// at 16,000 px, measured in Chromium).
+struct Overlay {
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    backend: CanvasBackend,
+    /// Its top-left corner in the chart canvas's device pixels.
+    at: (i32, i32),
+}
+
+/// The tooltip: its bold name and its fact lines (one text, line breaks kept), made
+/// once and refilled (two text writes per new item), and what it shows now, so that
+/// nothing is written twice.
+struct TooltipBox {
+    el: HtmlElement,
+    text: [HtmlElement; 2],
+    shown: bool,
+    width: String,
+}
+
+/// The footer and its two links: the CSV, and the chart as a PNG at 2×, drawn when
+/// the link is followed (`image_url`).
+struct Links {
+    footer: HtmlElement,
+    download: HtmlAnchorElement,
+    image: HtmlAnchorElement,
+}
+
+/// Where the canvas is, as last read from the page, and whether that still holds (a
+/// scroll, a resize or a pointer entering makes it stale).
+struct Place {
     frame: CanvasFrame,
-    frame_valid: bool,
+    valid: bool,
 }
 
 /// Appends children, or says the chart could not be built.
@@ -118,27 +137,18 @@ impl View {
             root,
             canvas,
             ctx,
-            overlay,
-            overlay_ctx,
-            overlay_backend,
-            overlay_at: (0, 0),
-            tooltip,
-            tip_text,
-            tip_shown: false,
-            tip_width: String::new(),
-            live,
-            table_box,
-            footer,
-            download,
-            print_layer: None,
-            image,
-            alert,
             theme: theme::LIGHT,
             layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0, map: None, items: 0 },
             dpr: 1.0,
             screen_dpr: 1.0,
-            frame: CanvasFrame::new(layout::Rect::default(), (0.0, 0.0), 0.0),
-            frame_valid: false,
+            print_layer: None,
+            overlay: Overlay { canvas: overlay, ctx: overlay_ctx, backend: overlay_backend, at: (0, 0) },
+            tooltip: TooltipBox { el: tooltip, text: tip_text, shown: false, width: String::new() },
+            links: Links { footer, download, image },
+            live,
+            table_box,
+            alert,
+            place: Place { frame: CanvasFrame::new(layout::Rect::default(), (0.0, 0.0), 0.0), valid: false },
         })
     }
 
@@ -159,11 +169,11 @@ impl View {
         self.screen_dpr
     }
     pub fn frame(&self) -> &CanvasFrame {
-        &self.frame
+        &self.place.frame
     }
     #[cfg(feature = "probes")]
     pub fn parts(&self) -> (&HtmlCanvasElement, &HtmlElement, &HtmlElement, &HtmlElement, f64) {
-        (&self.overlay, &self.tooltip, &self.live, &self.alert, self.dpr)
+        (&self.overlay.canvas, &self.tooltip.el, &self.live, &self.alert, self.dpr)
     }
     pub fn alert(&self) -> &HtmlElement {
         &self.alert
@@ -175,16 +185,16 @@ impl View {
         let _ = self.root.set_attribute("lang", lang.tag());
         a11y::label_canvas(&self.canvas, data, lang, view);
         a11y::fill_table(&self.table_box, data, lang, view);
-        let t = lang.text();
-        self.download.set_text_content(Some(t.download));
-        self.download.set_download(t.download_file);
+        let (t, links) = (lang.text(), &self.links);
+        links.download.set_text_content(Some(t.download));
+        links.download.set_download(t.download_file);
         let csv = ["\u{FEFF}", &words::csv(data, lang)].concat();
         let encoded = String::from(js_sys::encode_uri_component(&csv));
-        self.download.set_href(&["data:text/csv;charset=utf-8,", &encoded].concat());
-        self.image.set_text_content(Some(t.download_image));
-        self.image.set_download(t.image_file);
+        links.download.set_href(&["data:text/csv;charset=utf-8,", &encoded].concat());
+        links.image.set_text_content(Some(t.download_image));
+        links.image.set_download(t.image_file);
         // A link until it is followed (see `image_url`), for keyboards and readers.
-        self.image.set_href("#");
+        links.image.set_href("#");
         Ok(())
     }
 
@@ -195,9 +205,9 @@ impl View {
         let t = &self.theme;
         let (bg, text, muted, bar) = (theme::hex(t.background), theme::hex(t.text), theme::hex(t.muted), theme::hex(t.bar));
         style(&self.root, &[("background-color", &bg), ("color", &text), ("font-family", &t.font)]);
-        style(&self.tooltip, &[("background-color", &bg), ("color", &text), ("border-color", &muted)]);
-        style(self.download.unchecked_ref(), &[("color", &bar)]);
-        style(self.image.unchecked_ref(), &[("color", &bar)]);
+        style(&self.tooltip.el, &[("background-color", &bg), ("color", &text), ("border-color", &muted)]);
+        style(self.links.download.unchecked_ref(), &[("color", &bar)]);
+        style(self.links.image.unchecked_ref(), &[("color", &bar)]);
     }
 
     /// The CSS `color-scheme` in force on the chart, as computed (it is inherited:
@@ -271,15 +281,15 @@ impl View {
         // The scale is known (shown at `width`); where the canvas is, is read when
         // next needed: reading it now would force a layout, and what comes after a
         // render (the static picture removed, an alert shown) may move it anyway.
-        self.frame.scale = width / self.layout.width;
-        self.frame_valid = false;
+        self.place.frame.scale = width / self.layout.width;
+        self.place.valid = false;
         // The overlay, one device pixel per backing pixel, shown as the chart's
         // device pixels are. (Resizing it also clears it.)
         let (ow, oh) = render::overlay_size(&self.layout, self.dpr);
-        self.overlay.set_width(ow as u32);
-        self.overlay.set_height(oh as u32);
-        let css = self.frame.css_per_device(self.dpr);
-        style(self.overlay.unchecked_ref(), &[("width", &css_px(ow as f64 * css)), ("height", &css_px(oh as f64 * css))]);
+        self.overlay.canvas.set_width(ow as u32);
+        self.overlay.canvas.set_height(oh as u32);
+        let css = self.place.frame.css_per_device(self.dpr);
+        style(self.overlay.canvas.unchecked_ref(), &[("width", &css_px(ow as f64 * css)), ("height", &css_px(oh as f64 * css))]);
         let mut backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
         // On paper (`min_scale` > 0) the texts are real text over the drawing: sharp
@@ -294,13 +304,13 @@ impl View {
             self.print_layer = Some(self.text_layer(width / self.layout.width)?);
         }
         let pad = px(self.layout.pad);
-        style(&self.footer, &[("padding", &["0 ", &pad, " ", &pad].concat())]);
+        style(&self.links.footer, &[("padding", &["0 ", &pad, " ", &pad].concat())]);
         Ok(())
     }
 
     /// The image link.
     pub fn image_link(&self) -> &HtmlAnchorElement {
-        &self.image
+        &self.links.image
     }
 
     /// Points the image link at the chart drawn anew at twice its size (title,
@@ -314,7 +324,7 @@ impl View {
         let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| error("cannot draw the image"))?;
         render::draw(&mut backend, &self.layout, &self.theme, 2.0).map_err(|_| error("drawing the image failed"))?;
         let url = canvas.to_data_url().map_err(|_| error("cannot draw the image"))?;
-        self.image.set_href(&url);
+        self.links.image.set_href(&url);
         Ok(())
     }
 
@@ -355,44 +365,45 @@ impl View {
     fn read_frame(&mut self) -> CanvasFrame {
         let (c, r) = (self.canvas.get_bounding_client_rect(), self.root.get_bounding_client_rect());
         let canvas = layout::Rect { x: c.left(), y: c.top(), w: c.width(), h: c.height() };
-        self.frame = CanvasFrame::new(canvas, (r.left(), r.top()), self.layout.width);
-        self.frame_valid = true;
-        self.frame
+        self.place = Place { frame: CanvasFrame::new(canvas, (r.left(), r.top()), self.layout.width), valid: true };
+        self.place.frame
     }
 
     /// Where the canvas is: as last read, unless something may have moved it since
     /// (as uPlot does, hovering then reads nothing from the page).
     pub fn frame_now(&mut self) -> CanvasFrame {
-        if self.frame_valid { self.frame } else { self.read_frame() }
+        if self.place.valid { self.place.frame } else { self.read_frame() }
     }
 
     /// The page scrolled or resized, or a pointer entered: read the frame again
     /// when next needed.
     pub fn frame_moved(&mut self) {
-        self.frame_valid = false;
+        self.place.valid = false;
     }
 
     /// Clears `clear`'s bar and paints `fill`'s in the highlight colour, on the
     /// overlay: the chart itself is never redrawn.
     pub fn paint_highlight(&mut self, clear: Option<usize>, fill: Option<usize>) {
+        let o = &mut self.overlay;
         if clear.is_some() {
-            // It only ever holds one bar.
-            self.overlay_ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64);
+            // It only ever holds one item.
+            o.ctx.clear_rect(0.0, 0.0, o.canvas.width() as f64, o.canvas.height() as f64);
         }
         let Some(item) = fill else { return };
         // The item's device box on the chart: the overlay's corner, a whole number of
         // device pixels, taken off every coordinate after the chart's own rounding,
         // so the highlight covers exactly the pixels the chart drew.
-        self.overlay_at = render::highlight_box(&self.layout, item, self.dpr).0;
-        let _ = render::draw_highlight(&mut self.overlay_backend, &self.layout, &self.theme, item, self.dpr, self.overlay_at);
-        let (x, y) = self.frame_now().device_to_box(self.overlay_at, self.dpr);
-        style(self.overlay.unchecked_ref(), &[("transform", &["translate(", &css_px(x), ",", &css_px(y), ")"].concat())]);
+        o.at = render::highlight_box(&self.layout, item, self.dpr).0;
+        let _ = render::draw_highlight(&mut o.backend, &self.layout, &self.theme, item, self.dpr, o.at);
+        let at = o.at;
+        let (x, y) = self.frame_now().device_to_box(at, self.dpr);
+        style(self.overlay.canvas.unchecked_ref(), &[("transform", &["translate(", &css_px(x), ",", &css_px(y), ")"].concat())]);
     }
 
     /// The overlay's top-left corner in the chart canvas's device pixels (tests).
     #[cfg(feature = "probes")]
     pub fn overlay_at(&self) -> (i32, i32) {
-        self.overlay_at
+        self.overlay.at
     }
 
     /// An item's tooltip: words from the core, sized by the conservative estimate
@@ -416,27 +427,28 @@ impl View {
             .unwrap_or((f64::MAX, f64::MAX));
         let frame = self.frame_now();
         let area = frame.visible(viewport);
-        let (x, y) = TOOLTIP.place(self.frame.to_box(at), tip.size, area);
+        let (x, y) = TOOLTIP.place(frame.to_box(at), tip.size, area);
+        let t = &mut self.tooltip;
         if fresh {
-            self.tip_text[0].set_text_content(Some(&tip.name));
-            self.tip_text[1].set_text_content(Some(&tip.lines));
+            t.text[0].set_text_content(Some(&tip.name));
+            t.text[1].set_text_content(Some(&tip.lines));
             let width = px(tip.size.0);
-            if width != self.tip_width {
-                style(&self.tooltip, &[("width", &width)]);
-                self.tip_width = width;
+            if width != t.width {
+                style(&t.el, &[("width", &width)]);
+                t.width = width;
             }
         }
-        style(&self.tooltip, &[("transform", &["translate(", &px(x), ",", &px(y), ")"].concat())]);
-        if !self.tip_shown {
-            style(&self.tooltip, &[("display", "block")]);
-            self.tip_shown = true;
+        style(&t.el, &[("transform", &["translate(", &px(x), ",", &px(y), ")"].concat())]);
+        if !t.shown {
+            style(&t.el, &[("display", "block")]);
+            t.shown = true;
         }
     }
 
     pub fn hide_tooltip(&mut self) {
-        if self.tip_shown {
-            style(&self.tooltip, &[("display", "none")]);
-            self.tip_shown = false;
+        if self.tooltip.shown {
+            style(&self.tooltip.el, &[("display", "none")]);
+            self.tooltip.shown = false;
         }
     }
 
