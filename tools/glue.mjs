@@ -46,15 +46,26 @@ function skipDesc(buf, pos) {
 // Names that need no quotes as object keys in the glue: a-z, A-Z, then two letters.
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const shortName = (i) => (i < 52 ? '' : LETTERS[Math.floor(i / 52) - 1]) + LETTERS[i % 52];
+// A name in the wasm at `p`: [the name, where what follows it starts].
+function readName(p) {
+  const [len, q] = leb(wasm, p);
+  return [wasm.toString('utf8', q, q + len), q + len];
+}
+// A section `id` of `count` entries written as `body`, once its reading ended at `end`.
+function section(id, count, body, p, end) {
+  if (p !== end) throw new Error(`section ${id} not read to its end`);
+  const b = Buffer.concat([encodeLeb(count), ...body]);
+  return Buffer.concat([Buffer.from([id]), encodeLeb(b.length), b]);
+}
+
 // The export section (id 7) with every name shortened (recorded in `exported`).
 const exported = new Map(); // old export name -> new one
 function exportSection(start, end) {
   let [count, p] = leb(wasm, start);
-  const body = [encodeLeb(count)];
+  const body = [];
   for (let i = 0; i < count; i++) {
-    let len;
-    [len, p] = leb(wasm, p);
-    const name = wasm.toString('utf8', p, p + len); p += len;
+    let name;
+    [name, p] = readName(p);
     const kind = wasm[p++];
     const indexStart = p;
     [, p] = leb(wasm, p);
@@ -63,36 +74,20 @@ function exportSection(start, end) {
     exported.set(name, short);
     body.push(encodeName(short), Buffer.from([kind]), wasm.subarray(indexStart, p));
   }
-  if (p !== end) throw new Error('export section not read to its end');
-  const section = Buffer.concat(body);
-  return Buffer.concat([Buffer.from([7]), encodeLeb(section.length), section]);
+  return section(7, count, body, p, end);
 }
+
+// The import section (id 2): every import from the one glue module, renamed short
+// (recorded in `renamed`) under the module "a".
 const renamed = new Map(); // old import name -> new one
-const parts = [wasm.subarray(0, 8)];
-let pos = 8;
 let module = null;
-while (pos < wasm.length) {
-  const id = wasm[pos];
-  const [size, start] = leb(wasm, pos + 1);
-  const end = start + size;
-  if (id === 7) {
-    parts.push(exportSection(start, end));
-    pos = end;
-    continue;
-  }
-  if (id !== 2) {
-    parts.push(wasm.subarray(pos, end));
-    pos = end;
-    continue;
-  }
+function importSection(start, end) {
   let [count, p] = leb(wasm, start);
-  const body = [encodeLeb(count)];
+  const body = [];
   for (let i = 0; i < count; i++) {
-    let len;
-    [len, p] = leb(wasm, p);
-    const mod = wasm.toString('utf8', p, p + len); p += len;
-    [len, p] = leb(wasm, p);
-    const name = wasm.toString('utf8', p, p + len); p += len;
+    let mod, name;
+    [mod, p] = readName(p);
+    [name, p] = readName(p);
     const descStart = p;
     p = skipDesc(wasm, p);
     if (!mod.endsWith('_bg.js')) throw new Error(`unexpected import module ${mod}`);
@@ -102,9 +97,16 @@ while (pos < wasm.length) {
     renamed.set(name, short);
     body.push(encodeName('a'), encodeName(short), wasm.subarray(descStart, p));
   }
-  if (p !== end) throw new Error('import section not read to its end');
-  const section = Buffer.concat(body);
-  parts.push(Buffer.from([2]), encodeLeb(section.length), section);
+  return section(2, count, body, p, end);
+}
+
+const parts = [wasm.subarray(0, 8)];
+let pos = 8;
+while (pos < wasm.length) {
+  const id = wasm[pos];
+  const [size, start] = leb(wasm, pos + 1);
+  const end = start + size;
+  parts.push(id === 7 ? exportSection(start, end) : id === 2 ? importSection(start, end) : wasm.subarray(pos, end));
   pos = end;
 }
 if (!module) throw new Error('no import section found');
