@@ -91,3 +91,19 @@ export function table(box, caption, cols, cells) {
 export function barObjects(rows) {
   return rows.map(([name, persons, computed, x, y, width, height]) => ({ name, persons, computed, x, y, width, height }));
 }
+
+/** Sets `prop` to `n` CSS pixels (as JS prints the number), important, as every
+ * declaration of the widget's is (web/dom.rs `style`). */
+export function px(el, prop, n) {
+  el.style.setProperty(prop, `${n}px`, 'important');
+}
+
+/** Sets `el`'s aspect ratio to `w` / `h`. */
+export function aspect(el, w, h) {
+  el.style.setProperty('aspect-ratio', `${w} / ${h}`, 'important');
+}
+
+/** Moves `el` by `x`, `y` CSS pixels (a transform: nothing is laid out). */
+export function translate(el, x, y) {
+  el.style.setProperty('transform', `translate(${x}px,${y}px)`, 'important');
+}

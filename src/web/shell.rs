@@ -14,6 +14,13 @@ extern "C" {
     pub fn table(wrap: &HtmlElement, caption: &str, cols: u32, cells: &str);
     /// An error box in `host`, where the chart would have been.
     pub fn failure(host: &Element, css: &str, message: &str);
+    /// Sets the CSS property `prop` of `el` to `n` pixels: a number crosses, not text
+    /// the wasm would have to write (and allocate) for every overlay, tooltip and label.
+    pub fn px(el: &HtmlElement, prop: &str, n: f64);
+    /// Sets the aspect ratio of `el` to `w` / `h`.
+    pub fn aspect(el: &HtmlElement, w: f64, h: f64);
+    /// Moves `el` by `x`, `y` pixels with a transform.
+    pub fn translate(el: &HtmlElement, x: f64, y: f64);
     /// `chart.bars()`'s objects from rows `[name, persons, computed, x, y, width,
     /// height]` (serde-wasm-bindgen writes tuples as arrays with less code than maps).
     #[wasm_bindgen(js_name = barObjects)]

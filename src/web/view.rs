@@ -9,7 +9,6 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement};
 
 use crate::data::Dataset;
-use crate::format::digits;
 use crate::layout::{self, CanvasFrame, Estimate, Layout, TOOLTIP, View as ChartView};
 use crate::locale::Lang;
 use crate::render;
@@ -17,6 +16,7 @@ use crate::theme::{self, CSS_COLOR_PROPERTIES, CSS_FONT_PROPERTY, Look, Theme};
 use crate::words;
 
 use super::dom::{self, create, style};
+use super::shell::{aspect, px, translate};
 use super::{a11y, error};
 
 /// Width used while the widget has none (a hidden container): redrawn when shown.
@@ -74,7 +74,8 @@ struct TooltipBox {
     el: HtmlElement,
     text: [HtmlElement; 2],
     shown: bool,
-    width: String,
+    /// Its width in CSS pixels, as last set (0: not yet).
+    width: f64,
 }
 
 /// The footer and its two links: the CSV, and the chart as a PNG at 2×, drawn when
@@ -98,18 +99,6 @@ fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsError> {
         parent.append_child(child).map_err(|_| error("cannot build the chart"))?;
     }
     Ok(())
-}
-
-/// A CSS length in pixels, fractions kept (the overlay sits on device pixels), as JS
-/// prints the number: no Rust float formatting in the wasm.
-fn css_px(v: f64) -> String {
-    let n = js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "0".into());
-    n + "px"
-}
-
-fn px(v: f64) -> String {
-    let v = v.round();
-    [if v < 0.0 { "-" } else { "" }, &digits(v.abs() as u64), "px"].concat()
 }
 
 impl View {
@@ -143,7 +132,7 @@ impl View {
             screen_dpr: 1.0,
             print_layer: None,
             overlay: Overlay { canvas: overlay, ctx: overlay_ctx, backend: overlay_backend, at: (0, 0) },
-            tooltip: TooltipBox { el: tooltip, text: tip_text, shown: false, width: String::new() },
+            tooltip: TooltipBox { el: tooltip, text: tip_text, shown: false, width: 0.0 },
             links: Links { footer, download, image },
             live,
             table_box,
@@ -274,10 +263,10 @@ impl View {
         self.layout = layout::compute_view(data, lang, view, layout::artboard(width), &Estimate);
         self.dpr = render::effective_scale(&self.layout, (self.screen_dpr * width / self.layout.width).max(min_scale));
         let (w, h) = render::backing_size(&self.layout, self.dpr);
-        let ratio = [&digits(self.layout.width as u64)[..], " / ", &digits(self.layout.height as u64)].concat();
         self.canvas.set_width(w);
         self.canvas.set_height(h);
-        style(self.canvas.unchecked_ref(), &[("aspect-ratio", &ratio)]);
+        // Whole pixels, as the static picture's drawings give their boxes.
+        aspect(self.canvas.unchecked_ref(), self.layout.width.trunc(), self.layout.height.trunc());
         // The scale is known (shown at `width`); where the canvas is, is read when
         // next needed: reading it now would force a layout, and what comes after a
         // render (the static picture removed, an alert shown) may move it anyway.
@@ -289,7 +278,9 @@ impl View {
         self.overlay.canvas.set_width(ow as u32);
         self.overlay.canvas.set_height(oh as u32);
         let css = self.place.frame.css_per_device(self.dpr);
-        style(self.overlay.canvas.unchecked_ref(), &[("width", &css_px(ow as f64 * css)), ("height", &css_px(oh as f64 * css))]);
+        // Fractions kept: the overlay sits on device pixels.
+        px(self.overlay.canvas.unchecked_ref(), "width", ow as f64 * css);
+        px(self.overlay.canvas.unchecked_ref(), "height", oh as f64 * css);
         let mut backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
         // On paper (`min_scale` > 0) the texts are real text over the drawing: sharp
@@ -303,8 +294,10 @@ impl View {
         if paper {
             self.print_layer = Some(self.text_layer(width / self.layout.width)?);
         }
-        let pad = px(self.layout.pad);
-        style(&self.links.footer, &[("padding", &["0 ", &pad, " ", &pad].concat())]);
+        // The footer's sides and foot at the layout's margin, as the static picture's.
+        let pad = self.layout.pad.round();
+        px(&self.links.footer, "padding-inline", pad);
+        px(&self.links.footer, "padding-bottom", pad);
         Ok(())
     }
 
@@ -336,8 +329,8 @@ impl View {
         let layer: HtmlElement = create(&doc, "div")?;
         let _ = layer.set_attribute("aria-hidden", "true");
         layer.set_class_name("mali-idp-chart__print");
-        let top = css_px(self.canvas.offset_top() as f64);
-        style(&layer, &[("top", &top), ("font-family", &self.theme.font)]);
+        px(&layer, "top", self.canvas.offset_top() as f64);
+        style(&layer, &[("font-family", &self.theme.font)]);
         for t in &self.layout.texts {
             let span: HtmlElement = create(&doc, "span")?;
             span.set_text_content(Some(&t.text));
@@ -346,10 +339,10 @@ impl View {
                 layout::Align::Left => "none",
                 layout::Align::Right => "translateX(-100%)",
             };
+            px(&span, "left", t.x * k);
+            px(&span, "top", t.y * k - size * 0.6);
+            px(&span, "font-size", size);
             style(&span, &[
-                ("left", &css_px(t.x * k)),
-                ("top", &css_px(t.y * k - size * 0.6)),
-                ("font-size", &css_px(size)),
                 ("transform", shift),
                 ("font-weight", if t.font.bold { "bold" } else { "normal" }),
                 ("color", &theme::hex(render::text_color(&self.theme, t.role))),
@@ -397,7 +390,7 @@ impl View {
         let _ = render::draw_highlight(&mut o.backend, &self.layout, &self.theme, item, self.dpr, o.at);
         let at = o.at;
         let (x, y) = self.frame_now().device_to_box(at, self.dpr);
-        style(self.overlay.canvas.unchecked_ref(), &[("transform", &["translate(", &css_px(x), ",", &css_px(y), ")"].concat())]);
+        translate(self.overlay.canvas.unchecked_ref(), x, y);
     }
 
     /// The overlay's top-left corner in the chart canvas's device pixels (tests).
@@ -432,13 +425,13 @@ impl View {
         if fresh {
             t.text[0].set_text_content(Some(&tip.name));
             t.text[1].set_text_content(Some(&tip.lines));
-            let width = px(tip.size.0);
+            let width = tip.size.0.round();
             if width != t.width {
-                style(&t.el, &[("width", &width)]);
+                px(&t.el, "width", width);
                 t.width = width;
             }
         }
-        style(&t.el, &[("transform", &["translate(", &px(x), ",", &px(y), ")"].concat())]);
+        translate(&t.el, x.round(), y.round());
         if !t.shown {
             style(&t.el, &[("display", "block")]);
             t.shown = true;
