@@ -98,6 +98,13 @@ export function px(el, prop, n) {
   el.style.setProperty(prop, `${n}px`, 'important');
 }
 
+/** Sets the colour property `prop` of `el` to `rgb` (0xRRGGBB) as #rrggbb; with
+ * `outline`, a 2 px ring in it. */
+export function color(el, prop, rgb) {
+  const hex = `#${rgb.toString(16).padStart(6, '0')}`;
+  el.style.setProperty(prop, prop === 'outline' ? `2px solid ${hex}` : hex, 'important');
+}
+
 /** Sets `el`'s aspect ratio to `w` / `h`. */
 export function aspect(el, w, h) {
   el.style.setProperty('aspect-ratio', `${w} / ${h}`, 'important');

@@ -17,6 +17,9 @@ extern "C" {
     /// Sets the CSS property `prop` of `el` to `n` pixels: a number crosses, not text
     /// the wasm would have to write (and allocate) for every overlay, tooltip and label.
     pub fn px(el: &HtmlElement, prop: &str, n: f64);
+    /// Sets the colour property `prop` of `el` to `rgb` (0xRRGGBB); `outline` gets a
+    /// 2 px ring of it.
+    pub fn color(el: &HtmlElement, prop: &str, rgb: u32);
     /// Sets the aspect ratio of `el` to `w` / `h`.
     pub fn aspect(el: &HtmlElement, w: f64, h: f64);
     /// Moves `el` by `x`, `y` pixels with a transform.

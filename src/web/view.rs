@@ -16,7 +16,12 @@ use crate::theme::{self, CSS_COLOR_PROPERTIES, CSS_FONT_PROPERTY, Look, Theme};
 use crate::words;
 
 use super::dom::{self, create, style};
-use super::shell::{aspect, px, translate};
+use super::shell::{aspect, color, px, translate};
+
+/// A colour as one number, 0xRRGGBB, for the shell's `color`.
+fn rgb((r, g, b): theme::Rgb) -> u32 {
+    (r as u32) << 16 | (g as u32) << 8 | b as u32
+}
 use super::{a11y, error};
 
 /// Width used while the widget has none (a hidden container): redrawn when shown.
@@ -192,11 +197,18 @@ impl View {
     pub fn theme(&mut self, look: Look) {
         self.theme = self.resolve_theme(look);
         let t = &self.theme;
-        let (bg, text, muted, bar) = (theme::hex(t.background), theme::hex(t.text), theme::hex(t.muted), theme::hex(t.bar));
-        style(&self.root, &[("background-color", &bg), ("color", &text), ("font-family", &t.font)]);
-        style(&self.tooltip.el, &[("background-color", &bg), ("color", &text), ("border-color", &muted)]);
-        style(self.links.download.unchecked_ref(), &[("color", &bar)]);
-        style(self.links.image.unchecked_ref(), &[("color", &bar)]);
+        for (el, prop, c) in [
+            (&self.root, "background-color", t.background),
+            (&self.root, "color", t.text),
+            (&self.tooltip.el, "background-color", t.background),
+            (&self.tooltip.el, "color", t.text),
+            (&self.tooltip.el, "border-color", t.muted),
+            (self.links.download.unchecked_ref(), "color", t.bar),
+            (self.links.image.unchecked_ref(), "color", t.bar),
+        ] {
+            color(el, prop, rgb(c));
+        }
+        style(&self.root, &[("font-family", &t.font)]);
     }
 
     /// The CSS `color-scheme` in force on the chart, as computed (it is inherited:
@@ -342,11 +354,8 @@ impl View {
             px(&span, "left", t.x * k);
             px(&span, "top", t.y * k - size * 0.6);
             px(&span, "font-size", size);
-            style(&span, &[
-                ("transform", shift),
-                ("font-weight", if t.font.bold { "bold" } else { "normal" }),
-                ("color", &theme::hex(render::text_color(&self.theme, t.role))),
-            ]);
+            style(&span, &[("transform", shift), ("font-weight", if t.font.bold { "bold" } else { "normal" })]);
+            color(&span, "color", rgb(render::text_color(&self.theme, t.role)));
             append_all(&layer, &[&span])?;
         }
         self.canvas.after_with_node_1(&layer).map_err(|_| error("cannot build the chart"))?;
@@ -460,7 +469,8 @@ impl View {
     pub fn focus_ring(&self, focused: bool) {
         let el: &HtmlElement = self.canvas.unchecked_ref();
         if focused && self.canvas.matches(":focus-visible").unwrap_or(true) {
-            style(el, &[("outline", &["2px solid ", &theme::hex(self.theme.bar)].concat()), ("outline-offset", "2px")]);
+            color(el, "outline", rgb(self.theme.bar));
+            style(el, &[("outline-offset", "2px")]);
         } else {
             style(el, &[("outline", "none")]);
         }
