@@ -105,6 +105,41 @@ export function color(el, prop, rgb) {
   el.style.setProperty(prop, prop === 'outline' ? `2px solid ${hex}` : hex, 'important');
 }
 
+/** The computed value of CSS property `prop` on `el`, trimmed. */
+export function computed(el, prop) {
+  return getComputedStyle(el).getPropertyValue(prop).trim();
+}
+
+/** A colour as the browser writes it (#rrggbb, rgb(…), rgba(…)) as 0xRRGGBB; -1 for
+ * anything else. */
+function rgbOf(c) {
+  if (c[0] === '#') return parseInt(c.slice(1, 7), 16);
+  const v = c.match(/\d+/g);
+  return v?.length >= 3 ? (v[0] << 16) | (v[1] << 8) | v[2] : -1;
+}
+
+/** The colour the page gives the custom property `prop` on `el`, read by the canvas
+ * context `ctx` (any CSS colour syntax), as 0xRRGGBB; -1 when unset or invalid (an
+ * invalid colour leaves the fill style as it was, hence the sentinel first). */
+export function pageColor(el, ctx, prop) {
+  const value = computed(el, prop);
+  if (!value) return -1;
+  ctx.fillStyle = '#010203';
+  ctx.fillStyle = value;
+  const c = ctx.fillStyle;
+  return c === '#010203' && value !== '#010203' ? -1 : rgbOf(c);
+}
+
+/** The system colour `keyword` as the browser has it now, as 0xRRGGBB: written on
+ * `el` (which opts out of forced colours, so it keeps what it is given) and read
+ * back computed; a canvas would resolve system colours to their defaults. */
+export function systemColor(el, keyword) {
+  el.style.setProperty('color', keyword, 'important');
+  const c = rgbOf(getComputedStyle(el).color);
+  el.style.setProperty('color', 'inherit', 'important');
+  return c;
+}
+
 /** Sets `el`'s aspect ratio to `w` / `h`. */
 export function aspect(el, w, h) {
   el.style.setProperty('aspect-ratio', `${w} / ${h}`, 'important');

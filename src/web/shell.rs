@@ -20,6 +20,16 @@ extern "C" {
     /// Sets the colour property `prop` of `el` to `rgb` (0xRRGGBB); `outline` gets a
     /// 2 px ring of it.
     pub fn color(el: &HtmlElement, prop: &str, rgb: u32);
+    /// The computed value of the CSS property `prop` on `el`, trimmed.
+    pub fn computed(el: &HtmlElement, prop: &str) -> String;
+    /// The page's colour for the custom property `prop` on `el`, normalised by the
+    /// canvas context `ctx`: 0xRRGGBB, or -1 when unset or invalid.
+    #[wasm_bindgen(js_name = pageColor)]
+    pub fn page_color(el: &HtmlElement, ctx: &web_sys::CanvasRenderingContext2d, prop: &str) -> i32;
+    /// The system colour `keyword` (forced colours) as the browser has it now, read on
+    /// `el`: 0xRRGGBB.
+    #[wasm_bindgen(js_name = systemColor)]
+    pub fn system_color(el: &HtmlElement, keyword: &str) -> i32;
     /// Sets the aspect ratio of `el` to `w` / `h`.
     pub fn aspect(el: &HtmlElement, w: f64, h: f64);
     /// Moves `el` by `x`, `y` pixels with a transform.

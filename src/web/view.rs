@@ -16,11 +16,16 @@ use crate::theme::{self, CSS_COLOR_PROPERTIES, CSS_FONT_PROPERTY, Look, Theme};
 use crate::words;
 
 use super::dom::{self, create, style};
-use super::shell::{aspect, color, px, translate};
+use super::shell::{aspect, color, computed, page_color, px, system_color, translate};
 
 /// A colour as one number, 0xRRGGBB, for the shell's `color`.
 fn rgb((r, g, b): theme::Rgb) -> u32 {
     (r as u32) << 16 | (g as u32) << 8 | b as u32
+}
+
+/// A colour from the shell (0xRRGGBB; negative: none).
+fn from_rgb(c: i32) -> Option<theme::Rgb> {
+    (c >= 0).then(|| ((c >> 16) as u8, (c >> 8) as u8, c as u8))
 }
 use super::{a11y, error};
 
@@ -214,10 +219,7 @@ impl View {
     /// The CSS `color-scheme` in force on the chart, as computed (it is inherited:
     /// the page's, or its host's).
     pub fn color_scheme(&self) -> String {
-        super::dom::window()
-            .and_then(|w| w.get_computed_style(&self.root).ok().flatten())
-            .and_then(|css| css.get_property_value("color-scheme").ok())
-            .unwrap_or_default()
+        computed(&self.root, "color-scheme")
     }
 
     /// The theme for `look`, with the page's `--idp-*` colours unless forced.
@@ -226,41 +228,17 @@ impl View {
     fn resolve_theme(&self, look: Look) -> Theme {
         let mut t = look.base.clone();
         if look.forced {
-            // System colours as the browser has them now: written on the live region
-            // (which opts out of forcing, so its colour stays the one asked for) and
-            // read back computed. A canvas would resolve them to their defaults.
-            let live: &web_sys::Element = &self.live;
-            let forced = t.forced(|keyword| {
-                style(&self.live, &[("color", keyword)]);
-                let css = super::dom::window()?.get_computed_style(live).ok()??;
-                theme::parse_color(&css.get_property_value("color").ok()?)
-            });
-            style(&self.live, &[("color", "inherit")]);
-            return forced;
+            // System colours as the browser has them now, read on the live region.
+            return t.forced(|keyword| from_rgb(system_color(&self.live, keyword)));
         }
-        let Some(css) = super::dom::window().and_then(|w| w.get_computed_style(&self.root).ok().flatten()) else {
-            return t;
-        };
         for prop in CSS_COLOR_PROPERTIES {
-            let value = css.get_property_value(prop).unwrap_or_default();
-            let value = value.trim();
-            if value.is_empty() {
-                continue;
-            }
-            // A canvas reads any CSS colour and hands it back as #rrggbb or rgba(...);
-            // an invalid one leaves the previous fill style, so reset it first.
-            self.ctx.set_fill_style_str("#010203");
-            self.ctx.set_fill_style_str(value);
-            let normal = self.ctx.fill_style().as_string().unwrap_or_default();
-            if normal != "#010203" || value == "#010203" {
-                if let (Some(slot), Some(rgb)) = (t.slot(prop), theme::parse_color(&normal)) {
-                    *slot = rgb;
-                }
+            if let (Some(slot), Some(c)) = (t.slot(prop), from_rgb(page_color(&self.root, &self.ctx, prop))) {
+                *slot = c;
             }
         }
-        let font = css.get_property_value(CSS_FONT_PROPERTY).unwrap_or_default();
-        if !font.trim().is_empty() {
-            t.font = font.trim().to_string().into();
+        let font = computed(&self.root, CSS_FONT_PROPERTY);
+        if !font.is_empty() {
+            t.font = font.into();
         }
         t
     }
