@@ -16,7 +16,6 @@ mod watch;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 #[cfg(feature = "probes")]
@@ -47,14 +46,7 @@ fn clear_failures(host: &Element) {
 
 /// Removes the host's children of class `class`.
 fn remove_children(host: &Element, class: &str) {
-    if let Ok(list) = host.query_selector_all(&[":scope > .", class].concat()) {
-        for i in 0..list.length() {
-            // A selector matches elements only.
-            if let Some(n) = list.get(i) {
-                n.unchecked_into::<Element>().remove();
-            }
-        }
-    }
+    shell::remove_children(host, class);
 }
 
 /// The options and results as TypeScript types, for the shipped `.d.ts` (written at

@@ -105,6 +105,11 @@ export function color(el, prop, rgb) {
   el.style.setProperty(prop, prop === 'outline' ? `2px solid ${hex}` : hex, 'important');
 }
 
+/** Removes the children of `host` of class `cls`. */
+export function removeChildren(host, cls) {
+  for (const el of host.querySelectorAll(`:scope > .${cls}`)) el.remove();
+}
+
 /** The computed value of CSS property `prop` on `el`, trimmed. */
 export function computed(el, prop) {
   return getComputedStyle(el).getPropertyValue(prop).trim();

@@ -20,6 +20,9 @@ extern "C" {
     /// Sets the colour property `prop` of `el` to `rgb` (0xRRGGBB); `outline` gets a
     /// 2 px ring of it.
     pub fn color(el: &HtmlElement, prop: &str, rgb: u32);
+    /// Removes the children of `host` that have the class `class`.
+    #[wasm_bindgen(js_name = removeChildren)]
+    pub fn remove_children(host: &Element, class: &str);
     /// The computed value of the CSS property `prop` on `el`, trimmed.
     pub fn computed(el: &HtmlElement, prop: &str) -> String;
     /// The page's colour for the custom property `prop` on `el`, normalised by the
