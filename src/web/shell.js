@@ -110,6 +110,11 @@ export function removeChildren(host, cls) {
   for (const el of host.querySelectorAll(`:scope > .${cls}`)) el.remove();
 }
 
+/** The media query matching `dpr` device pixels per CSS pixel. */
+export function ratioQuery(dpr) {
+  return matchMedia(`(resolution: ${dpr}dppx)`);
+}
+
 /** The computed value of CSS property `prop` on `el`, trimmed. */
 export function computed(el, prop) {
   return getComputedStyle(el).getPropertyValue(prop).trim();

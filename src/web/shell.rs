@@ -23,6 +23,10 @@ extern "C" {
     /// Removes the children of `host` that have the class `class`.
     #[wasm_bindgen(js_name = removeChildren)]
     pub fn remove_children(host: &Element, class: &str);
+    /// The media query that matches at `dpr` device pixels per CSS pixel (its
+    /// `change` says the ratio changed).
+    #[wasm_bindgen(js_name = ratioQuery)]
+    pub fn ratio_query(dpr: f64) -> web_sys::MediaQueryList;
     /// The computed value of the CSS property `prop` on `el`, trimmed.
     pub fn computed(el: &HtmlElement, prop: &str) -> String;
     /// The page's colour for the custom property `prop` on `el`, normalised by the

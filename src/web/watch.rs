@@ -21,10 +21,7 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
     if st.ratio_watched() == Some(dpr) {
         return;
     }
-    let Some(win) = super::dom::window() else { return };
-    // The ratio as JS prints it (no Rust float formatting in the wasm).
-    let ratio = js_sys::Number::from(dpr).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "1".into());
-    let Ok(Some(query)) = win.match_media(&["(resolution: ", &ratio, "dppx)"].concat()) else { return };
+    let query = super::shell::ratio_query(dpr);
     let weak = weak.clone();
     st.watch_ratio_with(dpr, Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {
