@@ -115,6 +115,13 @@ export function ratioQuery(dpr) {
   return matchMedia(`(resolution: ${dpr}dppx)`);
 }
 
+/** The footer's two links, their words and file names; the CSV as a data URL (with
+ * a byte-order mark, for spreadsheets), the image's made when it is followed. */
+export function links(csvLink, imageLink, csvText, csvFile, csv, imageText, imageFile) {
+  Object.assign(csvLink, { textContent: csvText, download: csvFile, href: `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}` });
+  Object.assign(imageLink, { textContent: imageText, download: imageFile, href: '#' });
+}
+
 /** The computed value of CSS property `prop` on `el`, trimmed. */
 export function computed(el, prop) {
   return getComputedStyle(el).getPropertyValue(prop).trim();

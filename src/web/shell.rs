@@ -27,6 +27,10 @@ extern "C" {
     /// `change` says the ratio changed).
     #[wasm_bindgen(js_name = ratioQuery)]
     pub fn ratio_query(dpr: f64) -> web_sys::MediaQueryList;
+    /// The footer's links: the CSV (`csv` as a data URL, with a byte-order mark so that
+    /// spreadsheets read it as UTF-8) and the image, a link until it is followed
+    /// (`View::image_url` draws it then), each with its words and file name.
+    pub fn links(csv_link: &web_sys::HtmlAnchorElement, image_link: &web_sys::HtmlAnchorElement, csv_text: &str, csv_file: &str, csv: &str, image_text: &str, image_file: &str);
     /// The computed value of the CSS property `prop` on `el`, trimmed.
     pub fn computed(el: &HtmlElement, prop: &str) -> String;
     /// The page's colour for the custom property `prop` on `el`, normalised by the

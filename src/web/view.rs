@@ -185,15 +185,7 @@ impl View {
         a11y::label_canvas(&self.canvas, data, lang, view);
         a11y::fill_table(&self.table_box, data, lang, view);
         let (t, links) = (lang.text(), &self.links);
-        links.download.set_text_content(Some(t.download));
-        links.download.set_download(t.download_file);
-        let csv = ["\u{FEFF}", &words::csv(data, lang)].concat();
-        let encoded = String::from(js_sys::encode_uri_component(&csv));
-        links.download.set_href(&["data:text/csv;charset=utf-8,", &encoded].concat());
-        links.image.set_text_content(Some(t.download_image));
-        links.image.set_download(t.image_file);
-        // A link until it is followed (see `image_url`), for keyboards and readers.
-        links.image.set_href("#");
+        super::shell::links(&links.download, &links.image, t.download, t.download_file, &words::csv(data, lang), t.download_image, t.image_file);
         Ok(())
     }
 
