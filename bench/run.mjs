@@ -56,23 +56,48 @@ function payload(lib) {
   return { raw, gz, files };
 }
 
-// Layout shifts from navigation start, as the web's CLS counts them.
-const OBSERVE_SHIFTS = () => {
-  window.benchShift = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.benchShift += e.value;
-  }).observe({ type: 'layout-shift', buffered: true });
-};
-
+/** Opens `lib`'s page in a fresh context (cold cache) and resolves once it reports
+ * interactive through the `benchReport` binding (the DevTools protocol's
+ * `Runtime.addBinding`): the harness injects no script and polls nothing, so none of
+ * its work runs on the page's main thread while the chart mounts (Playwright's
+ * `waitForFunction` did: 50-175 ms in the middle of our mount at 4× CPU). */
 async function pageFor(browser, url, lib, n, query = '', throttle = 1) {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  await page.addInitScript(OBSERVE_SHIFTS);
-  await page.goto(`${url}bench/pages/${lib.id}.html?n=${n}${query}`);
-  await page.waitForFunction(() => window.benchPaintedAt !== undefined, null, { timeout: 60000 });
+  const cdp = await context.newCDPSession(page);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', { name: 'benchReport' });
+  const reported = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${lib.id}: no report in 60 s`)), 60000);
+    cdp.on('Runtime.bindingCalled', (e) => { if (e.name === 'benchReport') { clearTimeout(timer); resolve(Number(e.payload)); } });
+  });
+  await page.goto(`${url}bench/pages/${lib.id}.html?n=${n}${query}`, { waitUntil: 'commit' });
+  await reported;
   return { context, page };
 }
+
+/** Read after interactive, from the browser's buffers (nothing observed during the
+ * load): the layout shifts up to then, the long tasks (over 50 ms) up to then, and
+ * the page's phases (`performance.mark`s named bench:*). */
+const AFTER = () => new Promise((resolve) => {
+  const entries = (type) => new Promise((r) => {
+    new PerformanceObserver((list, obs) => { obs.disconnect(); r(list.getEntries()); }).observe({ type, buffered: true });
+    setTimeout(() => r([]), 100);
+  });
+  Promise.all([entries('layout-shift'), entries('longtask')]).then(([shifts, long]) => {
+    const until = window.benchPaintedAt;
+    const before = long.filter((t) => t.startTime < until);
+    resolve({
+      live: until,
+      pixels: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? until,
+      shift: shifts.filter((e) => !e.hadRecentInput && e.startTime <= until).reduce((s, e) => s + e.value, 0),
+      longest: Math.max(0, ...before.map((t) => t.duration)),
+      over: before.length,
+      marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('bench:')).map((m) => [m.name.slice(6), m.startTime])),
+    });
+  });
+});
 
 /** Cold loads, one library after the other in each round, so drifts in the machine's
  * load hit every library alike. The first round only warms the browser up. Per load:
@@ -80,22 +105,24 @@ async function pageFor(browser, url, lib, n, query = '', throttle = 1) {
  * the chart; for us the static picture), interactive (the first frame after the live
  * chart is drawn and listening), and the layout shift up to then. */
 async function firstPaints(browser, url, throttle = 1) {
-  const runs = Object.fromEntries(LIBS.map((l) => [l.id, { pixels: [], live: [], shift: [] }]));
+  const KEYS = ['pixels', 'live', 'shift', 'longest', 'over'];
+  const runs = Object.fromEntries(LIBS.map((l) => [l.id, { ...Object.fromEntries(KEYS.map((k) => [k, []])), marks: {} }]));
   for (let i = 0; i < LOADS; i++) {
     for (const lib of LIBS) {
       const { context, page } = await pageFor(browser, url, lib, 4, '', throttle); // a fresh context: cold cache
-      const t = await page.evaluate(() => ({
-        live: window.benchPaintedAt,
-        pixels: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? window.benchPaintedAt,
-        shift: window.benchShift,
-      }));
-      if (i > 0) for (const k of ['pixels', 'live', 'shift']) runs[lib.id][k].push(t[k]);
+      const t = await page.evaluate(AFTER);
+      if (i > 0) {
+        for (const k of KEYS) runs[lib.id][k].push(t[k]);
+        for (const [k, v] of Object.entries(t.marks)) (runs[lib.id].marks[k] ??= []).push(v);
+      }
       await context.close();
     }
   }
   const summary = (t) => ({ median: median(t), max: Math.max(...t) });
   return Object.fromEntries(Object.entries(runs).map(([id, r]) => [id, {
     median: median(r.live), max: Math.max(...r.live), pixels: summary(r.pixels), shift: summary(r.shift), loads: r.live.length,
+    longest: summary(r.longest), over: summary(r.over),
+    marks: Object.fromEntries(Object.entries(r.marks).map(([k, v]) => [k, median(v)])),
   }]));
 }
 
@@ -205,6 +232,11 @@ const lines = [
   row('layout shift up to interactive, max', (r) => r.paint.shift.max, (v) => v.toFixed(3)),
   row(`interactive, CPU ${THROTTLE}× slower, median (ms)`, (r) => r.slow.median, ms),
   `| floor, CPU ${THROTTLE}× slower, median (ms) | ${ms(results.floor.slow.median)} | | | | |`,
+  row(`longest task up to interactive, CPU ${THROTTLE}× slower, median (ms)`, (r) => r.slow.longest.median, ms),
+  row(`longest task up to interactive, CPU ${THROTTLE}× slower, max (ms)`, (r) => r.slow.longest.max, ms),
+  row(`tasks over 50 ms up to interactive, CPU ${THROTTLE}× slower, median / max`, (r) => r.slow.over, (v) => `${v.median} / ${v.max}`),
+  `| our phases, navigation start to: script, glue evaluated, wasm instantiated, chart swapped in, page followed (ms), 1× | ${['script', 'glue', 'wasm', 'swap', 'followed'].map((k) => ms(o.paint.marks[k])).join(' / ')} | | | | |`,
+  `| the same, CPU ${THROTTLE}× slower (ms) | ${['script', 'glue', 'wasm', 'swap', 'followed'].map((k) => ms(o.slow.marks[k])).join(' / ')} | | | | |`,
   row(`interactive above the floor, CPU ${THROTTLE}× slower (ms)`, (r) => r.slow.median - results.floor.slow.median, ms),
   ...[4, 100, 1000].flatMap((n) => [
     row(`hover, ${n} bars, median (ms/move)`, (r) => r.hover[n].median, ms),

@@ -30,7 +30,7 @@ fn rgb(c: (u8, u8, u8)) -> [u8; 4] {
     [c.0, c.1, c.2, 255]
 }
 
-fn names(chart: &Chart) -> Vec<String> {
+fn names(chart: &mut Chart) -> Vec<String> {
     let bars = chart.bars().unwrap();
     js_sys::Array::from(&bars)
         .iter()
@@ -88,7 +88,7 @@ fn custom_data_replaces_the_article_and_the_rest_can_be_shown_as_computed() {
              "regions":[{"name":"Small","persons":100},{"name":"Big","persons":600}]}}"#),
     )
     .unwrap();
-    assert_eq!(names(&chart), ["Big", "Small", "Other regions"]);
+    assert_eq!(names(&mut chart), ["Big", "Small", "Other regions"]);
     let rows = chart.layout().rows;
     assert!(rows[2].computed);
     assert_eq!(bar_pixel(&chart, 2), rgb(LIGHT.bar_computed));
@@ -103,13 +103,13 @@ fn custom_data_replaces_the_article_and_the_rest_can_be_shown_as_computed() {
 fn update_changes_language_and_theme_and_keeps_the_chart_on_bad_options() {
     let el = container(640);
     let mut chart = mount(el.clone().into(), json(r#"{"theme":"light"}"#)).unwrap();
-    assert_eq!(names(&chart)[0], "Tombouctou");
+    assert_eq!(names(&mut chart)[0], "Tombouctou");
     assert_eq!(bar_pixel(&chart, 0), rgb(LIGHT.bar));
     chart.update(json(r#"{"lang":"en"}"#)).unwrap();
-    assert_eq!(names(&chart), ["Timbuktu", "Segou", "Menaka", "Other regions"]);
+    assert_eq!(names(&mut chart), ["Timbuktu", "Segou", "Menaka", "Other regions"]);
     assert_eq!(chart.root().get_attribute("lang").as_deref(), Some("en"));
     chart.update(json(r#"{"theme":"dark"}"#)).unwrap();
-    assert_eq!(names(&chart)[0], "Timbuktu", "the language stays");
+    assert_eq!(names(&mut chart)[0], "Timbuktu", "the language stays");
     assert_eq!(bar_pixel(&chart, 0), rgb(DARK.bar));
     assert_eq!(rgba(&chart.canvas(), chart.device_pixel_ratio(), 1.0, 1.0), rgb(DARK.background));
     // Bad options: thrown, shown above the chart, and the chart is untouched.
@@ -117,7 +117,7 @@ fn update_changes_language_and_theme_and_keeps_the_chart_on_bad_options() {
     assert!(err.contains("lang: must be"), "{err}");
     assert!(shown(&chart.alert()));
     assert_eq!(text(&chart.alert()), err);
-    assert_eq!(names(&chart)[0], "Timbuktu");
+    assert_eq!(names(&mut chart)[0], "Timbuktu");
     chart.update(json(r#"{"lang":"fr"}"#)).unwrap();
     assert!(!shown(&chart.alert()), "a good update clears the message");
     chart.destroy();
@@ -135,8 +135,8 @@ fn two_charts_on_one_page_stay_independent() {
     assert_eq!(bar_pixel(&first, 0), rgb(LIGHT.bar));
     assert_eq!(bar_pixel(&second, 0), rgb(DARK.bar));
     second.update(json(r#"{"lang":"fr"}"#)).unwrap();
-    assert_eq!(names(&first)[0], "Timbuktu");
-    assert_eq!(names(&second)[0], "Tombouctou");
+    assert_eq!(names(&mut first)[0], "Timbuktu");
+    assert_eq!(names(&mut second)[0], "Tombouctou");
     // Each shows its own artboard at its own width.
     assert_eq!((first.layout().width, second.layout().width), (400.0, 640.0));
     assert_eq!((shown_width(&first), shown_width(&second)), (400.0, 700.0));

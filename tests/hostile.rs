@@ -34,7 +34,7 @@ fn persons_set_to(value: JsValue) -> JsValue {
     o
 }
 
-fn names(chart: &Chart) -> Vec<String> {
+fn names(chart: &mut Chart) -> Vec<String> {
     js_sys::Array::from(&chart.bars().unwrap())
         .iter()
         .map(|b| js_sys::Reflect::get(&b, &"name".into()).unwrap().as_string().unwrap())
@@ -96,7 +96,7 @@ async fn odd_but_valid_data_draws_correct_charts() {
         let el = container(320);
         let total = if what == "all zeros" { "0" } else { "10" };
         let mut chart = mount(el.clone().into(), with_regions(&regions, total)).unwrap_or_else(|e| panic!("{what}: {}", js_error_message(e)));
-        assert_eq!(names(&chart), expected, "{what}");
+        assert_eq!(names(&mut chart), expected, "{what}");
         // Data reaches the DOM as text only: no element was created from it.
         assert_eq!(el.query_selector_all("img, b, script").unwrap().length(), 0, "{what}: markup was parsed");
         let table = chart.root().query_selector("table").unwrap().unwrap().text_content().unwrap();

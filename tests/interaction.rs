@@ -8,7 +8,7 @@ use mali_idp_chart::format;
 use mali_idp_chart::locale::Lang;
 use mali_idp_chart::render::LIGHT;
 use mali_idp_chart::highlight::Source;
-use mali_idp_chart::web::{Chart, mount};
+use mali_idp_chart::web::{Chart, mount, start};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -351,5 +351,59 @@ async fn the_first_move_after_the_static_picture_goes_picks_the_right_row() {
     next_frame().await;
     assert_eq!(chart.highlighted().0, Some(1));
     chart.destroy();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_mount_in_steps_takes_no_room_until_it_swaps_and_answers_from_then() {
+    // start() then step() in tasks of their own (as the element and the pages do):
+    // until the swap the picture is the only thing the page shows and the chart's box
+    // takes no height; the swap replaces it in one step, with the same height, and
+    // from that step the chart answers the reader.
+    let el = container(640);
+    let picture: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    picture.set_class_name("mali-idp-chart-static");
+    el.append_child(&picture).unwrap();
+    let mut chart = start(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    let root = chart.root();
+    let mut left = 4;
+    while left > 1 {
+        assert!(el.query_selector(".mali-idp-chart-static").unwrap().is_some(), "the picture stays until the swap ({left} left)");
+        assert_eq!(root.get_bounding_client_rect().height(), 0.0, "the chart takes no room before the swap ({left} left)");
+        assert_ne!(web_sys::window().unwrap().get_computed_style(&root).unwrap().unwrap().get_property_value("visibility").unwrap(), "visible");
+        pointer(&chart.canvas(), "pointermove", "mouse", 100.0, 100.0);
+        assert_eq!(chart.event_counter().get(), 0, "no listener before the swap");
+        left = chart.step().unwrap();
+        next_frame().await;
+    }
+    assert_eq!(left, 1, "the swap leaves one step: following the page");
+    assert!(el.query_selector(".mali-idp-chart-static").unwrap().is_none(), "the picture was replaced");
+    let layout = chart.layout();
+    assert!((chart.canvas().get_bounding_client_rect().height() - layout.height).abs() < 1.0, "drawn at its full height");
+    let (x, y) = layout.rows[1].bar.center();
+    pointer(&chart.canvas(), "pointermove", "mouse", x, y);
+    next_frame().await;
+    assert_eq!(chart.highlighted().0, Some(1), "it answers the reader from the swap");
+    assert_eq!(chart.step().unwrap(), 0);
+    assert_eq!(chart.step().unwrap(), 0, "a live chart has nothing left to do");
+    chart.destroy();
+    assert_eq!(chart.step().unwrap(), 0, "nor a destroyed one");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn update_and_bars_during_a_mount_in_steps_finish_it_first() {
+    let el = container(640);
+    let mut chart = start(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(chart.step().unwrap(), 3);
+    chart.update(JsValue::from(js_sys::JSON::parse(r#"{"lang":"en"}"#).unwrap())).unwrap();
+    assert_eq!(chart.step().unwrap(), 0, "update() took every step left");
+    assert_eq!(chart.root().get_attribute("lang").as_deref(), Some("en"));
+    assert!(chart.root().get_bounding_client_rect().height() > 100.0, "shown");
+    let mut second = start(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(second.bars().unwrap().unchecked_into::<js_sys::Array>().length(), 4);
+    assert_eq!(second.step().unwrap(), 0, "bars() took every step left");
+    chart.destroy();
+    second.destroy();
     el.remove();
 }

@@ -508,11 +508,14 @@ fn a_map_picture_draws_its_land_once_and_uses_it_on_every_artboard() {
         let get = |name: &str| common::attr(u, name).unwrap();
         assert_eq!((get("x"), get("y"), get("width"), get("height")), (m.frame.x, m.frame.y, m.frame.w, m.frame.h), "artboard {a}");
     }
-    // With the land drawn once, the map and the bars together weigh little more than
-    // twice the bars alone (over four times as much with a copy per artboard; the
-    // circles, labels and leader lines of fifteen artboards are the rest).
+    // With the land drawn once, the map and the bars together weigh less than twice
+    // the bars alone and two lands (the circles, labels and leader lines of every
+    // artboard are the rest); a copy per artboard would add the land once more for
+    // each of them.
     let bars = svg::picture(&data, Lang::En, &LIGHT).unwrap();
-    assert!(html.len() * 10 < 21 * bars.len(), "{} bytes against {} for the bars", html.len(), bars.len());
+    let land = html[html.find("<symbol ").unwrap()..html.find("</symbol>").unwrap()].len();
+    assert!(html.len() < 2 * bars.len() + 2 * land, "{} bytes against {} for the bars, {land} for the land", html.len(), bars.len());
+    assert!(layout::ARTBOARDS.len() * land > 4 * land, "a copy per artboard would fail the bound above");
 }
 
 /// The overlay's highlight, for every item of every view at several artboards and

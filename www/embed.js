@@ -19,12 +19,24 @@ function postHeight() {
   window.parent.postMessage({ type: 'mali-idp-chart:height', id, height }, '*');
 }
 
+/** A task of its own, after what the browser has waiting (input first). */
+const nextTask = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = resolve;
+  port2.postMessage(0);
+});
+
 const host = document.getElementById('chart');
 try {
-  const { default: init, mount } = await import(build);
+  const { default: init, start } = await import(build);
+  await nextTask();
   await init();
-  // Replaces the static pictures in the page with the live chart, in place.
-  window.maliIdpChart = mount(host, options);
+  await nextTask();
+  // Drawn in steps, one task each (none long enough for a reader to feel); the step
+  // that shows it replaces the static pictures in the page, in place.
+  const chart = start(host, options);
+  while (chart.step()) await nextTask();
+  window.maliIdpChart = chart;
 } catch (err) {
   console.error(err); // mount() also shows the message in the page
 } finally {

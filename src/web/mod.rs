@@ -139,6 +139,8 @@ pub struct Chart {
     events: EventCount,
     /// Registration with the panic hook, undone on destroy.
     panic_id: u32,
+    /// The steps of the mount still to take (`step`): 0 once the chart is live.
+    left: u32,
 }
 
 /// Draws the chart into `target` (an Element or a CSS selector) and returns its
@@ -151,44 +153,92 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<Chart, JsValue> {
+    let mut chart = start(target, options)?;
+    while chart.step()? > 0 {}
+    Ok(chart)
+}
+
+/// Begins drawing the chart into `target`, as `mount` does, in steps a page can run
+/// in tasks of their own (`chart.step()` until it answers 0), so that no task of the
+/// upgrade is long enough for a reader to feel (50 ms on a phone). Only the options
+/// are read here; the chart's box is in the page but takes no room and shows nothing
+/// until the step that swaps it in for the static picture (the one after which 1 step
+/// is left), which also makes it answer the reader; the last step follows the page
+/// (width, ratio, colour scheme, print, forced colours).
+#[wasm_bindgen]
+pub fn start(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<Chart, JsValue> {
     let doc = dom::document()?;
     let host = resolve_target(&doc, &target)?;
     clear_failures(&host);
-    mount_into(&host, &options).map_err(|e| {
-        let e = JsValue::from(e);
-        show_failure(&host, &message_of(&e));
-        e
-    })
+    start_in(&host, &options).map_err(|e| fail(&host, e.into()))
 }
 
-fn mount_into(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
+/// Shows `e` where the chart would have been, and passes it on.
+fn fail(host: &Element, e: JsValue) -> JsValue {
+    show_failure(host, &message_of(&e));
+    e
+}
+
+fn start_in(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     panic::install();
     let options = parse_options(options)?;
     Settings::default().check(&options).map_err(|e| error(e.message()))?;
     let settings = Settings::new(options);
     let view = View::build(host)?;
-    let root = view.root().clone();
-    // In the page first, so the layout gets the width the page gives us.
-    host.append_child(&root).map_err(|_| error("mount: cannot append to the target element"))?;
+    // In the page first, so the layout gets the width the page gives us, but taking
+    // no height and unseen until the swap (`shell::build` made it so).
+    host.append_child(view.root()).map_err(|_| error("mount: cannot append to the target element"))?;
     let shared: Shared = Rc::new(RefCell::new(State::new(view, settings)));
     state::arm(&shared);
-    if let Err(e) = shared.borrow_mut().draw_all() {
-        root.remove(); // a mount that fails leaves nothing of ours but the message
-        return Err(e);
-    }
-    // The live chart replaces the static picture in the same task: no frame shows
-    // both, and the picture had the same height, so nothing below moves.
-    remove_children(host, STATIC_CLASS);
-    watch::watch_ratio(&mut shared.borrow_mut(), &Rc::downgrade(&shared));
     let events = EventCount::default();
-    let mut listeners = interact::attach(&shared, &events);
-    watch::watch_scheme(&shared, &mut listeners);
-    listeners.extend(watch::watch_forced(&shared));
-    listeners.extend(watch::watch_print(&shared));
-    listeners.extend(watch::watch_zoom(&shared));
-    let width_watch = watch::WidthWatch::new(&shared);
-    let panic_id = panic::register(shared.borrow().view().alert());
-    Ok(Chart { shared: Some(shared), listeners, width_watch, events, panic_id })
+    Ok(Chart { shared: Some(shared), listeners: Vec::new(), width_watch: None, events, panic_id: 0, left: 4 })
+}
+
+impl Chart {
+    /// The mount's next step (see `start`).
+    fn next_step(&mut self, shared: &Shared) -> Result<(), JsError> {
+        match self.left {
+            // The words around the canvas (its name, the data table, the CSV link)
+            // and the colours, read from the page.
+            4 => shared.borrow_mut().prepare(),
+            // Laid out at the width the page gives and drawn, still unseen.
+            3 => shared.borrow_mut().draw_geometry(),
+            // The live chart replaces the static picture in this one task: no frame
+            // shows both, and the picture had the same height, so nothing below
+            // moves. From here it answers the reader.
+            2 => {
+                let st = shared.borrow();
+                let host = st.view().root().parent_element();
+                st.view().show();
+                if let Some(host) = host {
+                    remove_children(&host, STATIC_CLASS);
+                }
+                drop(st);
+                self.listeners = interact::attach(shared, &self.events);
+                Ok(())
+            }
+            // Following the page.
+            _ => {
+                watch::watch_ratio(&mut shared.borrow_mut(), &Rc::downgrade(shared));
+                watch::watch_scheme(shared, &mut self.listeners);
+                self.listeners.extend(watch::watch_forced(shared));
+                self.listeners.extend(watch::watch_print(shared));
+                self.listeners.extend(watch::watch_zoom(shared));
+                self.width_watch = watch::WidthWatch::new(shared);
+                self.panic_id = panic::register(shared.borrow().view().alert());
+                Ok(())
+            }
+        }
+    }
+
+    /// Takes every step of the mount left (an `update()` during one, say).
+    fn finish(&mut self) -> Result<(), JsValue> {
+        while self.step()? > 0 {}
+        Ok(())
+    }
 }
 
 /// Freeing the handle from JavaScript (`chart.free()`, or the garbage collector
@@ -277,9 +327,31 @@ impl Chart {
         self.shared.as_ref().ok_or_else(|| error([method, ": this chart was destroyed"].concat()).into())
     }
 
+    /// Takes the next step of a mount begun by `start` and answers how many are
+    /// left (0: the chart is live; nothing to do then). A step that fails removes
+    /// the chart, shows why where it would have been, and throws.
+    pub fn step(&mut self) -> Result<u32, JsValue> {
+        if self.left == 0 {
+            return Ok(0);
+        }
+        let shared = self.live("step")?.clone();
+        if let Err(e) = self.next_step(&shared) {
+            let host = shared.borrow().view().root().parent_element();
+            self.destroy(); // a mount that fails leaves nothing of ours but the message
+            return Err(match host {
+                Some(host) => fail(&host, e.into()),
+                None => e.into(),
+            });
+        }
+        self.left -= 1;
+        Ok(self.left)
+    }
+
     /// Changes some options (the others stay) and redraws. Bad options throw, are
     /// shown in the widget above the chart, and leave the chart as it was.
     pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<(), JsValue> {
+        self.live("update")?;
+        self.finish()?;
         let shared = self.live("update")?.clone();
         let mut st = shared.borrow_mut();
         let parsed = parse_options(&options).map_err(|e| {
@@ -297,7 +369,9 @@ impl Chart {
     /// height }`, in CSS pixels from the canvas's top-left corner (for annotations,
     /// and for tests that probe the page where the chart painted).
     #[wasm_bindgen(unchecked_return_type = "Bar[]")]
-    pub fn bars(&self) -> Result<JsValue, JsValue> {
+    pub fn bars(&mut self) -> Result<JsValue, JsValue> {
+        self.live("bars")?;
+        self.finish()?;
         let shared = self.live("bars")?;
         let s = shared.borrow();
         // One bar as JS sees it: what it shows, and where it is on the canvas in CSS
@@ -324,6 +398,7 @@ impl Chart {
     /// Removes the chart from the page with every listener and pending frame it
     /// holds. Calling it again does nothing.
     pub fn destroy(&mut self) {
+        self.left = 0;
         panic::unregister(self.panic_id);
         self.listeners.clear();
         self.width_watch = None;

@@ -38,11 +38,13 @@ export function failure(host, css, message) {
 
 /** The widget's elements, not yet in the page, styled for where `host` is; `width`
  * is the chart's natural width (layout::natural_width), given to a zero-high canvas
- * so that a shrink-to-fit container gives the chart the width available. */
+ * so that a shrink-to-fit container gives the chart the width available. The root
+ * takes no height and shows nothing until it is shown (`View::show`), so that it can
+ * be drawn in the page, in tasks of its own, before it replaces the static picture. */
 export function build(host, css, width) {
   adopt(host, css);
   const root = make('div');
-  root.className = 'mali-idp-chart';
+  root.className = 'mali-idp-chart mali-idp-chart--pending';
   const alert = make('div', root, 'error');
   alert.setAttribute('role', 'alert');
   const canvas = make('canvas', root, 'canvas');

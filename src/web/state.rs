@@ -104,9 +104,20 @@ impl State {
         self.probes
     }
 
-    /// Draws everything: on mount.
-    pub fn draw_all(&mut self) -> Result<(), JsError> {
-        self.redraw(Changed { content: true, theme: true })
+    /// The mount's first step: the words around the canvas and the colours.
+    pub fn prepare(&mut self) -> Result<(), JsError> {
+        self.view.content(self.settings.dataset(), self.settings.lang(), self.settings.view())?;
+        #[cfg(feature = "probes")]
+        {
+            self.probes.content_renders += 1;
+        }
+        self.refresh_theme();
+        Ok(())
+    }
+
+    /// The mount's second step: laid out and drawn.
+    pub fn draw_geometry(&mut self) -> Result<(), JsError> {
+        self.geometry()
     }
 
     /// Merges new options and redraws what they change (nothing if nothing did).

@@ -178,6 +178,11 @@ impl View {
         &self.alert
     }
 
+    /// Shows the chart, built and drawn unseen (`shell::build`).
+    pub fn show(&self) {
+        self.root.set_class_name("mali-idp-chart");
+    }
+
     /// The words around the canvas, for new data or a new language: the canvas's
     /// accessible name, the data table, the CSV link.
     pub fn content(&self, data: &Dataset, lang: Lang, view: ChartView) -> Result<(), JsError> {
@@ -243,7 +248,9 @@ impl View {
     pub fn geometry(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, min_scale: f64) -> Result<(), JsError> {
         self.screen_dpr = device_pixel_ratio();
         self.layout = layout::compute_view(data, lang, view, layout::artboard(width), &Estimate);
-        self.dpr = render::effective_scale(&self.layout, (self.screen_dpr * width / self.layout.width).max(min_scale));
+        // Device pixels per CSS pixel: the screen's, or `min_scale` if more; per layout
+        // pixel, times the artboard's scale (shown at `width`).
+        self.dpr = render::effective_scale(&self.layout, self.screen_dpr.max(min_scale) * width / self.layout.width);
         let (w, h) = render::backing_size(&self.layout, self.dpr);
         self.canvas.set_width(w);
         self.canvas.set_height(h);

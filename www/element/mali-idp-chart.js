@@ -36,13 +36,29 @@ import { langOf } from './lang.js';
 const builds = {}; // by whether it draws maps: true, false
 const MAP_VIEWS = ['map', 'both'];
 
+/** Resolves in a task of its own, after what the browser has waiting (input first):
+ * `scheduler.yield()` where there is one, a message-channel task elsewhere (sooner
+ * than a timeout, which browsers may delay by 4 ms or more). */
+export const nextTask = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = resolve;
+  port2.postMessage(0);
+});
+
 /** Loads and instantiates the build that draws `view` (once per page) and resolves
- * to `{ mount, map }`: its mount function, and whether it draws maps. */
+ * to `{ mount, start, map }`: its mount and start functions, and whether it draws
+ * maps. The glue's evaluation, the wasm's instantiation and what follows each run in
+ * tasks of their own. */
 export function load(view) {
   const map = MAP_VIEWS.includes(view) || !!builds[true]
     || !!document.querySelector('mali-idp-chart:is([view="map"],[view="both"])');
   return builds[map] ??= (map ? import('./pkg/mali_idp_chart_map.js') : import('./pkg/mali_idp_chart.js'))
-    .then(async (m) => { await m.default(); return { mount: m.mount, map }; });
+    .then(async (m) => {
+      await nextTask();
+      await m.default();
+      await nextTask();
+      return { mount: m.mount, start: m.start, map };
+    });
 }
 
 /** Resolves when `el` comes within a viewport's height of the viewport: a chart far
@@ -133,7 +149,8 @@ export class MaliIdpChart extends HTMLElement {
     // A map asked of a chart drawn by the bars build: drawn anew by the map build.
     if (this.#chart && (this.#hasMap || !MAP_VIEWS.includes(this.getAttribute('view')))) {
       try {
-        this.#chart.update(this.#attributes());
+        this.#chart.update(this.#attributes()); // takes what is left of its mount first
+        this.#swap();
       } catch (err) {
         console.error(err); // also shown in the widget by update()
       }
@@ -205,16 +222,29 @@ export class MaliIdpChart extends HTMLElement {
       if (own && generation === this.#generation) wait(1);
       throw err;
     }
+    await nextTask(); // each element's upgrade in tasks of its own, not all in one
     if (generation !== this.#generation || !this.isConnected) return;
     this.#slot.replaceChildren();
+    // The chart is drawn in steps, each a task of its own, so that no task is long
+    // enough for a reader to feel; the picture goes in the step that shows the chart.
     try {
       this.#hasMap = build.map;
-      this.#chart = build.mount(this.#slot, this.#options());
+      const chart = (this.#chart = build.start(this.#slot, this.#options()));
+      for (let left = chart.step(); left; left = chart.step()) {
+        if (left === 1) this.#swap(); // in the task that showed the chart: no frame shows both
+        await nextTask();
+        if (generation !== this.#generation) return; // destroyed meanwhile
+      }
     } catch (err) {
+      this.#chart = null;
       if (!this.#slot.querySelector('[role=alert]')) this.#showError(err.message);
       console.error(err);
     }
-    // In the same task as the mount: no frame shows both, nothing moves.
+    this.#swap();
+  }
+
+  /** The live chart (or its error) in place of the picture, fallback or placeholder. */
+  #swap() {
     this.#picture.hidden = true;
     this.#fallback.hidden = true;
     this.#placeholder.hidden = true;
