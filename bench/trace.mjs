@@ -30,6 +30,8 @@ export const PAGES = {
   picture: { path: 'www/trace-picture.html' },
   // The article's text without the chart at all.
   floor: { path: 'www/trace-floor.html' },
+  // Any page under the root: TRACE_PATH=www/… node bench/trace.mjs path
+  path: { path: process.env.TRACE_PATH },
 };
 
 /** Writes the derived pages (git-ignored) from the ones we ship, so they carry the
@@ -98,9 +100,12 @@ export function analyse(events) {
   const parseLayout = page.filter((e) => !page.some((f) => f !== e && f.ts <= e.ts && f.ts + f.dur >= e.ts + e.dur))
     .reduce((sum, e) => sum + e.dur / 1000, 0);
   const marks = {};
-  for (const e of events.filter((e) => e.pid === pid && e.cat?.includes('blink.user_timing') && e.name.startsWith('mali-idp-chart'))) {
-    const at = (e.ts - nav) / 1000;
-    if (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b') marks[e.name] ??= at;
+  const userMarks = events.filter((e) => e.pid === pid && e.cat?.includes('blink.user_timing') && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n'));
+  for (const e of userMarks) marks[e.name] ??= (e.ts - nav) / 1000;
+  // The marks made inside each long task (which phase of ours it ran).
+  for (const l of long) {
+    const t = tasks.find((x) => x.start === l.start);
+    l.marks = userMarks.filter((e) => e.ts >= t.ts && e.ts <= t.end).map((e) => e.name);
   }
   return { longest: Math.max(0, ...mine.map((t) => t.dur)), over: long.filter((l) => l.chart).length, long, marks, parseLayout };
 }
@@ -143,7 +148,7 @@ async function once(browser, url, page) {
   return { ...analyse(trace.traceEvents ?? trace), tap };
 }
 
-const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(PAGES);
+const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(PAGES).filter((n) => n !== 'path');
 writePages();
 const { server, url } = await serve(root);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -168,7 +173,7 @@ try {
     console.log(`${name}: the chart's longest task ${o.longest.toFixed(0)} ms (max ${o.longestMax.toFixed(0)}), over ${LONG} ms: ${o.over} (max ${o.overMax})`
       + `, parse+style+layout before our scripts ${o.parseLayout.toFixed(0)} ms` + (o.tap ? `, tap answered in ${o.tap.median.toFixed(0)} ms (max ${o.tap.max.toFixed(0)})` : ''));
     for (const [k, v] of Object.entries(o.marks)) console.log(`  ${k}: ${v.toFixed(1)} ms`);
-    for (const l of runs[0].long) console.log(`  long task at ${l.start.toFixed(0)} ms${l.chart ? ' (the chart\'s)' : ''}: ${l.dur.toFixed(0)} ms: ${l.top.join(', ')}`);
+    for (const l of runs[0].long) console.log(`  long task at ${l.start.toFixed(0)} ms${l.chart ? ' (the chart\'s)' : ''}: ${l.dur.toFixed(0)} ms: ${l.top.join(', ')}${l.marks.length ? ` [marks: ${l.marks.join(' ')}]` : ''}`);
   }
 } finally {
   await browser.close();

@@ -138,7 +138,7 @@ fn two_charts_on_one_page_stay_independent() {
     assert_eq!(names(&mut first)[0], "Timbuktu");
     assert_eq!(names(&mut second)[0], "Tombouctou");
     // Each shows its own artboard at its own width.
-    assert_eq!((first.layout().width, second.layout().width), (400.0, 640.0));
+    assert_eq!((first.layout().width, second.layout().width), (420.0, 740.0));
     assert_eq!((shown_width(&first), shown_width(&second)), (400.0, 700.0));
     first.destroy();
     assert_eq!(bar_pixel(&second, 0), rgb(DARK.bar), "the other keeps working");
@@ -277,7 +277,7 @@ async fn settles_in(parent_css: &[(&str, &str)], child_css: &[(&str, &str)]) {
     for _ in 0..4 {
         next_frame().await;
     }
-    assert_eq!((shown_width(&chart), chart.layout().width), (320.0, 320.0), "shrinks with the {parent_css:?} parent");
+    assert_eq!((shown_width(&chart), chart.layout().width), (320.0, mali_idp_chart::layout::artboard(320.0)), "shrinks with the {parent_css:?} parent");
     chart.destroy();
     parent.remove();
 }

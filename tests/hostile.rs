@@ -254,9 +254,9 @@ async fn a_thousand_mount_destroy_cycles_leave_nothing_behind() {
 
 #[wasm_bindgen_test]
 async fn a_scrollbar_toggled_by_the_charts_own_height_does_not_loop() {
-    // Heights of the chart at a normal (490 px) and a narrow (475 px) width: narrow
-    // type makes it shorter, so a scroll box between the two heights shows a
-    // scrollbar at 490 and none at 475: the classic feedback loop.
+    // Heights of the chart at 370 and 355 px (one artboard, scaled): the narrower is
+    // shorter, so a scroll box between the two heights shows a scrollbar at 370 and
+    // none at 355 (a scrollbar's width less): the classic feedback loop.
     let probe = |w: u32| {
         let el = container(w);
         let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
@@ -265,9 +265,9 @@ async fn a_scrollbar_toggled_by_the_charts_own_height_does_not_loop() {
         el.remove();
         h
     };
-    let (tall, short) = (probe(490), probe(475));
-    assert!(tall > short + 10.0, "narrow type is shorter: {tall} vs {short}");
-    let scroller = container(490);
+    let (tall, short) = (probe(370), probe(355));
+    assert!(tall > short + 10.0, "the narrower is shorter: {tall} vs {short}");
+    let scroller = container(370);
     scroller.style().set_property("height", &format!("{}px", ((tall + short) / 2.0).round())).unwrap();
     scroller.style().set_property("overflow-y", "auto").unwrap();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();

@@ -35,7 +35,7 @@ fn rgb(c: (u8, u8, u8)) -> [u8; 4] {
 
 #[wasm_bindgen_test]
 async fn hovering_each_bar_shows_its_exact_figure_and_share() {
-    let (el, chart) = chart(640);
+    let (el, chart) = chart(560);
     let (canvas, overlay, tip, dpr) = (chart.canvas(), chart.overlay(), chart.tooltip(), chart.device_pixel_ratio());
     let data = Dataset::article(Lang::Fr);
     let layout = chart.layout();
@@ -80,7 +80,7 @@ async fn hovering_each_bar_shows_its_exact_figure_and_share() {
 
 #[wasm_bindgen_test]
 async fn the_whole_row_is_a_target_and_gaps_and_leaving_hide_the_tooltip() {
-    let (el, chart) = chart(640);
+    let (el, chart) = chart(560);
     let (canvas, tip) = (chart.canvas(), chart.tooltip());
     let layout = chart.layout();
     let row = &layout.rows[1];
@@ -110,7 +110,7 @@ async fn the_whole_row_is_a_target_and_gaps_and_leaving_hide_the_tooltip() {
 
 #[wasm_bindgen_test]
 async fn pointer_moves_are_coalesced_and_the_same_row_repaints_nothing() {
-    let (el, chart) = chart(640);
+    let (el, chart) = chart(560);
     let canvas = chart.canvas();
     let rows = chart.layout().rows;
     let (x0, y0) = rows[0].bar.center();
@@ -136,7 +136,7 @@ async fn pointer_moves_are_coalesced_and_the_same_row_repaints_nothing() {
 
 #[wasm_bindgen_test]
 async fn the_tooltip_stays_inside_the_chart_near_its_edges() {
-    let (el, chart) = chart(320);
+    let (el, chart) = chart(340);
     let (canvas, tip, root) = (chart.canvas(), chart.tooltip(), chart.root());
     let layout = chart.layout();
     let last = layout.rows.last().unwrap().clone();
@@ -203,7 +203,7 @@ async fn taps_toggle_the_tooltip_and_never_leave_it_stuck() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_the_highlight_and_announce_it() {
-    let (el, chart) = chart(640);
+    let (el, chart) = chart(560);
     let (canvas, tip, live) = (chart.canvas(), chart.tooltip(), chart.live_region());
     let target: HtmlElement = canvas.clone().unchecked_into();
     let data = Dataset::article(Lang::Fr);
@@ -245,7 +245,7 @@ async fn arrow_keys_move_the_highlight_and_announce_it() {
 
 #[wasm_bindgen_test]
 fn screen_readers_get_a_label_a_live_region_and_a_table() {
-    let (el, chart) = chart(640);
+    let (el, chart) = chart(560);
     let canvas = chart.canvas();
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     let label = canvas.get_attribute("aria-label").unwrap();
@@ -278,7 +278,7 @@ fn screen_readers_get_a_label_a_live_region_and_a_table() {
 
 #[wasm_bindgen_test]
 async fn after_destroy_no_listener_fires() {
-    let (el, mut chart) = chart(640);
+    let (el, mut chart) = chart(560);
     let (canvas, counter) = (chart.canvas(), chart.event_counter());
     assert!(chart.listener_count() >= 8);
     let (x, y) = chart.layout().rows[0].bar.center();
@@ -313,7 +313,7 @@ async fn hovering_after_a_box_scrolls_reads_where_the_canvas_went() {
     }
     document().body().unwrap().append_child(&outer).unwrap();
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    el.style().set_property("width", "640px").unwrap();
+    el.style().set_property("width", "560px").unwrap();
     el.style().set_property("padding-bottom", "600px").unwrap();
     outer.append_child(&el).unwrap();
     let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
@@ -339,7 +339,7 @@ async fn the_first_move_after_the_static_picture_goes_picks_the_right_row() {
     // A page's static picture above the chart while it mounts: removing it moves the
     // canvas up. A move with no pointerenter before it (a pointer already there)
     // must be read where the canvas is now.
-    let el = container(640);
+    let el = container(560);
     let picture: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     picture.set_class_name("mali-idp-chart-static");
     picture.style().set_property("height", "300px").unwrap();
@@ -360,13 +360,15 @@ async fn a_mount_in_steps_takes_no_room_until_it_swaps_and_answers_from_then() {
     // until the swap the picture is the only thing the page shows and the chart's box
     // takes no height; the swap replaces it in one step, with the same height, and
     // from that step the chart answers the reader.
-    let el = container(640);
+    let el = container(560);
     let picture: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     picture.set_class_name("mali-idp-chart-static");
     el.append_child(&picture).unwrap();
     let mut chart = start(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert!(el.query_selector(".mali-idp-chart").unwrap().is_none(), "start() only reads the options");
+    let mut left = chart.step().unwrap();
+    assert_eq!(left, 5);
     let root = chart.root();
-    let mut left = 4;
     while left > 1 {
         assert!(el.query_selector(".mali-idp-chart-static").unwrap().is_some(), "the picture stays until the swap ({left} left)");
         assert_eq!(root.get_bounding_client_rect().height(), 0.0, "the chart takes no room before the swap ({left} left)");
@@ -393,9 +395,10 @@ async fn a_mount_in_steps_takes_no_room_until_it_swaps_and_answers_from_then() {
 
 #[wasm_bindgen_test]
 fn update_and_bars_during_a_mount_in_steps_finish_it_first() {
-    let el = container(640);
+    let el = container(560);
     let mut chart = start(el.clone().into(), JsValue::UNDEFINED).unwrap();
-    assert_eq!(chart.step().unwrap(), 3);
+    assert_eq!(chart.step().unwrap(), 5);
+    assert_eq!(chart.step().unwrap(), 4);
     chart.update(JsValue::from(js_sys::JSON::parse(r#"{"lang":"en"}"#).unwrap())).unwrap();
     assert_eq!(chart.step().unwrap(), 0, "update() took every step left");
     assert_eq!(chart.root().get_attribute("lang").as_deref(), Some("en"));

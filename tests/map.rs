@@ -77,7 +77,7 @@ fn points_in_region(m: &map::MapLayout, i: usize, margin: f64) -> impl Iterator<
 
 #[wasm_bindgen_test]
 async fn every_circle_and_region_reads_its_figure_or_says_it_has_none() {
-    let (el, chart) = chart(640, r#"{"view":"map"}"#);
+    let (el, chart) = chart(560, r#"{"view":"map"}"#);
     let (tip, data) = (chart.tooltip(), Dataset::article(Lang::Fr));
     let layout = chart.layout();
     let m = layout.map.clone().expect("a map");
@@ -146,7 +146,7 @@ async fn a_tap_on_a_circle_opens_it_and_a_second_closes_it() {
 
 #[wasm_bindgen_test]
 async fn the_keyboard_walks_the_figures_in_the_bars_order_on_the_map() {
-    let (el, chart) = chart(640, r#"{"view":"map","lang":"en"}"#);
+    let (el, chart) = chart(560, r#"{"view":"map","lang":"en"}"#);
     let (canvas, tip, live) = (chart.canvas(), chart.tooltip(), chart.live_region());
     let target: HtmlElement = canvas.clone().unchecked_into();
     let data = Dataset::article(Lang::En);
@@ -215,7 +215,7 @@ fn a_bad_view_is_a_clear_error() {
 #[wasm_bindgen_test]
 async fn a_map_of_a_newsrooms_figures_reads_each_of_them() {
     let custom = r#"{"title":"T","source":"S","total":40000,"regions":[{"name":"GAO","persons":17250},{"name":"Kidal","persons":9100},{"name":"Zone B","persons":900}]}"#;
-    let (el, mut chart) = chart(640, &format!(r#"{{"view":"map","data":{custom}}}"#));
+    let (el, mut chart) = chart(560, &format!(r#"{{"view":"map","data":{custom}}}"#));
     let (tip, layout) = (chart.tooltip(), chart.layout());
     let m = layout.map.clone().expect("a map of the newsroom's figures");
     assert_eq!(m.circles.len(), 2, "GAO and Kidal placed; Zone B is not a region of the map");

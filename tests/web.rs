@@ -30,11 +30,11 @@ fn the_canvas_has_the_container_width_and_a_backing_store_scaled_by_the_ratio() 
     let canvas = &chart.canvas();
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     let layout = &chart.layout();
-    // The 480 px artboard, shown at 500 px: its height scaled alike.
-    assert_eq!(layout.width, 480.0);
+    // The 560 px artboard, shown at 500 px: its height scaled alike.
+    assert_eq!(layout.width, 560.0);
     let shown = canvas.get_bounding_client_rect();
     assert_eq!(shown.width(), 500.0);
-    let height = layout.height * 500.0 / 480.0;
+    let height = layout.height * 500.0 / 560.0;
     assert!((shown.height() - height).abs() < 0.01, "{} against {height}", shown.height());
     assert_eq!(canvas.width(), (500.0 * dpr).round() as u32);
     assert_eq!(canvas.height(), (height * dpr).round() as u32);
@@ -44,7 +44,7 @@ fn the_canvas_has_the_container_width_and_a_backing_store_scaled_by_the_ratio() 
 
 #[wasm_bindgen_test]
 fn bars_are_painted_in_their_colours_on_the_background() {
-    let el = container(640);
+    let el = container(560);
     let chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
     let layout = chart.layout();
     assert_eq!(layout.rows.len(), 4);
@@ -89,10 +89,10 @@ fn destroy_removes_the_canvas_and_two_charts_live_side_by_side() {
 
 #[wasm_bindgen_test]
 fn mounting_by_selector_works() {
-    let el = container(320);
+    let el = container(340);
     el.set_id("chart-by-selector");
     let chart = mount(JsValue::from_str("#chart-by-selector"), JsValue::UNDEFINED).unwrap();
-    assert_eq!(chart.layout().width, 320.0);
+    assert_eq!(chart.layout().width, 340.0);
     let found: web_sys::Element = el.query_selector("canvas").unwrap().unwrap();
     assert!(found == **chart.canvas(), "the canvas is inside the selected element");
     el.remove();

@@ -35,7 +35,7 @@ try {
   // Drawn in steps, one task each (none long enough for a reader to feel); the step
   // that shows it replaces the static pictures in the page, in place.
   const chart = start(host, options);
-  while (chart.step()) await nextTask();
+  do await nextTask(); while (chart.step());
   window.maliIdpChart = chart;
 } catch (err) {
   console.error(err); // mount() also shows the message in the page

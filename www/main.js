@@ -25,5 +25,5 @@ try {
 // the figure, in place. Bad options would throw here, and the page shows the message.
 await nextTask();
 const chart = start(host, { lang: document.documentElement.lang || 'fr' });
-while (chart.step()) await nextTask();
+do await nextTask(); while (chart.step());
 window.maliIdpChart = chart; // live: drawn, answering the reader, following the page

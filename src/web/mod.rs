@@ -141,6 +141,8 @@ pub struct Chart {
     panic_id: u32,
     /// The steps of the mount still to take (`step`): 0 once the chart is live.
     left: u32,
+    /// Where and what to draw, until the mount's first step builds the chart.
+    mounting: Option<(Element, Settings)>,
 }
 
 /// Draws the chart into `target` (an Element or a CSS selector) and returns its
@@ -187,14 +189,19 @@ fn start_in(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     let options = parse_options(options)?;
     Settings::default().check(&options).map_err(|e| error(e.message()))?;
     let settings = Settings::new(options);
+    let events = EventCount::default();
+    Ok(Chart { shared: None, mounting: Some((host.clone(), settings)), listeners: Vec::new(), width_watch: None, events, panic_id: 0, left: 6 })
+}
+
+/// The mount's first step: the chart's elements, in the page first, so the layout gets
+/// the width the page gives us, but taking no height and unseen until the swap
+/// (`shell::build` made it so).
+fn build_state(host: &Element, settings: Settings) -> Result<Shared, JsError> {
     let view = View::build(host)?;
-    // In the page first, so the layout gets the width the page gives us, but taking
-    // no height and unseen until the swap (`shell::build` made it so).
     host.append_child(view.root()).map_err(|_| error("mount: cannot append to the target element"))?;
     let shared: Shared = Rc::new(RefCell::new(State::new(view, settings)));
     state::arm(&shared);
-    let events = EventCount::default();
-    Ok(Chart { shared: Some(shared), listeners: Vec::new(), width_watch: None, events, panic_id: 0, left: 4 })
+    Ok(shared)
 }
 
 impl Chart {
@@ -203,9 +210,13 @@ impl Chart {
         match self.left {
             // The words around the canvas (its name, the data table, the CSV link)
             // and the colours, read from the page.
-            4 => shared.borrow_mut().prepare(),
-            // Laid out at the width the page gives and drawn, still unseen.
-            3 => shared.borrow_mut().draw_geometry(),
+            5 => shared.borrow_mut().prepare(),
+            // Laid out at the width the page gives, then drawn, still unseen.
+            4 => {
+                shared.borrow_mut().lay_out();
+                Ok(())
+            }
+            3 => shared.borrow_mut().paint(),
             // The live chart replaces the static picture in this one task: no frame
             // shows both, and the picture had the same height, so nothing below
             // moves. From here it answers the reader.
@@ -334,6 +345,14 @@ impl Chart {
         if self.left == 0 {
             return Ok(0);
         }
+        if let Some((host, settings)) = self.mounting.take() {
+            self.shared = Some(build_state(&host, settings).map_err(|e| {
+                self.left = 0;
+                fail(&host, e.into())
+            })?);
+            self.left -= 1;
+            return Ok(self.left);
+        }
         let shared = self.live("step")?.clone();
         if let Err(e) = self.next_step(&shared) {
             let host = shared.borrow().view().root().parent_element();
@@ -350,7 +369,6 @@ impl Chart {
     /// Changes some options (the others stay) and redraws. Bad options throw, are
     /// shown in the widget above the chart, and leave the chart as it was.
     pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<(), JsValue> {
-        self.live("update")?;
         self.finish()?;
         let shared = self.live("update")?.clone();
         let mut st = shared.borrow_mut();
@@ -370,7 +388,6 @@ impl Chart {
     /// and for tests that probe the page where the chart painted).
     #[wasm_bindgen(unchecked_return_type = "Bar[]")]
     pub fn bars(&mut self) -> Result<JsValue, JsValue> {
-        self.live("bars")?;
         self.finish()?;
         let shared = self.live("bars")?;
         let s = shared.borrow();
@@ -399,6 +416,7 @@ impl Chart {
     /// holds. Calling it again does nothing.
     pub fn destroy(&mut self) {
         self.left = 0;
+        self.mounting = None;
         panic::unregister(self.panic_id);
         self.listeners.clear();
         self.width_watch = None;

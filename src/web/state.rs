@@ -115,9 +115,18 @@ impl State {
         Ok(())
     }
 
-    /// The mount's second step: laid out and drawn.
-    pub fn draw_geometry(&mut self) -> Result<(), JsError> {
-        self.geometry()
+    /// The mount's layout step: laid out at the width the page gives, canvases sized.
+    pub fn lay_out(&mut self) {
+        let width = self.view.width();
+        self.follower.laid_out(width, js_sys::Date::now());
+        self.view.lay_out(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, 0.0);
+    }
+
+    /// The mount's drawing step: drawn as laid out.
+    pub fn paint(&mut self) -> Result<(), JsError> {
+        self.view.paint()?;
+        self.drawn();
+        Ok(())
     }
 
     /// Merges new options and redraws what they change (nothing if nothing did).
@@ -149,6 +158,13 @@ impl State {
         self.follower.laid_out(width, js_sys::Date::now());
         let min_scale = if self.printing { PRINT_SCALE } else { 0.0 };
         self.view.geometry(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, min_scale)?;
+        self.drawn();
+        Ok(())
+    }
+
+    /// After a drawing: the tooltips measured for the last one forgotten, and the
+    /// reading rules told.
+    fn drawn(&mut self) {
         self.tips.clear();
         let fx = self.highlight.handle(Input::Redrawn, self.view.layout());
         self.apply(fx);
@@ -156,7 +172,6 @@ impl State {
         {
             self.probes.geometry_renders += 1;
         }
-        Ok(())
     }
 
     /// Applies what the reading rules answered. (Not inlined: three callers would

@@ -54,8 +54,10 @@ pub struct View {
     dpr: f64,
     /// The screen's devicePixelRatio when last drawn (what the watchers compare).
     screen_dpr: f64,
-    /// On paper, the chart's texts as real text over the drawing (see `geometry`).
+    /// On paper, the chart's texts as real text over the drawing (see `paint`).
     print_layer: Option<HtmlElement>,
+    /// Laid out for paper (see `lay_out`).
+    paper: bool,
     overlay: Overlay,
     tooltip: TooltipBox,
     links: Links,
@@ -141,6 +143,7 @@ impl View {
             dpr: 1.0,
             screen_dpr: 1.0,
             print_layer: None,
+            paper: false,
             overlay: Overlay { canvas: overlay, ctx: overlay_ctx, backend: overlay_backend, at: (0, 0) },
             tooltip: TooltipBox { el: tooltip, text: tip_text, shown: false, width: 0.0 },
             links: Links { footer, download, image },
@@ -241,16 +244,24 @@ impl View {
     }
 
     /// Lays the chart out at the artboard for `width`, shown at `width`, and draws
-    /// it at the screen's ratio (backing store = CSS size × ratio). Text is measured
-    /// by the same estimate as the static picture's, so both lay out alike. Resizing
-    /// the canvases also clears the highlight overlay.
+    /// it at the screen's ratio (backing store = CSS size × ratio): `lay_out`, then
+    /// `paint` (a mount takes them in tasks of their own).
     /// `min_scale`: device pixels per CSS pixel at least (printing asks for 2).
     pub fn geometry(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, min_scale: f64) -> Result<(), JsError> {
+        self.lay_out(data, lang, view, width, min_scale);
+        self.paint()
+    }
+
+    /// Lays the chart out at the artboard for `width`, shown at `width`, and sizes
+    /// its canvases (which clears them, the highlight overlay too). Text is measured
+    /// by the same estimate as the static picture's, so both lay out alike.
+    pub fn lay_out(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, min_scale: f64) {
         self.screen_dpr = device_pixel_ratio();
         self.layout = layout::compute_view(data, lang, view, layout::artboard(width), &Estimate);
         // Device pixels per CSS pixel: the screen's, or `min_scale` if more; per layout
         // pixel, times the artboard's scale (shown at `width`).
         self.dpr = render::effective_scale(&self.layout, self.screen_dpr.max(min_scale) * width / self.layout.width);
+        self.paper = min_scale > 0.0;
         let (w, h) = render::backing_size(&self.layout, self.dpr);
         self.canvas.set_width(w);
         self.canvas.set_height(h);
@@ -270,23 +281,27 @@ impl View {
         // Fractions kept: the overlay sits on device pixels.
         px(self.overlay.canvas.unchecked_ref(), "width", ow as f64 * css);
         px(self.overlay.canvas.unchecked_ref(), "height", oh as f64 * css);
+        // The footer's sides and foot at the layout's margin, as the static picture's.
+        let pad = self.layout.pad.round();
+        px(&self.links.footer, "padding-inline", pad);
+        px(&self.links.footer, "padding-bottom", pad);
+    }
+
+    /// Draws the chart as `lay_out` laid it out.
+    pub fn paint(&mut self) -> Result<(), JsError> {
         let mut backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
-        // On paper (`min_scale` > 0) the texts are real text over the drawing: sharp
-        // at any printer's resolution, and in the PDF a reader saves.
-        let paper = min_scale > 0.0;
+        // On paper the texts are real text over the drawing: sharp at any printer's
+        // resolution, and in the PDF a reader saves.
+        let paper = self.paper;
         // The canvas backend fails only when the context is lost: no detail to add.
         render::draw_with(&mut backend, &self.layout, &self.theme, self.dpr, !paper, true).map_err(|_| error("drawing failed"))?;
         if let Some(layer) = self.print_layer.take() {
             layer.remove();
         }
         if paper {
-            self.print_layer = Some(self.text_layer(width / self.layout.width)?);
+            self.print_layer = Some(self.text_layer(self.place.frame.scale)?);
         }
-        // The footer's sides and foot at the layout's margin, as the static picture's.
-        let pad = self.layout.pad.round();
-        px(&self.links.footer, "padding-inline", pad);
-        px(&self.links.footer, "padding-bottom", pad);
         Ok(())
     }
 

@@ -230,11 +230,13 @@ export class MaliIdpChart extends HTMLElement {
     try {
       this.#hasMap = build.map;
       const chart = (this.#chart = build.start(this.#slot, this.#options()));
-      for (let left = chart.step(); left; left = chart.step()) {
-        if (left === 1) this.#swap(); // in the task that showed the chart: no frame shows both
+      let left;
+      do {
         await nextTask();
         if (generation !== this.#generation) return; // destroyed meanwhile
-      }
+        left = chart.step();
+        if (left === 1) this.#swap(); // in the task that showed the chart: no frame shows both
+      } while (left);
     } catch (err) {
       this.#chart = null;
       if (!this.#slot.querySelector('[role=alert]')) this.#showError(err.message);
