@@ -13,7 +13,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 90
 PKG := www/pkg
 WASM := $(PKG)/mali_idp_chart_bg.wasm
 
-.PHONY: all setup build serve test test-native test-browser test-e2e test-types test-budget fallback package size bench twiggy fuzz clean
+.PHONY: all setup build serve test test-native test-browser test-e2e test-types test-budget fallback package size bench trace twiggy fuzz clean
 
 all: build
 
@@ -90,6 +90,15 @@ bench: build
 	tools/setup.sh browsers
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	node bench/run.mjs
+
+## The main thread as a phone feels it: Chromium traces of real pages (the article,
+## the iframe page, a map page, five charts, a chart far below the fold tapped while it
+## upgrades, the picture alone, the page alone) at 412 px, DPR 2, the CPU 4x slower;
+## the chart's long tasks and what ran in them, the page's parse and layout, the tap's
+## delay. TRACE_LOADS (default 7), TRACE_THROTTLE (default 4); writes target/trace-*.json.
+trace: build
+	tools/setup.sh browsers
+	node bench/trace.mjs
 
 ## libFuzzer on the options entry point for FUZZ_SECONDS (default 120); not in CI.
 ## Needs a nightly toolchain and cargo-fuzz, both installed here if missing.
