@@ -17,6 +17,14 @@ const root = new URL('../', import.meta.url).pathname;
 const LOADS = Number(process.env.TRACE_LOADS ?? 7);
 const THROTTLE = Number(process.env.TRACE_THROTTLE ?? 4);
 const LONG = 50;
+// Chromium here has no GPU: it then hands each drawn canvas to the compositor by
+// copying its pixels on the main thread (about 10 ms per canvas at 4×, and again at
+// each commit while a page shows several), which a phone drawing canvases on its GPU
+// does not. TRACE_GPU=1 stands SwiftShader in for a GPU; on a machine with few cores
+// its work competes with the page's main thread, and the first drawing on a canvas
+// waits for it (measured: the drawing steps 2-4× slower), so neither is a phone: the
+// default is no GPU, the stricter for our script.
+const GPU = process.env.TRACE_GPU === '1';
 
 /** The pages, each at a URL under the project's root. `lazy` scrolls to its chart
  * (far below the fold) and taps it while it upgrades. */
@@ -54,8 +62,11 @@ function writePages() {
 }
 
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing',
-  'v8.execute', 'disabled-by-default-v8.compile', 'loading'].join(',');
+// What the analysis needs and no more: V8's compile and execution categories slow the
+// page's script down several-fold under a trace (each lazy compile, each call into
+// script recorded), which DevTools' own recording shows as well. TRACE_MORE adds some.
+const CATEGORIES = (process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink.user_timing,loading')
+  .split(',').concat((process.env.TRACE_MORE ?? '').split(',')).filter(Boolean).join(',');
 
 /** Main-thread tasks of the page's renderer, with the phases it marked. */
 export function analyse(events) {
@@ -70,17 +81,50 @@ export function analyse(events) {
   // Outermost tasks only (the scheduler's task events nest).
   const tasks = all.filter((e) => !all.some((f) => f !== e && f.ts <= e.ts && f.ts + f.dur >= e.ts + e.dur && (f.ts < e.ts || f.dur > e.dur || all.indexOf(f) < all.indexOf(e))))
     .map((e) => ({ start: (e.ts - nav) / 1000, dur: (e.dur ?? 0) / 1000, ts: e.ts, end: e.ts + (e.dur ?? 0) }));
-  const inside = (t) => on.filter((e) => e.ph === 'X' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.end && e.name !== 'RunTask'
-    && e.name !== 'ThreadControllerImpl::RunTask');
+  const xs = on.filter((e) => (e.ph === 'X' || e.cat?.includes('blink.user_timing')) && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')
+    .sort((a, b) => a.ts - b.ts);
+  const within = new Map();
+  const inside = (t) => {
+    if (!within.has(t)) {
+      let lo = 0, hi = xs.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid].ts < t.ts) lo = mid + 1; else hi = mid; }
+      const found = [];
+      for (let i = lo; i < xs.length && xs[i].ts <= t.end; i++) if (xs[i].ts + (xs[i].dur ?? 0) <= t.end) found.push(xs[i]);
+      within.set(t, found);
+    }
+    return within.get(t);
+  };
   // Ours: script from our files, the wasm, or the microtasks our modules continue in.
   const OURS = /mali[-_]idp[-_]chart|\/pkg\/|\/main\.js|\/embed\.js/;
   const SCRIPT = ['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'v8.compile', 'v8.compileModule', 'v8.produceModuleCache'];
+  // The chart's scripts mark every task they resume in ('mali-idp-chart').
   const ours = (e) => (SCRIPT.includes(e.name) && OURS.test(e.args?.data?.url ?? e.args?.fileName ?? ''))
-    || e.name.startsWith('v8.wasm');
+    || e.name.startsWith('v8.wasm') || (e.name === 'mali-idp-chart' && e.cat?.includes('blink.user_timing'));
   const firstOurs = Math.min(Infinity, ...on.filter(ours).map((e) => e.ts));
-  // A long task is the chart's if it runs once our scripts have begun and is not the
-  // browser committing the navigation (which every page has, the floor too).
-  const chartTask = (t) => t.end > firstOurs && !inside(t).some((e) => e.name === 'DocumentLoader::CommitNavigation');
+  // A task is the chart's if our script or wasm runs in it, or if it only renders
+  // (style, layout, paint) what our script changed: every change of the page
+  // (style or layout invalidated) since the last rendering was made by a task of
+  // ours. The page's own first layout (the parser's changes) is not the chart's, even
+  // when our module is loading by then.
+  const scriptOf = (t) => inside(t).some(ours);
+  const RENDER = ['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint'];
+  const INVALIDATE = ['ScheduleStyleRecalculation', 'InvalidateLayout'];
+  const invalidations = on.filter((e) => INVALIDATE.includes(e.name));
+  const taskAt = (ts) => tasks.find((t) => t.ts <= ts && ts <= t.end);
+  for (const t of tasks) t.ours = scriptOf(t);
+  let since = -Infinity;
+  for (const t of tasks) {
+    const rendering = inside(t).some((e) => RENDER.includes(e.name));
+    if (!t.ours && rendering) {
+      const by = invalidations.filter((e) => e.ts > since && e.ts <= t.end).map((e) => taskAt(e.ts));
+      t.ours = by.length > 0 && by.every((u) => u && u !== t && u.ours);
+    }
+    if (rendering) since = t.end;
+  }
+  const chartTask = (t) => t.ours && !inside(t).some((e) => e.name === 'DocumentLoader::CommitNavigation');
+  // The chart's marked tasks in order (the element, main.js and embed.js mark each
+  // task they resume in: glue imported, wasm instantiated, start(), then each step).
+  const marked = tasks.filter((t) => inside(t).some((e) => e.name === 'mali-idp-chart'));
   const long = tasks.filter((t) => t.dur > LONG).map((t) => {
     // What took the time: the largest kinds of work in it, by name.
     const by = {};
@@ -90,7 +134,8 @@ export function analyse(events) {
       by[name] = Math.max(by[name] ?? 0, (e.dur ?? 0) / 1000);
     }
     const top = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, d]) => `${n} ${d.toFixed(0)}`);
-    return { start: t.start, dur: t.dur, chart: chartTask(t), top };
+    const nth = marked.indexOf(t);
+    return { start: t.start, dur: t.dur, chart: chartTask(t), top: nth >= 0 ? [`marked task ${nth + 1} of ${marked.length}`, ...top] : top };
   });
   const mine = tasks.filter(chartTask);
   // The page's parse, style and layout before any script of ours ran (the static
@@ -122,23 +167,28 @@ async function once(browser, url, page) {
   await loaded;
   let tap = null;
   if (page.scroll) {
-    // The reader scrolls to the chart, and taps it as soon as its picture is in view:
-    // the delay is Event Timing's for that tap (input to the next paint after it).
+    // The reader scrolls to the chart and taps it every 100 ms for 2 s while it
+    // upgrades: the delay is Event Timing's for each tap (input to the next paint
+    // after it; entries from 16 ms, the least it reports), worst of the load.
+    await cdp.send('Runtime.evaluate', { expression: `window.__taps = []; new PerformanceObserver((l) => window.__taps.push(...l.getEntries()
+      .filter((e) => ['pointerdown', 'pointerup', 'click', 'touchstart', 'touchend'].includes(e.name))
+      .map((e) => ({ name: e.name, at: Math.round(e.startTime), duration: e.duration, delay: Math.round(e.processingStart - e.startTime),
+        handlers: Math.round(e.processingEnd - e.processingStart) }))))
+      .observe({ type: 'event', durationThreshold: 16, buffered: true })` });
     await new Promise((r) => setTimeout(r, 300 * THROTTLE));
     await cdp.send('Runtime.evaluate', { expression: 'document.getElementById("far").scrollIntoView()' });
-    await new Promise((r) => setTimeout(r, 20 * THROTTLE));
     const box = (await cdp.send('Runtime.evaluate', { expression: 'JSON.stringify(document.getElementById("far").getBoundingClientRect())', returnByValue: true })).result.value;
     const b = JSON.parse(box);
     const at = { x: Math.round(b.left + b.width / 2), y: Math.round(Math.min(b.top + 120, 700)) };
-    await new Promise((r) => setTimeout(r, 15 * THROTTLE));
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    }
   }
   await new Promise((r) => setTimeout(r, 700 * THROTTLE));
   if (page.scroll) {
-    const r = await cdp.send('Runtime.evaluate', { expression: `JSON.stringify(performance.getEntriesByType('event')
-      .filter((e) => ['pointerdown','pointerup','click','touchstart','touchend'].includes(e.name))
-      .map((e) => ({ name: e.name, duration: e.duration, delay: e.processingStart - e.startTime })))`, returnByValue: true });
+    const r = await cdp.send('Runtime.evaluate', { expression: 'JSON.stringify(window.__taps)', returnByValue: true });
     tap = JSON.parse(r.result.value ?? '[]');
   }
   const buffer = await browser.stopTracing();
@@ -152,12 +202,17 @@ const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys
 writePages();
 const { server, url } = await serve(root);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'] });
+  args: ['--no-sandbox', '--no-first-run', '--disable-dev-shm-usage', ...(GPU ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : ['--disable-gpu'])] });
 const out = {};
 try {
+  // One load of each page first, not counted: the browser's own first-load costs
+  // (its font and code caches filling) are not the page's. Then the pages' loads
+  // interleaved, so that what else the machine does weighs on each alike.
+  const all = Object.fromEntries(names.map((name) => [name, []]));
+  for (const name of names) await once(browser, `${url}`, PAGES[name]);
+  for (let i = 0; i < LOADS; i++) for (const name of names) all[name].push(await once(browser, `${url}`, PAGES[name]));
   for (const name of names) {
-    const runs = [];
-    for (let i = 0; i < LOADS; i++) runs.push(await once(browser, `${url}`, PAGES[name]));
+    const runs = all[name];
     const marks = {};
     for (const r of runs) for (const [k, v] of Object.entries(r.marks)) (marks[k] ??= []).push(v);
     const tapDelay = runs.map((r) => Math.max(0, ...(r.tap ?? []).map((e) => e.duration))).filter((v) => v > 0);
@@ -170,10 +225,11 @@ try {
       long: runs.map((r) => r.long),
     };
     const o = out[name];
+    if (process.env.TRACE_TAPS) for (const r of runs) console.log(JSON.stringify(r.tap), JSON.stringify(r.marks));
     console.log(`${name}: the chart's longest task ${o.longest.toFixed(0)} ms (max ${o.longestMax.toFixed(0)}), over ${LONG} ms: ${o.over} (max ${o.overMax})`
       + `, parse+style+layout before our scripts ${o.parseLayout.toFixed(0)} ms` + (o.tap ? `, tap answered in ${o.tap.median.toFixed(0)} ms (max ${o.tap.max.toFixed(0)})` : ''));
     for (const [k, v] of Object.entries(o.marks)) console.log(`  ${k}: ${v.toFixed(1)} ms`);
-    for (const l of runs[0].long) console.log(`  long task at ${l.start.toFixed(0)} ms${l.chart ? ' (the chart\'s)' : ''}: ${l.dur.toFixed(0)} ms: ${l.top.join(', ')}${l.marks.length ? ` [marks: ${l.marks.join(' ')}]` : ''}`);
+    for (const l of runs.flatMap((r) => r.long)) console.log(`  long task at ${l.start.toFixed(0)} ms${l.chart ? ' (the chart\'s)' : ''}: ${l.dur.toFixed(0)} ms: ${l.top.join(', ')}${l.marks.length ? ` [marks: ${l.marks.join(' ')}]` : ''}`);
   }
 } finally {
   await browser.close();

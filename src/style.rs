@@ -54,8 +54,10 @@ pub const WIDGET_CSS: &str = concat!(
     "@layer mali-idp-chart{",
     ".mali-idp-chart,.mali-idp-chart *{box-sizing:border-box;margin:0;padding:0;border:0}",
     ".mali-idp-chart{position:relative;width:100%;min-width:0;direction:ltr;text-align:left;line-height:normal}",
-    // Drawn in the page but unseen and taking no room, until it replaces the picture.
-    ".mali-idp-chart--pending{height:0;overflow:hidden;visibility:hidden}",
+    // Drawn in the page but unseen and taking no room, until it replaces the picture;
+    // its canvases out of the layer tree until then (not handed to the compositor at
+    // every drawing step).
+    ".mali-idp-chart--pending{height:0;overflow:hidden;visibility:hidden}.mali-idp-chart.mali-idp-chart--pending canvas{display:none}",
     // Shown at the container's width, its height from the aspect ratio the shell
     // sets (as the static picture's drawings are): a percentage width adds nothing
     // to a flex or grid parent's min-content width, so no resize loop.
@@ -103,7 +105,7 @@ mod tests {
     #[test]
     fn every_rule_is_the_widgets_and_every_declaration_a_property_and_a_value() {
         let rules = rules();
-        assert_eq!(rules.len(), 18);
+        assert_eq!(rules.len(), 19);
         for (selector, decls) in rules {
             assert!(selector.split(',').all(|s| s.starts_with(".mali-idp-chart")), "a rule outside the widget: {selector}");
             // The shell's regular expression marks `:value` up to `;` or `}`: no

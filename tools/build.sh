@@ -17,6 +17,7 @@
 # map out; node: the npm package's `picture` command, run by Node, never fetched by a
 # page). Each build's files have names of their own, so both web builds sit in one
 # folder and a bundler user copying the wasm files beside a bundle gets no clash.
+# KEEP_NAMES=1 keeps the functions' names in the wasm (for a profiler; not shipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-www/pkg}
@@ -64,7 +65,7 @@ wasm-bindgen --target web --out-dir "$tmp" --out-name "$name" "$wasm"
 # trapping.
 wasm-opt --low-memory-unused --zero-filled-memory --flatten --rereloop -Oz -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --strip-producers \
+  --enable-mutable-globals --strip-producers ${KEEP_NAMES:+-g} \
   -o "$out/${name}_bg.wasm" "$tmp/${name}_bg.wasm"
 node tools/glue.mjs "$tmp/$name.js" "$out/${name}_bg.wasm" "$out/$name.js"
 cp "$tmp/$name.d.ts" "$tmp/${name}_bg.wasm.d.ts" "$out/"

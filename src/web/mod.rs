@@ -190,7 +190,7 @@ fn start_in(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     Settings::default().check(&options).map_err(|e| error(e.message()))?;
     let settings = Settings::new(options);
     let events = EventCount::default();
-    Ok(Chart { shared: None, mounting: Some((host.clone(), settings)), listeners: Vec::new(), width_watch: None, events, panic_id: 0, left: 6 })
+    Ok(Chart { shared: None, mounting: Some((host.clone(), settings)), listeners: Vec::new(), width_watch: None, events, panic_id: 0, left: 10 })
 }
 
 /// The mount's first step: the chart's elements, in the page first, so the layout gets
@@ -208,15 +208,25 @@ impl Chart {
     /// The mount's next step (see `start`).
     fn next_step(&mut self, shared: &Shared) -> Result<(), JsError> {
         match self.left {
-            // The words around the canvas (its name, the data table, the CSV link)
-            // and the colours, read from the page.
-            5 => shared.borrow_mut().prepare(),
-            // Laid out at the width the page gives, then drawn, still unseen.
-            4 => {
-                shared.borrow_mut().lay_out();
+            // The words around the canvas: its name, the data table, the CSV link.
+            9 => shared.borrow_mut().content(),
+            // The colours, read from the page.
+            8 => {
+                shared.borrow_mut().colours();
                 Ok(())
             }
-            3 => shared.borrow_mut().paint(),
+            // Laid out at the width the page gives, then drawn in steps, still unseen:
+            // a map's ground and land (without a map, no such step), the figures'
+            // shapes, half the texts, the rest.
+            7 => {
+                let mut st = shared.borrow_mut();
+                st.lay_out();
+                if st.view().layout().map().is_none() {
+                    self.left -= 1;
+                }
+                Ok(())
+            }
+            3..=6 => shared.borrow_mut().paint_step(self.left),
             // The live chart replaces the static picture in this one task: no frame
             // shows both, and the picture had the same height, so nothing below
             // moves. From here it answers the reader.

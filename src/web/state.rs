@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsError};
 use crate::highlight::{Announce, Effects, Highlight, Input, Tooltip};
 use crate::layout::WidthFollower;
 use crate::settings::{Changed, Settings};
+use crate::render;
 use crate::words;
 
 use super::view::{Tip, View};
@@ -104,17 +105,6 @@ impl State {
         self.probes
     }
 
-    /// The mount's first step: the words around the canvas and the colours.
-    pub fn prepare(&mut self) -> Result<(), JsError> {
-        self.view.content(self.settings.dataset(), self.settings.lang(), self.settings.view())?;
-        #[cfg(feature = "probes")]
-        {
-            self.probes.content_renders += 1;
-        }
-        self.refresh_theme();
-        Ok(())
-    }
-
     /// The mount's layout step: laid out at the width the page gives, canvases sized.
     pub fn lay_out(&mut self) {
         let width = self.view.width();
@@ -122,10 +112,42 @@ impl State {
         self.view.lay_out(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, 0.0);
     }
 
-    /// The mount's drawing step: drawn as laid out.
-    pub fn paint(&mut self) -> Result<(), JsError> {
-        self.view.paint()?;
-        self.drawn();
+    /// The mount's words: the canvas's name, the data table, the CSV link.
+    pub fn content(&mut self) -> Result<(), JsError> {
+        self.view.content(self.settings.dataset(), self.settings.lang(), self.settings.view())?;
+        #[cfg(feature = "probes")]
+        {
+            self.probes.content_renders += 1;
+        }
+        Ok(())
+    }
+
+    /// The mount's colours, read from the page.
+    pub fn colours(&mut self) {
+        self.refresh_theme();
+    }
+
+    /// The mount's drawing steps, `n` of them left: a map's ground and land (6;
+    /// without a map, no such step), the figures' shapes (5, with the ground unless
+    /// a map's step drew it), half the texts (4), the rest (3), after which the chart
+    /// is drawn.
+    pub fn paint_step(&mut self, n: u32) -> Result<(), JsError> {
+        let map = self.view.layout().map().is_some();
+        let half = self.view.layout().texts.len() / 2;
+        let parts = render::Parts {
+            ground: n == 6 || (n == 5 && !map),
+            land: n == 6,
+            figures: n == 5,
+            texts: match n {
+                4 => 0..half,
+                3 => half..usize::MAX,
+                _ => 0..0,
+            },
+        };
+        self.view.paint_parts(parts)?;
+        if n == 3 {
+            self.drawn();
+        }
         Ok(())
     }
 
@@ -138,13 +160,8 @@ impl State {
 
     /// Redraws what `changed` names, then the geometry, which every change touches.
     fn redraw(&mut self, changed: Changed) -> Result<(), JsError> {
-        let (data, lang) = (self.settings.dataset(), self.settings.lang());
         if changed.content {
-            self.view.content(data, lang, self.settings.view())?;
-            #[cfg(feature = "probes")]
-            {
-                self.probes.content_renders += 1;
-            }
+            self.content()?;
         }
         if changed.theme {
             self.refresh_theme();

@@ -289,20 +289,26 @@ impl View {
 
     /// Draws the chart as `lay_out` laid it out.
     pub fn paint(&mut self) -> Result<(), JsError> {
+        self.paint_parts(render::Parts { ground: true, land: true, figures: true, texts: 0..usize::MAX })
+    }
+
+    /// Draws `parts` of the chart as `lay_out` laid it out (a mount draws it in
+    /// steps). On paper the texts are real text over the drawing instead, all of them:
+    /// sharp at any printer's resolution, and in the PDF a reader saves.
+    pub fn paint_parts(&mut self, mut parts: render::Parts) -> Result<(), JsError> {
+        if !parts.texts.is_empty() {
+            if let Some(layer) = self.print_layer.take() {
+                layer.remove();
+            }
+            if self.paper {
+                self.print_layer = Some(self.text_layer(self.place.frame.scale)?);
+                parts.texts = 0..0;
+            }
+        }
+        // The canvas backend fails only when the context is lost: no detail to add.
         let mut backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
-        // On paper the texts are real text over the drawing: sharp at any printer's
-        // resolution, and in the PDF a reader saves.
-        let paper = self.paper;
-        // The canvas backend fails only when the context is lost: no detail to add.
-        render::draw_with(&mut backend, &self.layout, &self.theme, self.dpr, !paper, true).map_err(|_| error("drawing failed"))?;
-        if let Some(layer) = self.print_layer.take() {
-            layer.remove();
-        }
-        if paper {
-            self.print_layer = Some(self.text_layer(self.place.frame.scale)?);
-        }
-        Ok(())
+        render::draw_parts(&mut backend, &self.layout, &self.theme, self.dpr, &parts).map_err(|_| error("drawing failed"))
     }
 
     /// The image link.

@@ -36,14 +36,25 @@ import { langOf } from './lang.js';
 const builds = {}; // by whether it draws maps: true, false
 const MAP_VIEWS = ['map', 'both'];
 
+/** Marks the task it runs in as the chart's (`performance.mark`), so that a trace
+ * (`make trace`) or a newsroom's own profiling can tell the chart's tasks apart. */
+const mark = () => performance.mark('mali-idp-chart');
+
 /** Resolves in a task of its own, after what the browser has waiting (input first):
  * `scheduler.yield()` where there is one, a message-channel task elsewhere (sooner
- * than a timeout, which browsers may delay by 4 ms or more). */
-export const nextTask = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => {
+ * than a timeout, which browsers may delay by 4 ms or more); the task is marked. */
+export const nextTask = () => (globalThis.scheduler?.yield?.() ?? new Promise((resolve) => {
   const { port1, port2 } = new MessageChannel();
   port1.onmessage = resolve;
   port2.postMessage(0);
-});
+})).then(mark);
+
+/** The charts of a page are shown one per frame: each new canvas is handed to the
+ * compositor in the frame after its swap, and five charts swapped in one frame made
+ * that frame's commit a long task of its own on a phone. Resolves, in a task of its
+ * own, when this chart's turn has come. */
+let turn = Promise.resolve();
+const frame = () => (turn = turn.then(() => new Promise((resolve) => requestAnimationFrame(resolve))).then(nextTask));
 
 /** Loads and instantiates the build that draws `view` (once per page) and resolves
  * to `{ mount, start, map }`: its mount and start functions, and whether it draws
@@ -54,6 +65,7 @@ export function load(view) {
     || !!document.querySelector('mali-idp-chart:is([view="map"],[view="both"])');
   return builds[map] ??= (map ? import('./pkg/mali_idp_chart_map.js') : import('./pkg/mali_idp_chart.js'))
     .then(async (m) => {
+      mark();
       await nextTask();
       await m.default();
       await nextTask();
@@ -232,7 +244,7 @@ export class MaliIdpChart extends HTMLElement {
       const chart = (this.#chart = build.start(this.#slot, this.#options()));
       let left;
       do {
-        await nextTask();
+        await (left === 2 ? frame() : nextTask());
         if (generation !== this.#generation) return; // destroyed meanwhile
         left = chart.step();
         if (left === 1) this.#swap(); // in the task that showed the chart: no frame shows both
