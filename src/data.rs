@@ -80,9 +80,19 @@ fn fold(name: &str) -> String {
 }
 
 /// The place a region's name matches, in French or English, case and accents
-/// ignored ("TOMBOUCTOU", "Timbuktu", "Segou" ...): an index into [`PLACES`].
+/// ignored ("TOMBOUCTOU", "Timbuktu", "Segou" ...), with or without the kind of unit
+/// reports put around it ("District de Bamako", "Bamako district", "Région de Gao",
+/// "Gao Region"): an index into [`PLACES`].
 pub fn place_of(name: &str) -> Option<usize> {
-    let name = fold(name);
+    let folded = fold(name);
+    let mut name = folded.as_str();
+    for prefix in ["district de ", "district of ", "region de ", "region of ", "region "] {
+        name = name.strip_prefix(prefix).unwrap_or(name);
+    }
+    for suffix in [" district", " region"] {
+        name = name.strip_suffix(suffix).unwrap_or(name);
+    }
+    let name = name.trim();
     PLACES.iter().position(|p| fold(p.name_fr) == name || fold(p.name_en) == name)
 }
 
@@ -113,6 +123,33 @@ pub struct Region {
     /// Where it goes on the map: an index into [`PLACES`] (`None`: no place, and it
     /// is listed under the map).
     pub place: Option<usize>,
+}
+
+/// What an item number names. Items are the dataset's regions first (`0..regions`),
+/// then, on a map only, one per map region without a figure (`regions + shape`): the
+/// one place this numbering is written (hit testing, highlighting and words use it).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Item {
+    Region(usize),
+    Shape(usize),
+}
+
+impl Item {
+    /// Item number `n` of a chart whose dataset has `regions` regions.
+    pub fn of(n: usize, regions: usize) -> Item {
+        match n.checked_sub(regions) {
+            Some(shape) => Item::Shape(shape),
+            None => Item::Region(n),
+        }
+    }
+
+    /// Its number in a chart whose dataset has `regions` regions.
+    pub fn number(self, regions: usize) -> usize {
+        match self {
+            Item::Region(i) => i,
+            Item::Shape(shape) => regions + shape,
+        }
+    }
 }
 
 /// Everything the chart shows, in one language.
@@ -203,12 +240,20 @@ mod tests {
         assert_eq!(place_of("ménaka"), Some(2));
         assert_eq!(place_of("MENAKA"), Some(2));
         assert_eq!(place_of("Kidal"), Some(9));
+        // As reports name them, with the kind of unit (DTM counts Bamako's district).
+        for bamako in ["Bamako", "District de Bamako", "Bamako district", "BAMAKO DISTRICT", "district of Bamako"] {
+            assert_eq!(place_of(bamako), Some(4), "{bamako}");
+        }
+        assert_eq!(place_of("Région de Gao"), Some(3));
+        assert_eq!(place_of("Gao Region"), Some(3));
+        assert_eq!(place_of("region de Tombouctou"), Some(0));
+        assert_eq!(place_of("District"), None, "the unit alone names no place");
         for (i, p) in PLACES.iter().enumerate() {
             assert_eq!(place_of(p.name_fr), Some(i));
             assert_eq!(place_of(p.name_en), Some(i));
         }
         // No partial or fuzzy matches: a name the map does not know stays unplaced.
-        for other in ["Tombouctou region", "Gao-Ménaka", "Taoudénit", "Bamako district", "", "Région A"] {
+        for other in ["Tombouctou nord", "Gao-Ménaka", "Taoudénit", "Bamakoville", "", "Région A", "Cercle de Gao"] {
             assert_eq!(place_of(other), None, "{other}");
         }
         // The article's regions are the first places, in its order.

@@ -197,7 +197,10 @@ fn highlight_parts(layout: &Layout, item: usize) -> HighlightParts<'_> {
     HighlightParts {
         bar: layout.rows.get(item).map(|row| &row.bar),
         circle: map.and_then(|m| m.circle(item)),
-        rings: map.and_then(|m| m.regions.get(item.checked_sub(layout.items)?)).map_or(&[], |r| &r[..]),
+        rings: match (map, crate::data::Item::of(item, layout.items)) {
+            (Some(m), crate::data::Item::Shape(shape)) => m.regions.get(shape).map_or(&[], |r| &r[..]),
+            _ => &[],
+        },
     }
 }
 

@@ -15,7 +15,9 @@ pub trait Measure {
 }
 
 /// A conservative width estimate for a generic sans-serif (close to DejaVu Sans,
-/// the widest common default): used natively, where no font engine is at hand.
+/// the widest common default): the one measure of text, natively (the static
+/// picture) and in the browser (the live chart) alike, so both lay out the same and
+/// no text is measured in the page.
 pub struct Estimate;
 
 impl Measure for Estimate {

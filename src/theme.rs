@@ -1,6 +1,7 @@
 //! Colours and font: the light and dark defaults (WCAG AA on their background), the
-//! theme choice, and parsing of the colours a page sets in CSS custom properties
-//! (`--idp-bar` ...). Pure; depends on nothing.
+//! theme choice, and which theme slot each CSS custom property a page sets fills
+//! (`--idp-bar` ...; the shell reads them, normalised by a canvas, so any CSS colour
+//! syntax works). Pure; depends on nothing.
 
 use std::borrow::Cow;
 
@@ -158,37 +159,6 @@ impl Theme {
     }
 }
 
-/// Parses a colour as a canvas context normalises it: "#rrggbb" or
-/// "rgba(r, g, b, a)" (alpha is dropped: the chart paints opaque colours).
-pub fn parse_color(s: &str) -> Option<Rgb> {
-    let s = s.trim();
-    if let Some(hex) = s.strip_prefix('#') {
-        let h = hex.as_bytes();
-        if h.len() != 6 {
-            return None;
-        }
-        // Digit by digit (core's radix parsing costs a third of a KB of wasm).
-        let d = |b: u8| (b as char).to_digit(16);
-        let c = |i: usize| Some((d(h[i])? * 16 + d(h[i + 1])?) as u8);
-        return Some((c(0)?, c(2)?, c(4)?));
-    }
-    let inner = s.strip_prefix("rgba(").or_else(|| s.strip_prefix("rgb("))?.strip_suffix(')')?;
-    let mut parts = crate::text::split_ascii(inner, b',').map(|p| channel(p.trim()));
-    Some((parts.next()??, parts.next()??, parts.next()??))
-}
-
-/// A colour channel as a canvas writes it: 0 to 255 in decimal digits.
-fn channel(text: &str) -> Option<u8> {
-    let mut v: u32 = 0;
-    if text.is_empty() || text.len() > 3 {
-        return None;
-    }
-    for b in text.bytes() {
-        v = v * 10 + (b as char).to_digit(10)?;
-    }
-    u8::try_from(v).ok()
-}
-
 /// "#rrggbb", for CSS.
 pub fn hex(c: Rgb) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -252,17 +222,6 @@ mod tests {
             // The computed bar must be told apart from a reported one.
             assert_ne!(t.bar, t.bar_computed);
         }
-    }
-
-    #[test]
-    fn colours_parse_as_canvases_normalise_them() {
-        assert_eq!(parse_color("#1d5d90"), Some((0x1d, 0x5d, 0x90)));
-        assert_eq!(parse_color(" rgba(10, 20, 30, 0.5) "), Some((10, 20, 30)));
-        assert_eq!(parse_color("rgb(1,2,3)"), Some((1, 2, 3)));
-        assert_eq!(parse_color("#fff"), None);
-        assert_eq!(parse_color("red"), None);
-        assert_eq!(parse_color("rgba(300, 0, 0)"), None);
-        assert_eq!(parse_color("#é12345"), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! `format`, `layout` (the view), `locale` and `options` (values read from CSV). The web shell puts these strings in the DOM with
 //! `textContent` only.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Item};
 use crate::format::{self, digits};
 use crate::layout::View;
 use crate::locale::Lang;
@@ -51,18 +51,18 @@ fn shape_words(data: &Dataset, shape: usize, lang: Lang) -> (String, Vec<String>
 /// The tooltip for an item: a region of the dataset, or past them a map region
 /// without a figure (`data.regions.len() + shape`).
 pub fn item_tooltip(data: &Dataset, item: usize, lang: Lang) -> (String, Vec<String>) {
-    match item.checked_sub(data.regions.len()) {
+    match Item::of(item, data.regions.len()) {
         // Only a map has items past the dataset's (never in the bars build).
-        Some(shape) if cfg!(feature = "map") => shape_words(data, shape, lang),
+        Item::Shape(shape) if cfg!(feature = "map") => shape_words(data, shape, lang),
         _ => tooltip(data, item, lang),
     }
 }
 
 /// The live region's sentence for an item (see [`item_tooltip`]).
 pub fn item_announcement(data: &Dataset, item: usize, lang: Lang) -> String {
-    match item.checked_sub(data.regions.len()) {
-        None => announcement(data, item, lang),
-        Some(shape) => {
+    match Item::of(item, data.regions.len()) {
+        Item::Region(region) => announcement(data, region, lang),
+        Item::Shape(shape) => {
             let (name, lines) = shape_words(data, shape, lang);
             let colon = lang.colon();
             [name.as_str(), colon, &format::join(&lines, ". ")].concat()

@@ -185,6 +185,17 @@ fn css_custom_properties_set_the_colours() {
     assert_eq!(bar_pixel(&chart, 3), rgb(LIGHT.bar_computed), "an invalid colour keeps the default");
     chart.destroy();
     el.remove();
+    // Any CSS colour syntax: the canvas normalises what the page computed.
+    let el = container(500);
+    el.style().set_property("--idp-bar", "rebeccapurple").unwrap();
+    el.style().set_property("--idp-bg", "hsl(60deg 100% 50%)").unwrap();
+    el.style().set_property("--idp-bar-computed", "color-mix(in srgb, #000 50%, #fff)").unwrap();
+    let mut chart = mount(el.clone().into(), json(r#"{"theme":"light"}"#)).unwrap();
+    assert_eq!(bar_pixel(&chart, 0), [0x66, 0x33, 0x99, 255], "a named colour");
+    assert_eq!(rgba(&chart.canvas(), chart.device_pixel_ratio(), 1.0, 1.0), [255, 255, 0, 255], "hsl()");
+    assert_eq!(bar_pixel(&chart, 3), [128, 128, 128, 255], "color-mix()");
+    chart.destroy();
+    el.remove();
 }
 
 #[wasm_bindgen_test]

@@ -198,35 +198,6 @@ fn a_detached_host_and_a_removed_host_never_break() {
     assert!(js_error_message(chart.bars().unwrap_err()).contains("bars: this chart was destroyed"));
 }
 
-/// Counts listeners attached through EventTarget, whoever attaches them.
-fn install_listener_counter() {
-    js_sys::Function::new_no_args(
-        r#"
-        if (window.__listeners !== undefined) return;
-        window.__listeners = 0;
-        const live = new WeakMap();
-        const add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
-        const key = (t, o) => t + '|' + (typeof o === 'boolean' ? o : !!(o && o.capture));
-        EventTarget.prototype.addEventListener = function (t, f, o) {
-          let m = live.get(this); if (!m) live.set(this, m = new Map());
-          const k = key(t, o); let s = m.get(k); if (!s) m.set(k, s = new Set());
-          if (f && !s.has(f)) { s.add(f); window.__listeners++; }
-          return add.call(this, t, f, o);
-        };
-        EventTarget.prototype.removeEventListener = function (t, f, o) {
-          const s = live.get(this)?.get(key(t, o));
-          if (s && s.delete(f)) window.__listeners--;
-          return remove.call(this, t, f, o);
-        };"#,
-    )
-    .call0(&JsValue::NULL)
-    .unwrap();
-}
-
-fn listeners() -> f64 {
-    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__listeners".into()).unwrap().as_f64().unwrap()
-}
-
 #[wasm_bindgen_test]
 async fn a_thousand_mount_destroy_cycles_leave_nothing_behind() {
     install_listener_counter();

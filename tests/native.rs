@@ -419,6 +419,26 @@ fn the_stylesheet_shows_exactly_one_drawing_at_every_width() {
 }
 
 #[test]
+fn the_picture_writes_each_text_at_the_live_charts_size_to_the_hundredth() {
+    // plotters' SVG backend divides the size it is given by 1.24: what it writes must
+    // be the live chart's size itself, not a float's error ("13.000000000000002").
+    for lang in LANGS {
+        let d = Dataset::article(lang);
+        let html = svg::picture(&d, lang, &LIGHT).unwrap();
+        for (drawing, a) in html.split("<svg class=\"mic-a").skip(1).zip(layout::ARTBOARDS) {
+            let live = layout::compute(&d, lang, a, &Estimate);
+            let written: Vec<&str> = drawing.split("font-size=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+            assert_eq!(written.len(), live.texts.len(), "{a} px: one size per text");
+            for (w, t) in written.iter().zip(&live.texts) {
+                let decimals = w.split('.').nth(1).map_or(0, str::len);
+                assert!(decimals <= 2, "{a} px: font-size=\"{w}\"");
+                assert_eq!(w.parse::<f64>().unwrap(), (t.font.size * 100.0).round() / 100.0, "{a} px: {}", t.text);
+            }
+        }
+    }
+}
+
+#[test]
 fn in_the_dark_theme_the_picture_takes_the_live_charts_dark_colours() {
     use mali_idp_chart::render::DARK;
     use mali_idp_chart::theme::hex;
@@ -604,7 +624,12 @@ fn a_newsrooms_picture_shows_their_figures_only() {
             }
             let element = svg::element(&given, lang, view, &html);
             assert!(element.contains("\"persons\": 17250") && element.contains("\"name\": \"Zone B\""), "{element}");
-            assert!(!element[..element.find("</script>").unwrap()].contains("</script"), "the title's </script> is escaped in the JSON");
+            // The title's </script> is escaped (it would end the data block early), and
+            // kept: the one </script> is the block's own, and the JSON holds the title.
+            assert_eq!(element.matches("</script").count(), 1, "{element}");
+            let open = element.find("<script type=\"application/json\">").unwrap();
+            let block = &element[open..element.find("</script>").unwrap()];
+            assert!(block.contains("\"title\": \"Displaced people, our \\u003c/script> update\""), "{block}");
             assert!(element.contains(&html));
         }
     }

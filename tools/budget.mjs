@@ -13,6 +13,7 @@
 // Usage: node tools/budget.mjs [--check | --write]   (no flag: print only)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 
 const root = new URL('../', import.meta.url);
 const budgetFile = new URL('budget.json', root);
@@ -22,6 +23,10 @@ const mode = process.argv[2] ?? '';
 
 export const gzipSize = (path) => gzipSync(readFileSync(new URL(path, root)), { level: 9 }).length;
 
+// The ceilings hold for one toolchain (rust-toolchain.toml): say which one measured.
+let rustc = 'rustc: not found';
+try { rustc = execFileSync('rustc', ['--version'], { cwd: root, encoding: 'utf8' }).trim(); } catch { /* said as not found */ }
+console.log(`measured with ${rustc}`);
 const failures = [];
 const files = new Map();
 for (const [name, build] of Object.entries(budget.builds)) {

@@ -21,6 +21,15 @@ have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null |
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# The toolchain pinned in rust-toolchain.toml, with its wasm target and rust-src.
+TOOLCHAIN=$(sed -n 's/^channel = "\(.*\)"$/\1/p' "$here/../rust-toolchain.toml")
+
+install_toolchain() {
+  if rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1; then return; fi
+  say "installing the Rust toolchain $TOOLCHAIN (rust-toolchain.toml)"
+  rustup toolchain install "$TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown
+}
+
 install_wasm_target() {
   if rustup target list --installed | grep -qx wasm32-unknown-unknown; then return; fi
   say "adding the wasm32-unknown-unknown target"
@@ -91,9 +100,9 @@ install_node_tools() {
 
 # Functions are named install_* so none shadows the command it installs.
 case "${1:-all}" in
-  build) install_wasm_target; install_rust_src; install_wasm_pack; install_wasm_bindgen_cli; install_node_tools ;;
+  build) install_toolchain; install_wasm_target; install_rust_src; install_wasm_pack; install_wasm_bindgen_cli; install_node_tools ;;
   browsers) install_apt_packages; install_geckodriver ;;
   node) install_node_tools ;;
-  all) install_wasm_target; install_rust_src; install_apt_packages; install_wasm_pack; install_wasm_bindgen_cli; install_geckodriver; install_node_tools ;;
+  all) install_toolchain; install_wasm_target; install_rust_src; install_apt_packages; install_wasm_pack; install_wasm_bindgen_cli; install_geckodriver; install_node_tools ;;
   *) echo "usage: $0 [all|build|browsers|node]" >&2; exit 2 ;;
 esac

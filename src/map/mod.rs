@@ -292,9 +292,9 @@ impl MapLayout {
     }
 
     /// The item under a point: the smallest circle holding it, the unplaced line,
-    /// then the region (its figure's item, or `extra + region` for a region without
-    /// one).
-    pub fn item_at(&self, at: (f64, f64), extra: usize) -> Option<usize> {
+    /// then the region (its figure's item, or for a region without one its item past
+    /// the dataset's `regions`: see `data::Item`).
+    pub fn item_at(&self, at: (f64, f64), regions: usize) -> Option<usize> {
         if let Some(c) = self.circles.iter().rev().find(|c| c.contains(at)) {
             return Some(c.item);
         }
@@ -305,7 +305,7 @@ impl MapLayout {
             return None;
         }
         let region = self.regions.iter().position(|rings| inside(rings, at))?;
-        Some(self.figured[region].unwrap_or(extra + region))
+        Some(self.figured[region].unwrap_or(crate::data::Item::Shape(region).number(regions)))
     }
 
     pub fn circle(&self, item: usize) -> Option<&Circle> {

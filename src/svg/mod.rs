@@ -149,7 +149,28 @@ pub(super) fn render_parts(data: &Dataset, lang: Lang, view: View, width: f64, t
         let mut backend = SameSizeSvg(SVGBackend::with_string(&mut out, size));
         render::draw_with(&mut backend, &layout, theme, 1.0, true, land).map_err(|e| format!("drawing the SVG failed: {e}"))?;
     }
-    Ok((out, layout))
+    Ok((short_font_sizes(&out), layout))
+}
+
+/// Font sizes to the hundredth of a pixel: plotters writes the size it is given
+/// divided by 1.24 (see `SameSizeSvg`), and that division's float error would be
+/// written in full (`font-size="13.000000000000002"`) on every text of every page.
+fn short_font_sizes(svg: &str) -> String {
+    const ATTR: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find(ATTR) {
+        let (head, tail) = rest.split_at(at + ATTR.len());
+        out.push_str(head);
+        let end = tail.find('"').unwrap_or(tail.len());
+        match tail[..end].parse::<f64>() {
+            Ok(size) => out.push_str(&crate::options::number_text((size * 100.0).round() / 100.0)),
+            Err(_) => out.push_str(&tail[..end]),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The map's land once, as an SVG symbol every artboard of a static picture uses

@@ -18,8 +18,8 @@ extern "C" {
 /// The page's window, read through one import: `web_sys::window()` looks for the
 /// global object among four candidates and checks it with `instanceof Window`, which
 /// cost ~0.4 KB of wasm and glue. The chart only ever runs in a page.
-pub fn window() -> Option<web_sys::Window> {
-    Some(GLOBAL.with(web_sys::Window::clone))
+pub fn window() -> web_sys::Window {
+    GLOBAL.with(web_sys::Window::clone)
 }
 
 /// An event listener the chart owns: dropping it removes it from its target, so
@@ -55,7 +55,7 @@ impl Drop for Listener {
 }
 
 pub fn document() -> Result<Document, wasm_bindgen::JsError> {
-    window().and_then(|w| w.document()).ok_or_else(|| error("no document: mount must run in a page"))
+    window().document().ok_or_else(|| error("no document: mount must run in a page"))
 }
 
 /// Creates `<tag>` as type `T`, or says which element could not be made. Unchecked

@@ -81,16 +81,15 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
             None
         })),
     ];
-    if let Some(win) = super::dom::window() {
-        // The composed path sees through shadow roots (the custom element's), where
-        // the event's target is retargeted to the host.
-        let press = Box::new(move |_: &Shared, e: &Event| (!e.composed_path().includes(&root, 0)).then_some(Input::PressOutside));
-        if let Some(doc) = win.document() {
-            out.push(listen(&doc, "pointerdown", shared, events, press));
-        }
-        // Any scroll, of the page or of a box holding the chart (scroll events do not
-        // bubble: caught on their way down), moves the canvas under the pointer.
-        out.push(listen(&win, "scroll", shared, events, Box::new(|_, _| Some(Input::Scroll))));
+    let win = super::dom::window();
+    // The composed path sees through shadow roots (the custom element's), where
+    // the event's target is retargeted to the host.
+    let press = Box::new(move |_: &Shared, e: &Event| (!e.composed_path().includes(&root, 0)).then_some(Input::PressOutside));
+    if let Some(doc) = win.document() {
+        out.push(listen(&doc, "pointerdown", shared, events, press));
     }
+    // Any scroll, of the page or of a box holding the chart (scroll events do not
+    // bubble: caught on their way down), moves the canvas under the pointer.
+    out.push(listen(&win, "scroll", shared, events, Box::new(|_, _| Some(Input::Scroll))));
     out
 }

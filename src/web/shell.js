@@ -133,8 +133,15 @@ export function computed(el, prop) {
  * anything else. */
 function rgbOf(c) {
   if (c[0] === '#') return parseInt(c.slice(1, 7), 16);
-  const v = c.match(/\d+/g);
-  return v?.length >= 3 ? (v[0] << 16) | (v[1] << 8) | v[2] : -1;
+  // rgb(r, g, b[, a]), or color(srgb r g b) with channels from 0 to 1: how a canvas
+  // writes what color-mix() and the like give. Other colour spaces: none.
+  const wide = c.startsWith('color(srgb ');
+  if (c.startsWith('color(') && !wide) return -1;
+  const v = (wide ? c.slice(11) : c).match(/[\d.]+/g);
+  if (!(v?.length >= 3)) return -1;
+  let n = 0;
+  for (let i = 0; i < 3; i++) n = (n << 8) | Math.min(255, Math.round(v[i] * (wide ? 255 : 1)));
+  return n;
 }
 
 /** The colour the page gives the custom property `prop` on `el`, read by the canvas

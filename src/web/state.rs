@@ -380,15 +380,15 @@ impl FrameLoop {
         if self.pending.get().is_some() {
             return;
         }
-        let asked = super::dom::window().and_then(|w| w.request_animation_frame(self.callback.as_ref().unchecked_ref()).ok());
+        let asked = super::dom::window().request_animation_frame(self.callback.as_ref().unchecked_ref()).ok();
         self.pending.set(asked);
     }
 }
 
 impl Drop for FrameLoop {
     fn drop(&mut self) {
-        if let (Some(id), Some(w)) = (self.pending.take(), super::dom::window()) {
-            let _ = w.cancel_animation_frame(id);
+        if let Some(id) = self.pending.take() {
+            let _ = super::dom::window().cancel_animation_frame(id);
         }
     }
 }

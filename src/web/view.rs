@@ -419,12 +419,9 @@ impl View {
     /// new item) and moving it by `transform`: it reads nothing from the page but
     /// the viewport's size, so it forces no layout.
     pub fn show_tooltip(&mut self, tip: &Tip, at: (f64, f64), fresh: bool) {
-        let viewport = super::dom::window()
-            .map(|w| {
-                let n = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::MAX);
-                (n(w.inner_width()), n(w.inner_height()))
-            })
-            .unwrap_or((f64::MAX, f64::MAX));
+        let w = super::dom::window();
+        let n = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::MAX);
+        let viewport = (n(w.inner_width()), n(w.inner_height()));
         let frame = self.frame_now();
         let area = frame.visible(viewport);
         let (x, y) = TOOLTIP.place(frame.to_box(at), tip.size, area);
@@ -490,9 +487,9 @@ pub fn prefers_dark() -> bool {
 }
 
 pub fn matches_media(query: &str) -> bool {
-    super::dom::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+    super::dom::window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
 }
 
 pub fn device_pixel_ratio() -> f64 {
-    super::dom::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
+    Some(super::dom::window().device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
 }

@@ -34,7 +34,7 @@ pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
 /// ratio change, for browsers and emulators that do not fire the media query's.
 pub fn watch_zoom(shared: &Shared) -> Option<Listener> {
     let weak = Rc::downgrade(shared);
-    let win = super::dom::window()?;
+    let win = super::dom::window();
     Some(Listener::new(&win, "resize", false, move |_| {
         let Some(shared) = weak.upgrade() else { return };
         super::state::send(&shared, crate::highlight::Input::Resized); // the page may have reflowed
@@ -67,7 +67,7 @@ pub fn watch_scheme(shared: &Shared, out: &mut Vec<Listener>) {
             }
         })
     };
-    if let Some(Ok(Some(query))) = super::dom::window().map(|w| w.match_media("(prefers-color-scheme: dark)")) {
+    if let Ok(Some(query)) = super::dom::window().match_media("(prefers-color-scheme: dark)") {
         out.push(follow(&query, "change"));
     }
     let root: web_sys::EventTarget = shared.borrow().view().root().clone().into();
@@ -78,7 +78,7 @@ pub fn watch_scheme(shared: &Shared, out: &mut Vec<Listener>) {
 /// starts and ends, in Chromium and Firefox, and under print emulation): the chart
 /// is redrawn for paper at once, then back.
 pub fn watch_print(shared: &Shared) -> Option<Listener> {
-    let query = super::dom::window()?.match_media("print").ok()??;
+    let query = super::dom::window().match_media("print").ok()??;
     let weak = Rc::downgrade(shared);
     Some(Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {
@@ -90,7 +90,7 @@ pub fn watch_print(shared: &Shared) -> Option<Listener> {
 /// Watches forced colours (Windows high contrast) turning on or off: whatever the
 /// theme asked for, the chart redraws with the system palette, or without it.
 pub fn watch_forced(shared: &Shared) -> Option<Listener> {
-    let query = super::dom::window()?.match_media("(forced-colors: active)").ok()??;
+    let query = super::dom::window().match_media("(forced-colors: active)").ok()??;
     let weak = Rc::downgrade(shared);
     Some(Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {

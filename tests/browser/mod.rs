@@ -109,3 +109,51 @@ pub fn overlay_rgba(chart: &mali_idp_chart::web::Chart, x: f64, y: f64) -> [u8; 
     let d = ctx.get_image_data((x * dpr).floor() - ox as f64, (y * dpr).floor() - oy as f64, 1.0, 1.0).unwrap().data();
     [d[0], d[1], d[2], d[3]]
 }
+
+/// Counts listeners attached through EventTarget, whoever attaches them.
+pub fn install_listener_counter() {
+    js_sys::Function::new_no_args(
+        r#"
+        if (window.__listeners !== undefined) return;
+        window.__listeners = 0;
+        const live = new WeakMap();
+        const add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
+        const key = (t, o) => t + '|' + (typeof o === 'boolean' ? o : !!(o && o.capture));
+        EventTarget.prototype.addEventListener = function (t, f, o) {
+          let m = live.get(this); if (!m) live.set(this, m = new Map());
+          const k = key(t, o); let s = m.get(k); if (!s) m.set(k, s = new Set());
+          if (f && !s.has(f)) { s.add(f); window.__listeners++; }
+          return add.call(this, t, f, o);
+        };
+        EventTarget.prototype.removeEventListener = function (t, f, o) {
+          const s = live.get(this)?.get(key(t, o));
+          if (s && s.delete(f)) window.__listeners--;
+          return remove.call(this, t, f, o);
+        };"#,
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+pub fn listeners() -> f64 {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__listeners".into()).unwrap().as_f64().unwrap()
+}
+
+/// Counts animation frames asked for and neither run nor cancelled yet, whoever asks.
+pub fn install_frame_counter() {
+    js_sys::Function::new_no_args(
+        r#"
+        if (window.__frames !== undefined) return;
+        window.__frames = new Set();
+        const ask = window.requestAnimationFrame.bind(window), cancel = window.cancelAnimationFrame.bind(window);
+        window.requestAnimationFrame = (f) => { const id = ask((t) => { window.__frames.delete(id); f(t); }); window.__frames.add(id); return id; };
+        window.cancelAnimationFrame = (id) => { window.__frames.delete(id); cancel(id); };"#,
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+pub fn pending_frames() -> f64 {
+    let set = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__frames".into()).unwrap();
+    js_sys::Reflect::get(&set, &"size".into()).unwrap().as_f64().unwrap()
+}

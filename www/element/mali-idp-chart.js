@@ -1,5 +1,6 @@
 // <mali-idp-chart>: the chart as a custom element, for CMS pages that allow a script
-// tag but not code. One wasm instantiation per page, however many elements.
+// tag but not code. Each build (bars, or the map's) is fetched and instantiated once
+// per page, however many elements use it.
 // This is the source: `make build` minifies it to www/mali-idp-chart.js (tools/
 // element.mjs), which is what pages load; its imports of pkg/ are relative to that file.
 //
