@@ -116,6 +116,7 @@ export class MaliIdpChart extends HTMLElement {
   static observedAttributes = ['lang', 'theme', 'view'];
 
   #chart = null;
+  #live = null; // the same handle, once drawn and swapped in
   #slot;
   #picture;
   #fallback;
@@ -141,9 +142,9 @@ export class MaliIdpChart extends HTMLElement {
     shadow.append(this.#picture, this.#fallback, this.#placeholder, this.#slot);
   }
 
-  /** The chart handle (null until drawn, or after removal). */
+  /** The chart handle (null until drawn and shown, or after removal). */
   get chart() {
-    return this.#chart;
+    return this.#live;
   }
 
   connectedCallback() {
@@ -154,7 +155,7 @@ export class MaliIdpChart extends HTMLElement {
     this.#generation++; // a render still waiting for the wasm is abandoned
     this.#waiting?.disconnect();
     this.#chart?.destroy();
-    this.#chart = null;
+    this.#chart = this.#live = null;
   }
 
   attributeChangedCallback(name, before, after) {
@@ -205,7 +206,7 @@ export class MaliIdpChart extends HTMLElement {
   async #render() {
     const generation = ++this.#generation;
     this.#chart?.destroy();
-    this.#chart = null;
+    this.#chart = this.#live = null;
     const picture = this.querySelector(':scope > .mali-idp-chart-static');
     this.#picture.hidden = !picture;
     const lang = langOf(this.getAttribute('lang')) ?? 'fr';
@@ -248,10 +249,13 @@ export class MaliIdpChart extends HTMLElement {
         await (left === 2 ? frame() : nextTask());
         if (generation !== this.#generation) return; // destroyed meanwhile
         left = chart.step();
-        if (left === 1) this.#swap(); // in the task that showed the chart: no frame shows both
+        if (left === 1) {
+          this.#swap(); // in the task that showed the chart: no frame shows both
+          this.#live = chart;
+        }
       } while (left);
     } catch (err) {
-      this.#chart = null;
+      this.#chart = this.#live = null;
       if (!this.#slot.querySelector('[role=alert]')) this.#showError(err.message);
       console.error(err);
     }
