@@ -39,7 +39,7 @@ export const PAGES = {
   // The article's text without the chart at all.
   floor: { path: 'www/trace-floor.html' },
   // Any page under the root: TRACE_PATH=www/… node bench/trace.mjs path
-  path: { path: process.env.TRACE_PATH },
+  path: { path: process.env.TRACE_PATH, scroll: !!process.env.TRACE_SCROLL },
 };
 
 /** Writes the derived pages (git-ignored) from the ones we ship, so they carry the

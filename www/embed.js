@@ -22,12 +22,18 @@ function postHeight() {
 /** Marks the task it runs in as the chart's (a trace tells the chart's tasks apart). */
 const mark = () => performance.mark('mali-idp-chart');
 
-/** A task of its own, after what the browser has waiting (input first), marked. */
-const nextTask = () => (globalThis.scheduler?.yield?.() ?? new Promise((resolve) => {
+/** A task of its own, at background priority (after input and frames; see the
+ * element's nextTask), marked. */
+const nextTask = () => new Promise((resolve) => {
+  if (globalThis.scheduler?.postTask) {
+    scheduler.postTask(resolve, { priority: 'background' });
+    setTimeout(resolve, 50); // a page never idle (an animation) still gets its chart
+    return;
+  }
   const { port1, port2 } = new MessageChannel();
   port1.onmessage = resolve;
   port2.postMessage(0);
-})).then(mark);
+}).then(mark);
 
 const host = document.getElementById('chart');
 try {

@@ -61,6 +61,19 @@ pub fn picture(data: &Dataset, lang: Lang, theme: &Theme) -> Result<String, Stri
     picture_view(data, lang, View::Bars, theme)
 }
 
+/// A drawing without the attributes that say what SVG or the picture's stylesheet
+/// already does: full opacity, no stroke, text anchored at its start, the font the
+/// picture's box sets (inherited). A page parses eight drawings of which it shows
+/// one: about a third of their bytes and attributes, gone.
+fn lean(body: &str, font: &str) -> String {
+    let family = [" font-family=\"", font, "\""].concat();
+    let mut out = body.to_string();
+    for attr in [" opacity=\"1\"", " stroke=\"none\"", " text-anchor=\"start\"", family.as_str()] {
+        out = out.replace(attr, "");
+    }
+    out
+}
+
 /// [`picture`] for any view.
 pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Result<String, String> {
     // A canvas as wide as the largest artboard, zero high, at the container's width:
@@ -93,6 +106,7 @@ pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Re
             }
             None => body.to_string(),
         };
+        let body = lean(&body, &theme.font);
         let (w, h) = (a as u32, l.height as u32);
         html.push_str(&format!(
             "<svg class=\"mic-a{w}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\">{body}\n"

@@ -81,9 +81,9 @@ test('the article page describes its data as a schema.org Dataset, with the figu
 test('every page we ship is clean for axe with a tooltip showing (no inline text spacing: WCAG 1.4.12)', async () => {
   for (const file of ['index.html', 'demo.html', 'embed.html', 'embed-map.html', 'embed-both.html']) {
     const { page, context, problems } = await open(env.browser, `${env.url}${file}`, { width: 1000, expect: [/willReadFrequently/] });
-    // The first live chart in the page, in the light DOM or an element's shadow root.
+    // The first live chart in the page (swapped in), in the light DOM or an element's shadow root.
     const first = `(() => { for (const el of document.querySelectorAll('.mali-idp-chart, mali-idp-chart')) {
-      const c = (el.shadowRoot ?? el).querySelector('.mali-idp-chart > canvas'); if (c) return c; } })()`;
+      const c = (el.shadowRoot ?? el).querySelector('.mali-idp-chart:not(.mali-idp-chart--pending) > canvas'); if (c) return c; } })()`;
     await page.waitForFunction(`!!${first}`);
     await page.evaluate(`${first}.focus()`);
     await page.keyboard.press('ArrowDown');
