@@ -8,7 +8,8 @@
 // Prints medians over TRACE_LOADS loads (default 7) and writes target/trace.json.
 //
 // Usage: node bench/trace.mjs [page ...]   (pages: article embed map five lazy floor
-// picture; default all). TRACE_THROTTLE=1 for full speed.
+// picture; default all). TRACE_THROTTLE=1 for full speed; TRACE_PATH=www/x.html,…
+// adds pages of your own, named by their file names.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from '../tools/serve.mjs';
@@ -41,6 +42,8 @@ export const PAGES = {
   // Any page under the root: TRACE_PATH=www/… node bench/trace.mjs path
   path: { path: process.env.TRACE_PATH, scroll: !!process.env.TRACE_SCROLL },
 };
+// Several: TRACE_PATH=www/a.html,www/b.html node bench/trace.mjs a.html b.html (each by its file name).
+for (const path of (process.env.TRACE_PATH ?? '').split(',').filter(Boolean)) PAGES[path.split('/').pop()] = { path, scroll: !!process.env.TRACE_SCROLL };
 
 /** Writes the derived pages (git-ignored) from the ones we ship, so they carry the
  * current picture: five elements in an article; one element 3,000 px below the fold;

@@ -11,6 +11,18 @@
 
 // The shared declarations are macros so that `concat!` can build the live chart's
 // stylesheet from them at compile time: no code in the wasm writes CSS.
+macro_rules! failed_class {
+    () => {
+        "mali-idp-chart--failed"
+    };
+}
+
+/// The class of the box that says why no chart could be drawn (the shell's failure
+/// box and the element's write it too: a test holds them to it).
+pub const FAILED_CLASS: &str = failed_class!();
+/// The class of the static picture a page carries until the live chart replaces it.
+pub const PICTURE_CLASS: &str = "mali-idp-chart-static";
+
 macro_rules! hidden {
     () => {
         "position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap"
@@ -77,7 +89,7 @@ pub const WIDGET_CSS: &str = concat!(
     ".mali-idp-chart__tooltip>div{white-space:pre-line}",
     ".mali-idp-chart__footer{", footer!(), "}",
     ".mali-idp-chart__footer>a+a{", image_link!(), "}",
-    ".mali-idp-chart__error,.mali-idp-chart--failed{", error_box!(), "}",
+    ".mali-idp-chart__error,.", failed_class!(), "{", error_box!(), "}",
     // Shown by the shell (an inline declaration) while it has a message.
     ".mali-idp-chart__error{display:none}",
     ".mali-idp-chart__live,.mali-idp-chart__data{", hidden!(), "}",
@@ -135,5 +147,13 @@ mod tests {
         for shared in [FOOTER, IMAGE_LINK, ERROR_BOX, HIDDEN] {
             assert!(WIDGET_CSS.contains(&["{", shared, "}"].concat()), "{shared}");
         }
+    }
+
+    #[test]
+    fn the_failure_class_is_the_one_the_shell_and_the_element_write() {
+        for (file, source) in [("shell.js", include_str!("web/shell.js")), ("the element", include_str!("../www/element/mali-idp-chart.js"))] {
+            assert!(source.contains(&["'mali-idp-chart ", FAILED_CLASS, "'"].concat()), "{file}");
+        }
+        assert!(include_str!("../www/element/mali-idp-chart.js").contains(&["':scope > .", PICTURE_CLASS, "'"].concat()));
     }
 }

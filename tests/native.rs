@@ -217,16 +217,17 @@ fn drawing_paints_exactly_the_layout_at_any_scale() {
         }
         let fills: Vec<_> = rec.rects[1..].iter().map(|r| r.rgb).collect();
         assert_eq!(fills, [LIGHT.bar, LIGHT.bar, LIGHT.bar, LIGHT.bar_computed]);
-        // The overlay's highlight: the same rounding, wherever the overlay sits.
-        for row in &l.rows {
+        // The overlay's highlight, as the overlay draws it (from its own corner, the
+        // highlight box's): put back where the overlay sits, the chart's own pixels.
+        for (item, row) in l.rows.iter().enumerate() {
+            let at = render::highlight_box(&l, item, scale).0;
             let mut one = Recorder::new(rec.size);
-            render::draw_bar(&mut one, row, LIGHT.bar_highlight, scale).unwrap();
+            render::draw_highlight(&mut one, &l, &LIGHT, item, scale, at).unwrap();
+            assert_eq!(one.rects.len(), 1, "one bar");
             let (from, to) = (one.rects[0].from, one.rects[0].to);
-            assert_eq!((from, to), render::corners(&row.bar, scale));
-            // Shifted by whole device pixels (the overlay's corner), the same pixels.
-            let shifted = layout::Rect { x: row.bar.x - 7.0 / scale, y: row.bar.y - 3.0 / scale, ..row.bar };
-            let ((a, b), (c, d)) = render::corners(&shifted, scale);
-            assert_eq!(((a + 7, b + 3), (c + 7, d + 3)), (from, to));
+            assert_eq!(((from.0 + at.0, from.1 + at.1), (to.0 + at.0, to.1 + at.1)), render::corners(&row.bar, scale));
+            assert_eq!(one.rects[0].rgb, LIGHT.bar_highlight);
+            assert!(from.0 >= 0 && from.1 >= 0, "inside the overlay");
         }
         assert_eq!(rec.texts.len(), l.texts.len());
         for (drawn, t) in rec.texts.iter().zip(&l.texts) {

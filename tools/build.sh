@@ -9,9 +9,11 @@
 #      RUSTC_BOOTSTRAP for this one command. SHIP_STD=0 builds without it (the stock
 #      standard library, panic = abort).
 #   2. wasm-bindgen for `--target web`.
-#   3. wasm-opt (-Oz and the passes below); tools/types.mjs finishes the typings; tools/glue.mjs shortens the import names in the wasm and
-#      the glue alike (wasm-bindgen's hashed names take ~2 KB gzip in each file) and
-#      minifies the glue with esbuild.
+#   3. wasm-opt (-Oz and the passes below).
+#   4. tools/glue.mjs: shortens the import names in the wasm and the glue alike
+#      (wasm-bindgen's hashed names take ~2 KB gzip in each file) and minifies the
+#      glue with esbuild.
+#   5. tools/types.mjs finishes the typings.
 # Usage: tools/build.sh [OUT_DIR] [bars|map|node]   (map: the build with the map view,
 # the bundle's `map` feature, named mali_idp_chart_map*; bars, the default, leaves the
 # map out; node: the npm package's `picture` command, run by Node, never fetched by a

@@ -51,7 +51,7 @@ pub fn element(data: &crate::options::Value, lang: Lang, view: View, picture: &s
 }
 
 /// The class that marks the static picture: `mount` replaces it with the live chart.
-pub const PICTURE_CLASS: &str = "mali-idp-chart-static";
+pub use crate::style::PICTURE_CLASS;
 
 /// The static picture for a page, before any script: one SVG drawing per artboard
 /// (the page's CSS, [`picture_css`], shows the one for the container's width), the

@@ -30,18 +30,13 @@ pub use state::Probes;
 use state::{EventCount, Shared, State};
 use view::View;
 
-const FAILED_CLASS: &str = "mali-idp-chart--failed";
-
 /// Shows why no chart could be drawn, where it would have been: never a blank box.
 fn show_failure(host: &Element, message: &str) {
     shell::failure(host, crate::style::WIDGET_CSS, message);
 }
 
-/// The static picture a page carries until the live chart replaces it.
-const STATIC_CLASS: &str = "mali-idp-chart-static";
-
 fn clear_failures(host: &Element) {
-    remove_children(host, FAILED_CLASS);
+    remove_children(host, crate::style::FAILED_CLASS);
 }
 
 /// Removes the host's children of class `class`.
@@ -235,7 +230,7 @@ impl Chart {
                 let host = st.view().root().parent_element();
                 st.view().show();
                 if let Some(host) = host {
-                    remove_children(&host, STATIC_CLASS);
+                    remove_children(&host, crate::style::PICTURE_CLASS);
                 }
                 drop(st);
                 self.listeners = interact::attach(shared, &self.events);
