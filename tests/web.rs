@@ -2,6 +2,7 @@
 //! Positions to probe come from the chart's own layout, never from typed numbers.
 #![cfg(target_arch = "wasm32")]
 
+use mali_idp_chart::layout::TextRole;
 use mali_idp_chart::render::{LIGHT, Rgb};
 use mali_idp_chart::web::{Chart, mount};
 use wasm_bindgen::{JsCast, JsValue};
@@ -53,10 +54,21 @@ fn bars_are_painted_in_their_colours_on_the_background() {
         for (x, y) in inner_points(&row.bar) {
             assert_eq!(pixel(&chart, x, y), want, "inside bar {} at ({x}, {y})", row.region);
         }
-        // Between two bars and in the empty span right of a short bar: background.
+        // Between two bars and in the empty span right of a short bar (past its
+        // figure, whose estimated width is never too narrow): background.
         let gap_y = row.hit.bottom() + 2.0;
         assert_eq!(pixel(&chart, row.bar.center().0, gap_y), LIGHT.background, "gap under bar {}", row.region);
+        let mid = row.bar.center().1;
+        let value = layout.texts.iter().find(|t| t.role == TextRole::Value && (t.y - mid).abs() < 0.5).unwrap();
+        let (from, to) = (value.x + value.width + 2.0, row.hit.right() - 2.0);
+        if to > from {
+            assert_eq!(pixel(&chart, (from + to) / 2.0, mid), LIGHT.background, "right of bar {}'s figure", row.region);
+        }
     }
+    assert!(layout.rows.iter().any(|r| {
+        let v = layout.texts.iter().find(|t| t.role == TextRole::Value && (t.y - r.bar.center().1).abs() < 0.5).unwrap();
+        v.x + v.width + 2.0 < r.hit.right() - 2.0
+    }), "some bar is short enough to leave a span");
     // The computed bar is painted visibly apart from the reported ones.
     let (first, last) = (&layout.rows[0], &layout.rows[3]);
     assert!(last.computed && !first.computed);

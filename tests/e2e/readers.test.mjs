@@ -189,6 +189,14 @@ test('printing: the chart is redrawn light and at 2x, with no tooltip, fits A4, 
   for (const word of ['Internally displaced people in Mali, by region', 'Timbuktu', '22,328', '10,794', '10,381', '15,482', '58,985']) {
     assert.ok(flat.includes(word), `the PDF has "${word}": ${flat.slice(0, 300)}`);
   }
+  // The chart's own texts on paper are the print layer's (real text over the drawing);
+  // the hidden table has the figures too, so the layer is checked for itself: there,
+  // one span per text the chart draws, each in the PDF.
+  const printed = await page.evaluate(() => [...document.querySelectorAll('.mali-idp-chart__print > span')].map((s) => s.textContent));
+  assert.ok(printed.length >= 10, `the print layer holds the chart's texts: ${printed.length}`);
+  // Spaces aside: the PDF's text splits ligatures ("fi gures").
+  const bare = flat.replace(/\s+/g, '');
+  for (const t of printed) assert.ok(bare.includes(t.replace(/\s+/g, '')), `the PDF has the print layer's "${t}"`);
   await page.emulateMedia({ media: 'screen' });
   await page.waitForFunction(() => { const c = document.querySelector('canvas[role=img]'); return c.width === c.getBoundingClientRect().width; });
   const back = await read();
