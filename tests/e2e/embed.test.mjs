@@ -76,8 +76,9 @@ test('bad inline JSON and bad figures are shown in the element, named', async ()
     const broken = make('{"title": "T", oops}');
     const negative = make('{"title":"T","source":"S","total":9,"regions":[{"name":"A","persons":1},{"name":"B","persons":-5}]}');
     const hostile = make('{"title":"<img src=x onerror=alert(1)>","source":"</script><b>S</b>","total":9,"regions":[{"name":"<b>bold</b>","persons":1}]}');
-    await new Promise((r) => setTimeout(r, 300));
     const alertText = (el) => el.shadowRoot.querySelector('[role=alert]')?.textContent ?? '';
+    // Each is drawn (or fails) in steps of its own: up to 5 s.
+    for (let i = 0; i < 100 && !(hostile.chart && alertText(broken) && alertText(negative)); i++) await new Promise((r) => setTimeout(r, 50));
     return {
       broken: alertText(broken),
       negative: alertText(negative),
@@ -149,7 +150,8 @@ for (const [width, dpr] of [[280, 1], [280, 2], [1600, 2]]) {
 test('theme "auto" follows the reader\'s colour scheme live, and a new pixel ratio redraws crisp', async () => {
   // The test polls pixels, which makes Chromium suggest willReadFrequently.
   const { page, context, problems } = await open(env.browser, `${env.url}demo.html`, { width: 1100, expect: [/willReadFrequently/] });
-  await page.waitForFunction(() => window.demoChart);
+  // The element's chart too: it is drawn in steps of its own, at background priority.
+  await page.waitForFunction(() => window.demoChart && document.getElementById('element-fr').chart);
   const pixel = () => page.evaluate(() => {
     const c = document.querySelector('#element-fr').shadowRoot.querySelector('canvas');
     return { bg: [...c.getContext('2d').getImageData(1, 1, 1, 1).data], w: c.width, css: c.getBoundingClientRect().width };

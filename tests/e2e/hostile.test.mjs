@@ -106,7 +106,8 @@ test('lifecycle faults: an element removed before the wasm is ready, a frozen an
       document.body.append(el);
       el.remove();
       document.body.append(el);
-      await new Promise((r) => setTimeout(r, 500));
+      // Shown once its steps are taken (background tasks): up to 5 s.
+      for (let i = 0; i < 100 && !el.chart; i++) await new Promise((r) => setTimeout(r, 50));
       return el.chart ? el.chart.bars().length : 0;
     });
     assert.equal(again, 4);
