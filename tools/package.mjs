@@ -21,7 +21,10 @@ for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'f
 
 await writeFile(new URL('mali-idp-chart.d.ts', pkg), `/** Loads and instantiates, once per page, the build that draws \`view\` (the map
  * build for "map" and "both", or once it is on the page; the bars build otherwise). */
-export function load(view?: "bars" | "map" | "both" | null): Promise<{ mount: typeof import('./mali_idp_chart.js').mount; map: boolean }>;
+export function load(view?: "bars" | "map" | "both" | null): Promise<{ mount: typeof import('./mali_idp_chart.js').mount; start: typeof import('./mali_idp_chart.js').start; map: boolean }>;
+/** Resolves in a task of its own at background priority (after input and frames, or
+ * 50 ms on a page never idle): what to await between \`chart.step()\` calls. */
+export function nextTask(): Promise<unknown>;
 /** The <mali-idp-chart lang="fr|en" theme="auto|light|dark" view="bars|map|both"> element. */
 export class MaliIdpChart extends HTMLElement {
   static observedAttributes: string[];

@@ -2,7 +2,7 @@
 // typings (pkg/, from `make package`) with a common library setting and
 // skipLibCheck off (tests/types/check.mjs).
 import init, { mount, type Bar, type Chart, type MountOptions } from '../../pkg/mali_idp_chart.js';
-import { MaliIdpChart } from '../../pkg/mali-idp-chart.js';
+import { MaliIdpChart, load, nextTask } from '../../pkg/mali-idp-chart.js';
 import { listenForHeights } from '../../pkg/embed-parent.js';
 
 await init();
@@ -23,4 +23,9 @@ const element: MaliIdpChart | null = document.querySelector('mali-idp-chart');
 const live: Chart | null | undefined = element?.chart;
 live?.update({ theme: 'light' });
 listenForHeights(document);
+
+// A mount in steps, each in a task of its own (what the element does).
+const build = await load('bars');
+const stepped: Chart = build.start('#chart', { lang: 'fr' });
+do await nextTask(); while (stepped.step());
 console.log(first, name);
