@@ -201,7 +201,7 @@ test('a page of bar charts fetches the bars build only; a map asked later brings
   assert.match(await label(), /^Graphique en barres/);
   // The bars build cannot draw a map: the element draws it anew with the map build.
   await page.evaluate(() => document.getElementById('a').setAttribute('view', 'map'));
-  await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('canvas')?.getAttribute('aria-label').startsWith('Carte du Mali'));
+  await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('canvas')?.getAttribute('aria-label')?.startsWith('Carte du Mali'));
   assert.deepEqual(await fetched(), ['/mali-idp-chart.js', '/pkg/mali_idp_chart.js', '/pkg/mali_idp_chart_bg.wasm',
     '/pkg/mali_idp_chart_map.js', '/pkg/mali_idp_chart_map_bg.wasm']);
   assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelectorAll('[role=alert]:not(:empty)').length), 0);
