@@ -84,8 +84,9 @@ package:
 	cd pkg && npm pack --dry-run --loglevel=warn
 
 ## Side-by-side benchmark against Chart.js and uPlot (headless Chromium); the table is
-## printed and written to target/bench.md. BENCH_LOADS, BENCH_MOVES, BENCH_CYCLES
-## shorten a run.
+## printed and written to target/bench.md, with rows from `make trace` (a tap during a
+## lazy upgrade, the picture's parse and layout). BENCH_LOADS, BENCH_MOVES,
+## BENCH_CYCLES shorten a run; BENCH_TRACE=0 skips the traces.
 bench: build
 	tools/setup.sh browsers
 	cd bench && npm ci --no-audit --no-fund --loglevel=error

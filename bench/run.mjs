@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from '../tools/serve.mjs';
 
@@ -249,6 +250,21 @@ const lines = [
   row('lifecycle: listeners left', (r) => r.life.listeners, (v) => String(v)),
 ];
 void above;
+// As a phone feels it, from `make trace` (Chromium traces, 412 px, DPR 2, CPU 4×):
+// a tap every 100 ms while a chart far below the fold upgrades, and what the static
+// picture costs the page's parse, style and layout against the same page without it.
+// Our pages only: the other libraries have no lazy upgrade and no picture.
+if (process.env.BENCH_TRACE !== '0') {
+  process.stderr.write('trace: lazy, picture, floor\n');
+  execFileSync('node', [root + 'bench/trace.mjs', 'lazy', 'picture', 'floor'], { stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, TRACE_LOADS: String(Math.max(3, Math.round(LOADS / 2))) } });
+  const t = JSON.parse(readFileSync(root + 'target/trace-4x.json', 'utf8'));
+  results.trace = t;
+  lines.splice(lines.findIndex((l) => l.startsWith('| hover, 4 bars')), 0,
+    `| a tap while a chart below the fold upgrades, 412 px DPR 2, CPU 4× slower, median / max (ms) | ${ms(t.lazy.tap?.median ?? NaN)} / ${ms(t.lazy.tap?.max ?? NaN)} | | | | |`,
+    `| the chart's longest task on that page, CPU 4× slower, median / max (ms) | ${ms(t.lazy.longest)} / ${ms(t.lazy.longestMax)} | | | | |`,
+    `| parse, style and layout: the article with its static picture / without it, CPU 4× slower (ms, thread time) | ${ms(t.picture.parseLayout)} / ${ms(t.floor.parseLayout)} (${ratio(t.picture.parseLayout, t.floor.parseLayout)}×) | | | | |`);
+}
 // Payloads, ours per build, beside every library's.
 const sizes = SIZES.map((s) => ({ name: s.name, ...payload(s) }));
 lines.push('', '| payload (what a page fetches) | raw (KB) | gzip -9 (KB) | gzip / our bars build |', '|---|---|---|---|',

@@ -9,7 +9,7 @@ use mali_idp_chart::highlight::Source;
 use mali_idp_chart::locale::Lang;
 use mali_idp_chart::map::{self, SHAPES};
 use mali_idp_chart::render::LIGHT;
-use mali_idp_chart::web::{Chart, mount};
+use mali_idp_chart::web::{Chart, mount, start};
 use mali_idp_chart::words;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -276,4 +276,32 @@ async fn the_map_follows_resizes_themes_and_languages_and_destroy_removes_it() {
     assert!(root.parent_node().is_none(), "destroy removes the map with the rest");
     assert_eq!(el.child_element_count(), 0);
     el.remove();
+}
+
+/// The canvas's pixels, as the page would read them.
+fn pixels(chart: &Chart) -> Vec<u8> {
+    let canvas = chart.canvas();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data().0
+}
+
+#[wasm_bindgen_test]
+fn a_mount_in_steps_draws_what_a_mount_in_one_go_draws() {
+    // Each part (the ground, the land, the figures, the texts) is drawn by a step of
+    // its own: drawn in another order, or one left out, the canvas would differ from
+    // the one mount() draws at once. Every view, since a map's ground has its own step.
+    for view in ["map", "both", "bars"] {
+        let json = format!(r#"{{"view":"{view}"}}"#);
+        let (a, whole) = chart(420, &json);
+        let b = container(420);
+        let mut stepped = start(b.clone().into(), options(&json)).unwrap();
+        while stepped.step().unwrap() > 0 {}
+        assert_eq!(whole.canvas().width(), stepped.canvas().width(), "{view}");
+        assert_eq!(whole.canvas().height(), stepped.canvas().height(), "{view}");
+        let (x, y) = (pixels(&whole), pixels(&stepped));
+        let differ = x.chunks(4).zip(y.chunks(4)).filter(|(p, q)| p != q).count();
+        assert_eq!(differ, 0, "{view}: {differ} pixels differ between the two mounts");
+        done(a, whole);
+        done(b, stepped);
+    }
 }

@@ -127,15 +127,15 @@ impl State {
         self.refresh_theme();
     }
 
-    /// The mount's drawing steps, `n` of them left: a map's ground and land (6;
-    /// without a map, no such step), the figures' shapes (5, with the ground unless
-    /// a map's step drew it), half the texts (4), the rest (3), after which the chart
-    /// is drawn.
+    /// The mount's drawing steps, `n` of them left: a map's ground (7, after its
+    /// layout), its land (6; without a map, neither), the figures' shapes (5, with
+    /// the ground unless the map's step drew it), half the texts (4), the rest (3),
+    /// after which the chart is drawn.
     pub fn paint_step(&mut self, n: u32) -> Result<(), JsError> {
         let map = self.view.layout().map().is_some();
         let half = self.view.layout().texts.len() / 2;
         let parts = render::Parts {
-            ground: n == 6 || (n == 5 && !map),
+            ground: n == 7 || (n == 5 && !map),
             land: n == 6,
             figures: n == 5,
             texts: match n {

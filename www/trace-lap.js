@@ -1,0 +1,57 @@
+// The chart alone, for an <iframe> (CMSs that allow no script in the article).
+// Query: ?lang=fr|en&theme=auto|light|dark&view=bars|map|both&id=ANY
+// It posts its height to the parent page on load and on every resize:
+//   { type: "mali-idp-chart:height", id: "<the id parameter or null>", height: <CSS px> }
+const params = new URLSearchParams(location.search);
+const options = {};
+for (const key of ['lang', 'theme', 'view']) if (params.has(key)) options[key] = params.get(key);
+// embed-map.html and embed-both.html carry that view's pictures, and draw it.
+options.view ??= document.documentElement.dataset.view;
+// The map build for the map views, the smaller bars build otherwise.
+const build = ['map', 'both'].includes(options.view) ? './pkg/mali_idp_chart_map.js' : './pkg/mali_idp_chart.js';
+const id = params.get('id');
+
+let last = -1;
+function postHeight() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last || window.parent === window) return;
+  last = height;
+  window.parent.postMessage({ type: 'mali-idp-chart:height', id, height }, '*');
+}
+
+/** Marks the task it runs in as the chart's (a trace tells the chart's tasks apart). */
+const mark = () => performance.mark('mali-idp-chart');
+
+/** A task of its own, at background priority (after input and frames; see the
+ * element's nextTask), marked. */
+const nextTask = () => new Promise((resolve) => {
+  if (globalThis.scheduler?.postTask) {
+    scheduler.postTask(resolve, { priority: 'background' });
+    setTimeout(resolve, 50); // a page never idle (an animation) still gets its chart
+    return;
+  }
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = resolve;
+  port2.postMessage(0);
+}).then(mark);
+
+const host = document.getElementById('chart');
+try {
+  // Imported in a task of its own, not in the one that ends the page's parsing.
+  await nextTask();
+  const { default: init, start } = await import(build);
+  mark();
+  await nextTask();
+  { const t0 = performance.now(); await init(); window.laps = { init: performance.now() - t0, steps: [] }; }
+  await nextTask();
+  // Drawn in steps, one task each (none long enough for a reader to feel); the step
+  // that shows it replaces the static pictures in the page, in place.
+  let t1 = performance.now(); const chart = start(host, options); window.laps.start = performance.now() - t1;
+  let left; do { await nextTask(); t1 = performance.now(); left = chart.step(); window.laps.steps.push(Math.round((performance.now() - t1) * 10) / 10); } while (left);
+  window.maliIdpChart = chart; window.result = JSON.stringify(window.laps);
+} catch (err) {
+  console.error(err); // mount() also shows the message in the page
+} finally {
+  new ResizeObserver(postHeight).observe(document.documentElement);
+  postHeight();
+}
