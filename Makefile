@@ -13,7 +13,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 90
 PKG := www/pkg
 WASM := $(PKG)/mali_idp_chart_bg.wasm
 
-.PHONY: all setup build serve test test-native test-browser test-e2e test-types test-budget fallback package size bench trace twiggy fuzz clean
+.PHONY: all setup build serve test test-native test-tools test-browser test-e2e test-types test-budget fallback package size bench trace twiggy fuzz clean
 
 all: build
 
@@ -35,9 +35,14 @@ build:
 serve: build
 	node tools/serve.mjs www
 
-## Every test: native, then Chrome and Firefox, then the real page in Chromium, then
-## the package's TypeScript typings, then the payload against its budget.
-test: setup test-native test-browser test-e2e test-types test-budget
+## Every test: native, the build tools, then Chrome and Firefox, then the real page in
+## Chromium, then the package's TypeScript typings, then the payload against its budget.
+test: setup test-native test-tools test-browser test-e2e test-types test-budget
+
+## The build's own tools on fixtures (tools/glue.mjs).
+test-tools:
+	tools/setup.sh build
+	node --test tests/tools/
 
 ## The bytes a page fetches per build (bars, map) and per file, against the ceilings
 ## in budget.json: over fails, and so does a ceiling left too high (a ratchet).

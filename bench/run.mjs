@@ -24,6 +24,9 @@ const LIBS = [
   { id: 'chartjs', name: 'Chart.js 4.6.1', files: ['bench/node_modules/chart.js/dist/chart.umd.min.js'] },
   { id: 'uplot', name: 'uPlot 1.6.32', files: ['bench/node_modules/uplot/dist/uPlot.iife.min.js', 'bench/node_modules/uplot/dist/uPlot.min.css'] },
   { id: 'floor', name: 'floor (bare canvas)', files: [] },
+  // Our glue and wasm instantiated and nothing else (bench/pages/wasm.html): the
+  // soonest any mount of a wasm build of this chart could be live.
+  { id: 'wasm', name: 'our wasm alone', files: [] },
 ];
 /** Payload only: what a page fetches, gzip -9, beside the libraries timed above. */
 const SIZES = [
@@ -127,8 +130,16 @@ async function firstPaints(browser, url, throttle = 1) {
   }]));
 }
 
+/** A page's `window.bench` hooks, once set (ours sets them after its last step, which
+ * runs at background priority after the chart is interactive). */
+async function hooked(browser, url, lib, n, query = '') {
+  const loaded = await pageFor(browser, url, lib, n, query);
+  await loaded.page.waitForFunction(() => window.bench);
+  return loaded;
+}
+
 async function hover(browser, url, lib, n, query = '') {
-  const { context, page } = await pageFor(browser, url, lib, n, query);
+  const { context, page } = await hooked(browser, url, lib, n, query);
   const costs = await page.evaluate(async (moves) => {
     const target = bench.target();
     const points = bench.targets();
@@ -162,7 +173,7 @@ async function hover(browser, url, lib, n, query = '') {
 }
 
 async function lifecycle(browser, url, lib) {
-  const { context, page } = await pageFor(browser, url, lib, 4);
+  const { context, page } = await hooked(browser, url, lib, 4);
   const r = await page.evaluate(async (cycles) => {
     const heap = () => { gc(); gc(); return performance.memory.usedJSHeapSize; };
     bench.destroy(); bench.mount(); bench.destroy(); // warm up, then measure from here
@@ -188,7 +199,7 @@ try {
   for (const lib of LIBS) {
     process.stderr.write(`${lib.name}: payload`);
     const r = (results[lib.id] = { payload: payload(lib), paint: paints[lib.id], slow: slow[lib.id] });
-    if (lib.id !== 'floor') {
+    if (lib.id !== 'floor' && lib.id !== 'wasm') {
       r.hover = {};
       for (const n of [4, 100, 1000]) {
         process.stderr.write(`, hover ${n}`);
@@ -239,6 +250,8 @@ const lines = [
   `| our phases, navigation start to: script, glue evaluated, wasm instantiated, chart swapped in, page followed (ms), 1× | ${['script', 'glue', 'wasm', 'swap', 'followed'].map((k) => ms(o.paint.marks[k])).join(' / ')} | | | | |`,
   `| the same, CPU ${THROTTLE}× slower (ms) | ${['script', 'glue', 'wasm', 'swap', 'followed'].map((k) => ms(o.slow.marks[k])).join(' / ')} | | | | |`,
   row(`interactive above the floor, CPU ${THROTTLE}× slower (ms)`, (r) => r.slow.median - results.floor.slow.median, ms),
+  `| our wasm alone (glue imported, wasm instantiated, nothing drawn) above the floor, 1× / CPU ${THROTTLE}× slower (ms) | ${ms(results.wasm.paint.median - floor)} / ${ms(results.wasm.slow.median - results.floor.slow.median)} | | | | |`,
+  `| the same over uPlot's interactive above the floor, 1× / CPU ${THROTTLE}× slower | ${ratio(results.wasm.paint.median - floor, u.paint.median - floor)} / ${ratio(results.wasm.slow.median - results.floor.slow.median, u.slow.median - results.floor.slow.median)} | | | | |`,
   ...[4, 100, 1000].flatMap((n) => [
     row(`hover, ${n} bars, median (ms/move)`, (r) => r.hover[n].median, ms),
     row(`hover, ${n} bars, p95 (ms/move)`, (r) => r.hover[n].p95, ms),

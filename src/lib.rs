@@ -4,7 +4,8 @@
 //! The pure core knows nothing of the web and is tested natively: the figures
 //! (`data`), our words (`locale`, `format`, `words`), options and settings
 //! (`options`, `settings`, `theme`), geometry (`layout`, `hit`), the reading rules
-//! (`highlight`) and drawing (`render`, and `svg` natively). `web` is the thin
+//! (`highlight`), the redraw rules (`redraw`) and drawing (`render`, and `svg`
+//! natively). `web` is the thin
 //! browser shell, compiled for wasm32 only: it decodes events, calls the core and
 //! applies what it answers.
 
@@ -17,6 +18,7 @@ pub mod layout;
 pub mod locale;
 pub mod map;
 pub mod options;
+pub mod redraw;
 pub mod render;
 pub mod settings;
 pub mod style;

@@ -1,13 +1,15 @@
 //! The widget's fixed styles: one source for the live chart (a stylesheet its shell
 //! adopts in the page or the element's shadow root) and the static picture
-//! (`mali-idp-chart.css`, written by `svg::picture_css`). Pure; depends on nothing
-//! (its tests check the tooltip's numbers against `layout::TOOLTIP`).
+//! (`mali-idp-chart.css`, written by `svg::picture_css`). Pure; depends only on the
+//! tooltip's numbers (`layout::tooltip::tooltip_px!`).
 //!
 //! The live chart's rules sit in a cascade layer with every declaration important:
 //! an important layered declaration beats any unlayered page rule, important or
 //! not, whatever its specificity (CSS Cascade 5), so the page's CSS cannot distort
 //! the chart or break hit testing; and none of it is inline, so a reader's own text
 //! spacing (a user style sheet, WCAG 1.4.12) still applies.
+
+use crate::layout::tooltip::tooltip_px;
 
 // The shared declarations are macros so that `concat!` can build the live chart's
 // stylesheet from them at compile time: no code in the wasm writes CSS.
@@ -56,8 +58,8 @@ pub const IMAGE_LINK: &str = image_link!();
 pub const ERROR_BOX: &str = error_box!();
 
 /// The live chart's stylesheet: a box model of our own for every element we make,
-/// the canvases, the tooltip (its type and padding are `TOOLTIP`'s, from which its
-/// size is estimated: a test holds them equal), the footer, the error box, the
+/// the canvases, the tooltip (its type and padding from `tooltip_px!`, the numbers
+/// `layout::TOOLTIP` estimates its size with), the footer, the error box, the
 /// hidden parts and the print layer. Every declaration is made important where it
 /// is adopted (`web/shell.js`: one regular expression, rather than `!important`
 /// sixty times here). What changes as the chart is used (colours, sizes, places) is
@@ -84,8 +86,9 @@ pub const WIDGET_CSS: &str = concat!(
     ".mali-idp-chart>.mali-idp-chart__overlay{position:absolute;left:0;top:0;pointer-events:none}",
     // Placed by `transform` from the box's corner: moving it lays nothing out.
     ".mali-idp-chart__tooltip{position:absolute;left:0;top:0;display:none;pointer-events:none;z-index:1;border-style:solid;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.18);text-align:left;white-space:normal;overflow-wrap:anywhere;",
-    "font-size:13px;line-height:18px;padding:6px 9px;border-width:1px;max-width:280px}",
-    ".mali-idp-chart__tooltip>*{display:block;font-size:13px;line-height:18px}",
+    "font-size:", tooltip_px!(font), "px;line-height:", tooltip_px!(line), "px;padding:", tooltip_px!(pad_y), "px ",
+    tooltip_px!(pad_x), "px;border-width:", tooltip_px!(border), "px;max-width:", tooltip_px!(max_width), "px}",
+    ".mali-idp-chart__tooltip>*{display:block;font-size:", tooltip_px!(font), "px;line-height:", tooltip_px!(line), "px}",
     ".mali-idp-chart__tooltip>div{white-space:pre-line}",
     ".mali-idp-chart__footer{", footer!(), "}",
     ".mali-idp-chart__footer>a+a{", image_link!(), "}",

@@ -75,8 +75,8 @@ wasm-bindgen --target web --out-dir "$tmp" --out-name "$name" "$wasm"
 wasm-opt --low-memory-unused --zero-filled-memory --flatten --rereloop -Oz -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --strip-producers ${KEEP_NAMES:+-g} \
-  -o "$out/${name}_bg.wasm" "$tmp/${name}_bg.wasm"
-node tools/glue.mjs "$tmp/$name.js" "$out/${name}_bg.wasm" "$out/$name.js"
+  -o "$tmp/${name}_opt.wasm" "$tmp/${name}_bg.wasm"
+node tools/glue.mjs "$tmp/$name.js" "$tmp/${name}_opt.wasm" "$out/$name.js" "$out/${name}_bg.wasm"
 cp "$tmp/$name.d.ts" "$tmp/${name}_bg.wasm.d.ts" "$out/"
 node tools/types.mjs "$out/$name.d.ts"
 # The snippets are bundled into the glue (tools/glue.mjs): no snippets/ folder ships.

@@ -25,7 +25,7 @@ struct Args {
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut parsed = Args { lang: Lang::Fr, width: 640.0, view: View::Bars, out: None, pages: None };
+    let mut parsed = Args { lang: Lang::Fr, width: mali_idp_chart::layout::DEFAULT_WIDTH, view: View::Bars, out: None, pages: None };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag}: needs a value"));
         match flag.as_str() {

@@ -157,6 +157,10 @@ pub fn compute(data: &Dataset, lang: Lang, width: f64, measure: &dyn Measure) ->
     compute_view(data, lang, View::Bars, width, measure)
 }
 
+/// The width a chart is laid out at when none is given: the live chart's while its
+/// container has none (a hidden tab; redrawn when shown), the picture command's default.
+pub const DEFAULT_WIDTH: f64 = 640.0;
+
 /// Below this inner width, "both" stacks the map above the bars.
 pub const SIDE_BY_SIDE_FROM: f64 = 640.0;
 /// The map is never wider than this (a taller one would push the page's text away).

@@ -1,14 +1,13 @@
-//! The tooltip: its style (one source for the size measured here and the CSS the
-//! shell writes), its size from its text, and where it goes next to a pointer.
+//! The tooltip: its numbers (one source for the size measured here and the live
+//! chart's stylesheet), its size from its text, and where it goes next to a pointer.
 //! Also the one conversion between layout coordinates and the chart's box.
 //! Pure; depends on `format`, `text` and `geometry`.
 
 use super::Rect;
-use crate::format::digits;
 use crate::text::{Font, Measure, wrap};
 
 /// The tooltip's type and box, in whole CSS pixels. The size measured here and the
-/// CSS the shell writes (`css`) both come from these numbers, so they cannot drift.
+/// stylesheet's tooltip rules both come from `tooltip_px!`, so they cannot drift.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooltipStyle {
     pub font_px: u32,
@@ -21,8 +20,39 @@ pub struct TooltipStyle {
     pub offset: u32,
 }
 
+/// The tooltip's numbers, once: `TOOLTIP` is made of them, and so is the live
+/// chart's stylesheet (`style::WIDGET_CSS`, built by `concat!` at compile time).
+macro_rules! tooltip_px {
+    (font) => {
+        13
+    };
+    (line) => {
+        18
+    };
+    (pad_x) => {
+        9
+    };
+    (pad_y) => {
+        6
+    };
+    (border) => {
+        1
+    };
+    (max_width) => {
+        280
+    };
+}
+pub(crate) use tooltip_px;
+
 /// 13 px text on 18 px lines, 9 × 6 px padding, a 1 px border, at most 280 px wide.
-pub const TOOLTIP: TooltipStyle = TooltipStyle { font_px: 13, line_px: 18, pad: (9, 6), border_px: 1, max_width: 280, offset: 12 };
+pub const TOOLTIP: TooltipStyle = TooltipStyle {
+    font_px: tooltip_px!(font),
+    line_px: tooltip_px!(line),
+    pad: (tooltip_px!(pad_x), tooltip_px!(pad_y)),
+    border_px: tooltip_px!(border),
+    max_width: tooltip_px!(max_width),
+    offset: 12,
+};
 
 impl TooltipStyle {
     /// Border and padding on both sides of each axis.
@@ -49,9 +79,11 @@ impl TooltipStyle {
         ((width.ceil() + 1.0).min(max_text) + chrome.0, (count * self.line_px) as f64 + chrome.1)
     }
 
-    /// The CSS of the tooltip's box (colours aside) and of each of its lines.
-    pub fn css(&self) -> ([(&'static str, String); 5], [(&'static str, String); 2]) {
-        let px = |v: u32| [digits(v as u64), "px".into()].concat();
+    /// The CSS of the tooltip's box (colours aside) and of each of its lines, as the
+    /// stylesheet must say them (its tests read them there).
+    #[cfg(test)]
+    pub(crate) fn css(&self) -> ([(&'static str, String); 5], [(&'static str, String); 2]) {
+        let px = |v: u32| [crate::format::digits(v as u64), "px".into()].concat();
         let text = [("font-size", px(self.font_px)), ("line-height", px(self.line_px))];
         let [font, line] = text.clone();
         (

@@ -243,7 +243,7 @@ impl Chart {
             }
             // Following the page.
             _ => {
-                watch::watch_ratio(&mut shared.borrow_mut(), &Rc::downgrade(shared));
+                state::watch_ratio(&mut shared.borrow_mut(), &Rc::downgrade(shared));
                 watch::watch_scheme(shared, &mut self.listeners);
                 self.listeners.extend(watch::watch_forced(shared));
                 self.listeners.extend(watch::watch_print(shared));
@@ -338,7 +338,8 @@ impl Chart {
         self.shared.as_ref().map(|s| panic::message(s.borrow().view().alert()).into()).unwrap_or_default()
     }
     pub fn listener_count(&self) -> usize {
-        self.listeners.len() + self.width_watch.is_some() as usize
+        let ratio = self.shared.as_ref().is_some_and(|s| s.borrow().ratio_watched());
+        self.listeners.len() + self.width_watch.is_some() as usize + ratio as usize
     }
 }
 
@@ -389,7 +390,7 @@ impl Chart {
         })?;
         st.update(parsed)?;
         st.show_alert(None);
-        watch::watch_ratio(&mut st, &Rc::downgrade(&shared));
+        state::watch_ratio(&mut st, &Rc::downgrade(&shared));
         Ok(())
     }
 

@@ -11,7 +11,7 @@ use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsError};
 
 use crate::highlight::{Announce, Effects, Highlight, Input, Tooltip};
-use crate::layout::WidthFollower;
+use crate::redraw::{Change, Redraw};
 use crate::settings::{Changed, Settings};
 use crate::render;
 use crate::words;
@@ -40,26 +40,18 @@ pub struct State {
     /// made by `arm` once the state is shared.
     pointer_frame: Option<FrameLoop>,
     render_frame: Option<FrameLoop>,
-    /// Which observed widths to follow, and the one the next redraw lays out.
-    follower: WidthFollower,
-    target_width: Option<f64>,
-    /// The ratio being watched for a change, and its listener.
-    ratio_watch: Option<(f64, super::dom::Listener)>,
+    /// The redraw rules: which page changes redraw what (widths followed, the
+    /// ratio drawn and watched, the scheme the colours were read for, print).
+    redraw: Redraw,
+    /// The listener for the screen's pixel ratio changing (re-armed at each ratio).
+    ratio_watch: Option<super::dom::Listener>,
     /// The colours must be read again before the next redraw (scheme change).
     theme_stale: bool,
-    /// Whether the page's colour scheme was dark when the colours were last read.
-    drawn_dark: bool,
-    /// The page is being printed: light colours, at least 2 device pixels per CSS
-    /// pixel, nothing highlighted.
-    printing: bool,
     #[cfg(feature = "probes")]
     probes: Probes,
 }
 
 pub type Shared = Rc<RefCell<State>>;
-
-/// Device pixels per CSS pixel on paper, at least.
-pub const PRINT_SCALE: f64 = 2.0;
 
 /// Events the chart's listeners handled, for tests (`probes`); nothing otherwise.
 #[cfg(feature = "probes")]
@@ -76,12 +68,9 @@ impl State {
             tips: Vec::new(),
             pointer_frame: None,
             render_frame: None,
-            follower: WidthFollower::default(),
-            target_width: None,
+            redraw: Redraw::default(),
             ratio_watch: None,
             theme_stale: false,
-            drawn_dark: false,
-            printing: false,
             #[cfg(feature = "probes")]
             probes: Probes::default(),
         }
@@ -108,8 +97,8 @@ impl State {
     /// The mount's layout step: laid out at the width the page gives, canvases sized.
     pub fn lay_out(&mut self) {
         let width = self.view.width();
-        self.follower.laid_out(width, js_sys::Date::now());
-        self.view.lay_out(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, 0.0);
+        self.view.lay_out(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, self.redraw.paper_scale());
+        self.redraw.laid_out(width, self.view.screen_dpr(), js_sys::Date::now());
     }
 
     /// The mount's words: the canvas's name, the data table, the CSV link.
@@ -166,15 +155,17 @@ impl State {
         if changed.theme {
             self.refresh_theme();
         }
-        self.geometry()
+        self.relayout()
     }
 
-    /// Lays out and draws at the width the follower chose, or the widget's own.
-    fn geometry(&mut self) -> Result<(), JsError> {
-        let width = self.target_width.take().unwrap_or_else(|| self.view.width());
-        self.follower.laid_out(width, js_sys::Date::now());
-        let min_scale = if self.printing { PRINT_SCALE } else { 0.0 };
-        self.view.geometry(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, min_scale)?;
+    /// Lays out and draws again: at the width the rules chose, or the widget's own;
+    /// for paper or the screen, as the rules say.
+    fn relayout(&mut self) -> Result<(), JsError> {
+        let width = self.redraw.take_width().unwrap_or_else(|| self.view.width());
+        let (data, lang, view) = (self.settings.dataset(), self.settings.lang(), self.settings.view());
+        let result = self.view.lay_out_and_paint(data, lang, view, width, self.redraw.paper_scale());
+        self.redraw.laid_out(width, self.view.screen_dpr(), js_sys::Date::now());
+        result?;
         self.drawn();
         Ok(())
     }
@@ -235,7 +226,7 @@ impl State {
     /// What the page says now about how to draw.
     fn page(&self) -> crate::theme::Page {
         crate::theme::Page {
-            printing: self.printing,
+            printing: self.redraw.printing(),
             dark: crate::theme::used_scheme_is_dark(&self.view.color_scheme(), super::view::prefers_dark()),
             forced_colors: super::view::matches_media("(forced-colors: active)"),
         }
@@ -244,29 +235,13 @@ impl State {
     /// Reads the colours again, for the look the rule (`theme::look`) gives now.
     fn refresh_theme(&mut self) {
         let page = self.page();
-        self.drawn_dark = page.dark;
+        self.redraw.themed(page.dark);
         self.view.theme(crate::theme::look(self.settings.theme(), page));
     }
 
-    /// The page's colour scheme is not the one the colours were read for (a
-    /// transition's end says it may have changed, and comes for other reasons too:
-    /// a redraw would clear what a reader is pointing at).
-    pub fn scheme_changed(&self) -> bool {
-        self.page().dark != self.drawn_dark
-    }
-
-    /// Printing starts or ends: redrawn at once (no animation frame runs while a page
-    /// is printed), light and at least at 2×, with the tooltip and the focus ring
-    /// gone; then back as it was.
-    pub fn set_printing(&mut self, printing: bool) {
-        if self.printing == printing {
-            return;
-        }
-        self.printing = printing;
-        self.refresh_theme();
-        self.view.focus_ring(false);
-        let result = self.geometry();
-        self.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
+    /// Whether the page's colour scheme is dark now.
+    pub fn dark(&self) -> bool {
+        self.page().dark
     }
 
     /// Cancels every pending frame and watcher (on destroy).
@@ -274,25 +249,13 @@ impl State {
         self.pointer_frame = None;
         self.render_frame = None;
         self.ratio_watch = None;
+        self.redraw.unwatched();
     }
 
-    /// The width to lay out for an observed container width, if it should be followed.
-    pub fn observe_width(&mut self, width: f64) -> bool {
-        match self.follower.observe(width, js_sys::Date::now()) {
-            Some(w) => {
-                self.target_width = Some(w);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Whether the ratio watcher is armed for `dpr`; arms it with `listener`.
-    pub fn ratio_watched(&self) -> Option<f64> {
-        self.ratio_watch.as_ref().map(|(r, _)| *r)
-    }
-    pub fn watch_ratio_with(&mut self, dpr: f64, listener: super::dom::Listener) {
-        self.ratio_watch = Some((dpr, listener));
+    /// Whether the pixel-ratio listener is armed.
+    #[cfg(feature = "probes")]
+    pub fn ratio_watched(&self) -> bool {
+        self.ratio_watch.is_some()
     }
     pub fn show_alert(&self, message: Option<&str>) {
         self.view.show_alert(message);
@@ -322,14 +285,48 @@ fn pointer_frame(st: &mut State, _: &Weak<RefCell<State>>) {
     st.apply(fx);
 }
 
-/// A redraw's frame: the colours if the scheme changed, then the geometry.
+/// A redraw's frame: the colours if the scheme changed, then the layout and drawing.
 fn render_frame(st: &mut State, weak: &Weak<RefCell<State>>) {
     if std::mem::take(&mut st.theme_stale) {
         st.refresh_theme();
     }
-    let result = st.geometry();
+    let result = st.relayout();
     st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
-    super::watch::watch_ratio(st, weak);
+    watch_ratio(st, weak);
+}
+
+/// Arms the listener for the screen's pixel ratio changing, if the rules say so
+/// (the first time, and at each new ratio: its media query names one ratio).
+pub fn watch_ratio(st: &mut State, weak: &Weak<RefCell<State>>) {
+    let Some(ratio) = st.redraw.ratio_to_watch(st.view.screen_dpr()) else { return };
+    let query = super::shell::ratio_query(ratio);
+    let weak = weak.clone();
+    st.ratio_watch = Some(super::dom::Listener::new(&query, "change", false, move |_| {
+        if let Some(shared) = weak.upgrade() {
+            follow(&shared, Change::Ratio(super::view::device_pixel_ratio()));
+        }
+    }));
+}
+
+/// Tells the redraw rules what the page reported, and does what they answer: a
+/// redraw on the next frame (the colours read again first, if they say so), or at
+/// once for paper (no frame runs while a page is printed), the focus ring off.
+#[inline(never)]
+pub fn follow(shared: &Shared, change: Change) {
+    let mut st = shared.borrow_mut();
+    let st = &mut *st;
+    let redo = st.redraw.handle(change, st.settings.theme());
+    if redo.at_once {
+        st.refresh_theme();
+        st.view.focus_ring(false);
+        let result = st.relayout();
+        st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
+    } else if redo.frame {
+        st.theme_stale |= redo.theme;
+        if let Some(frames) = &st.render_frame {
+            frames.request();
+        }
+    }
 }
 
 /// Makes the state's two frame callbacks, once it is shared (they hold it weakly:
@@ -393,11 +390,3 @@ impl Drop for FrameLoop {
     }
 }
 
-/// A redraw of the geometry on the next frame (resize, ratio or scheme change).
-pub fn request_render(shared: &Shared, theme_too: bool) {
-    let mut st = shared.borrow_mut();
-    st.theme_stale |= theme_too;
-    if let Some(frames) = &st.render_frame {
-        frames.request();
-    }
-}

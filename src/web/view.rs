@@ -29,9 +29,6 @@ fn from_rgb(c: i32) -> Option<theme::Rgb> {
 }
 use super::{a11y, error};
 
-/// Width used while the widget has none (a hidden container): redrawn when shown.
-pub const FALLBACK_WIDTH: f64 = 640.0;
-
 /// A tooltip's words and measured size, computed once per item and drawing.
 pub struct Tip {
     pub name: String,
@@ -246,22 +243,23 @@ impl View {
     /// Lays the chart out at the artboard for `width`, shown at `width`, and draws
     /// it at the screen's ratio (backing store = CSS size × ratio): `lay_out`, then
     /// `paint` (a mount takes them in tasks of their own).
-    /// `min_scale`: device pixels per CSS pixel at least (printing asks for 2).
-    pub fn geometry(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, min_scale: f64) -> Result<(), JsError> {
-        self.lay_out(data, lang, view, width, min_scale);
+    /// `paper`: drawn for paper, at least that many device pixels per CSS pixel
+    /// (`redraw::Redraw::paper_scale`), or for the screen (`None`).
+    pub fn lay_out_and_paint(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, paper: Option<f64>) -> Result<(), JsError> {
+        self.lay_out(data, lang, view, width, paper);
         self.paint()
     }
 
     /// Lays the chart out at the artboard for `width`, shown at `width`, and sizes
     /// its canvases (which clears them, the highlight overlay too). Text is measured
     /// by the same estimate as the static picture's, so both lay out alike.
-    pub fn lay_out(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, min_scale: f64) {
+    pub fn lay_out(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, paper: Option<f64>) {
         self.screen_dpr = device_pixel_ratio();
         self.layout = layout::compute_view(data, lang, view, layout::artboard(width), &Estimate);
-        // Device pixels per CSS pixel: the screen's, or `min_scale` if more; per layout
+        // Device pixels per CSS pixel: the screen's, or paper's if more; per layout
         // pixel, times the artboard's scale (shown at `width`).
-        self.dpr = render::effective_scale(&self.layout, self.screen_dpr.max(min_scale) * width / self.layout.width);
-        self.paper = min_scale > 0.0;
+        self.dpr = render::effective_scale(&self.layout, self.screen_dpr.max(paper.unwrap_or(0.0)) * width / self.layout.width);
+        self.paper = paper.is_some();
         let (w, h) = render::backing_size(&self.layout, self.dpr);
         self.canvas.set_width(w);
         self.canvas.set_height(h);
@@ -472,11 +470,11 @@ impl View {
     }
 
     /// The widget's width (exact, as the static picture's container query sees it),
-    /// or `FALLBACK_WIDTH` while it has none.
+    /// or `layout::DEFAULT_WIDTH` while it has none.
     pub fn width(&self) -> f64 {
         match self.root.get_bounding_client_rect().width() {
             w if w > 0.0 => w,
-            _ => FALLBACK_WIDTH,
+            _ => crate::layout::DEFAULT_WIDTH,
         }
     }
 }

@@ -1,34 +1,20 @@
-//! Following the page: the widget's width (ResizeObserver), the screen's pixel ratio
-//! (a `resolution` media query, re-armed at each new ratio: browser zoom, another
-//! screen) and the reader's colour scheme. Each change asks for one redraw of the
-//! geometry (and of the colours, for the scheme) on the next animation frame.
+//! Following the page: the listeners that decode what it reports (the widget's
+//! width, browser zoom, the colour scheme, forced colours, print) into the redraw
+//! rules' changes (`redraw::Change`) and hand them to `state::follow`, which does
+//! what the rules answer. (The pixel ratio's own media query, re-armed at each
+//! ratio, is the state's: `state::watch_ratio`.)
 
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use super::dom::Listener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ResizeObserver, ResizeObserverEntry};
 
-use crate::theme::ThemeChoice;
+use crate::redraw::Change;
 
-use super::state::{Shared, State, request_render};
+use super::state::{Shared, follow};
 use super::view::device_pixel_ratio;
-
-/// Arms a listener for the current devicePixelRatio changing (if not armed for it).
-pub fn watch_ratio(st: &mut State, weak: &Weak<std::cell::RefCell<State>>) {
-    let dpr = st.view().screen_dpr();
-    if st.ratio_watched() == Some(dpr) {
-        return;
-    }
-    let query = super::shell::ratio_query(dpr);
-    let weak = weak.clone();
-    st.watch_ratio_with(dpr, Listener::new(&query, "change", false, move |_| {
-        if let Some(shared) = weak.upgrade() {
-            request_render(&shared, false);
-        }
-    }));
-}
 
 /// A window resize with a new ratio (browser zoom does both): a second way to see a
 /// ratio change, for browsers and emulators that do not fire the media query's.
@@ -38,10 +24,7 @@ pub fn watch_zoom(shared: &Shared) -> Option<Listener> {
     Some(Listener::new(&win, "resize", false, move |_| {
         let Some(shared) = weak.upgrade() else { return };
         super::state::send(&shared, crate::highlight::Input::Resized); // the page may have reflowed
-        let stale = shared.borrow().view().screen_dpr() != device_pixel_ratio();
-        if stale {
-            request_render(&shared, false);
-        }
+        follow(&shared, Change::Ratio(device_pixel_ratio()));
     }))
 }
 
@@ -58,13 +41,8 @@ pub fn watch_scheme(shared: &Shared, out: &mut Vec<Listener>) {
         let weak = Rc::downgrade(shared);
         Listener::new(target, kind, false, move |_| {
             let Some(shared) = weak.upgrade() else { return };
-            let follows = {
-                let st = shared.borrow();
-                st.settings().theme() == ThemeChoice::Auto && st.scheme_changed()
-            };
-            if follows {
-                request_render(&shared, true);
-            }
+            let dark = shared.borrow().dark();
+            follow(&shared, Change::Scheme { dark });
         })
     };
     if let Ok(Some(query)) = super::dom::window().match_media("(prefers-color-scheme: dark)") {
@@ -82,7 +60,7 @@ pub fn watch_print(shared: &Shared) -> Option<Listener> {
     let weak = Rc::downgrade(shared);
     Some(Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {
-            shared.borrow_mut().set_printing(super::view::matches_media("print"));
+            follow(&shared, Change::Print(super::view::matches_media("print")));
         }
     }))
 }
@@ -94,7 +72,7 @@ pub fn watch_forced(shared: &Shared) -> Option<Listener> {
     let weak = Rc::downgrade(shared);
     Some(Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {
-            request_render(&shared, true);
+            follow(&shared, Change::ForcedColors);
         }
     }))
 }
@@ -114,12 +92,9 @@ impl WidthWatch {
             let Some(shared) = weak.upgrade() else { return };
             // The observer hands its callback ResizeObserverEntry objects only.
             let width = entries.get(0).unchecked_into::<ResizeObserverEntry>().content_rect().width();
-            // Our own height changes land here too; the follower keeps only real
-            // width changes and stops a scrollbar from flipping us every frame.
-            let follow = shared.borrow_mut().observe_width(width);
-            if follow {
-                request_render(&shared, false);
-            }
+            // Our own height changes land here too: the rules keep only real width
+            // changes (`redraw`).
+            follow(&shared, Change::Width { width, now: js_sys::Date::now() });
         });
         let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
         observer.observe(shared.borrow().view().root());
