@@ -113,7 +113,9 @@ async function firstPaints(browser, url, throttle = 1) {
   const runs = Object.fromEntries(LIBS.map((l) => [l.id, { ...Object.fromEntries(KEYS.map((k) => [k, []])), marks: {} }]));
   for (let i = 0; i < LOADS; i++) {
     for (const lib of LIBS) {
-      const { context, page } = await pageFor(browser, url, lib, 4, '', throttle); // a fresh context: cold cache
+      // BENCH_OURS_QUERY: a variant of our page (e.g. `&yield=none`), for experiments.
+      const query = lib.id === 'ours' ? process.env.BENCH_OURS_QUERY ?? '' : '';
+      const { context, page } = await pageFor(browser, url, lib, 4, query, throttle); // a fresh context: cold cache
       const t = await page.evaluate(AFTER);
       if (i > 0) {
         for (const k of KEYS) runs[lib.id][k].push(t[k]);
@@ -199,6 +201,14 @@ try {
   for (const lib of LIBS) {
     process.stderr.write(`${lib.name}: payload`);
     const r = (results[lib.id] = { payload: payload(lib), paint: paints[lib.id], slow: slow[lib.id] });
+    // BENCH_PAINT_ONLY=1: the loads alone (no hover, lifecycle or trace), for experiments.
+    if (process.env.BENCH_PAINT_ONLY) {
+      r.hover = { 4: {}, 100: {}, 1000: {} };
+      r.hoverMap = {};
+      r.life = {};
+      process.stderr.write('\n');
+      continue;
+    }
     if (lib.id !== 'floor' && lib.id !== 'wasm') {
       r.hover = {};
       for (const n of [4, 100, 1000]) {
@@ -267,7 +277,7 @@ void above;
 // a tap every 100 ms while a chart far below the fold upgrades, and what the static
 // picture costs the page's parse, style and layout against the same page without it.
 // Our pages only: the other libraries have no lazy upgrade and no picture.
-if (process.env.BENCH_TRACE !== '0') {
+if (process.env.BENCH_TRACE !== '0' && !process.env.BENCH_PAINT_ONLY) {
   process.stderr.write('trace: lazy, picture, floor\n');
   execFileSync('node', [root + 'bench/trace.mjs', 'lazy', 'picture', 'floor'], { stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, TRACE_LOADS: String(Math.max(3, Math.round(LOADS / 2))) } });

@@ -24,8 +24,9 @@ pub enum Source {
 
 /// What the rules need to know of a view's shapes.
 pub trait Targets {
-    /// How many items there are (keyboard steps stop at the ends).
-    fn count(&self) -> usize;
+    /// How many items carry a figure: the keyboard walks them, and stops at the ends
+    /// (items past them, a map's shapes without a figure, answer the pointer only).
+    fn figures(&self) -> usize;
     /// The item under a point, if any.
     fn item_at(&self, at: (f64, f64)) -> Option<usize>;
     /// Where an item's tooltip goes when no pointer placed it (the keyboard's).
@@ -219,7 +220,7 @@ impl Highlight {
             Input::PointerEnter | Input::Resized => Effects { frame_moved: true, ..Effects::default() },
             Input::Key(step) => {
                 self.pending = None;
-                let next = step.apply(self.shown, targets.count());
+                let next = step.apply(self.shown, targets.figures());
                 let at = next.map(|i| targets.anchor(i)).unwrap_or_default();
                 let mut fx = self.set(next, at, Source::Keyboard);
                 if next.is_none() {
@@ -308,7 +309,7 @@ mod tests {
     /// Four rows 10 px high at y = 0, 20, 40, 60 (gaps between them), 100 px wide.
     struct Rows;
     impl Targets for Rows {
-        fn count(&self) -> usize {
+        fn figures(&self) -> usize {
             4
         }
         fn item_at(&self, (x, y): (f64, f64)) -> Option<usize> {

@@ -21,11 +21,11 @@ pub fn row_at(layout: &Layout, x: f64, y: f64) -> Option<usize> {
 /// bar, a circle, or both), in the bars' order; on a map, past those, one item per
 /// region without a figure (pointer only: the keyboard walks the figures).
 impl Targets for Layout {
-    fn count(&self) -> usize {
-        self.items
+    fn figures(&self) -> usize {
+        self.figures
     }
     fn item_at(&self, at: (f64, f64)) -> Option<usize> {
-        row_at(self, at.0, at.1).or_else(|| self.map()?.item_at(at, self.items))
+        row_at(self, at.0, at.1).or_else(|| self.map()?.item_at(at, self.figures))
     }
     /// The end of the bar, half-way down it; on the map alone, the circle's right
     /// edge, or the end of the line of the figure that has no place.
@@ -54,7 +54,7 @@ mod tests {
     #[test]
     fn the_bars_targets_are_their_rows_and_keyboard_tooltips_sit_at_bar_ends() {
         let l = layout::compute(&Dataset::article(Lang::Fr), Lang::Fr, 640.0, &Estimate);
-        assert_eq!(l.count(), 4);
+        assert_eq!(l.figures(), 4);
         for (i, r) in l.rows.iter().enumerate() {
             assert_eq!(l.item_at(r.bar.center()), Some(i));
             // The name's side of the row counts too; the gap below it does not.

@@ -29,5 +29,8 @@ pub mod words;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+#[cfg(all(target_arch = "wasm32", feature = "picture"))]
+pub mod node;
+
 #[cfg(any(not(target_arch = "wasm32"), feature = "picture"))]
 pub mod svg;

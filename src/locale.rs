@@ -48,6 +48,16 @@ impl Lang {
         }
     }
 
+    /// What a chart says in its alert box when it stops on an internal error (the
+    /// panic hook's message: only test and debug builds have the hook, so no build a
+    /// page fetches links these words).
+    pub fn internal_error(self) -> &'static str {
+        match self {
+            Lang::Fr => "mali-idp-chart : erreur interne, le graphique s'est arrêté. Rechargez la page.",
+            Lang::En => "mali-idp-chart: internal error, the chart stopped. Please reload the page.",
+        }
+    }
+
     /// The map's words: a static of their own, so the bars build (which never
     /// reads them) links none of them.
     pub fn map_text(self) -> &'static MapText {

@@ -197,7 +197,7 @@ fn highlight_parts(layout: &Layout, item: usize) -> HighlightParts<'_> {
     HighlightParts {
         bar: layout.rows.get(item).map(|row| &row.bar),
         circle: map.and_then(|m| m.circle(item)),
-        rings: match (map, crate::data::Item::of(item, layout.items)) {
+        rings: match (map, crate::data::Item::of(item, layout.figures)) {
             (Some(m), crate::data::Item::Shape(shape)) => m.regions.get(shape).map_or(&[], |r| &r[..]),
             _ => &[],
         },
@@ -267,7 +267,7 @@ pub fn highlight_box(layout: &Layout, item: usize, scale: f64) -> (BackendCoord,
 /// box (a bar, a circle, a bar and its circle, a region's outline), at least 1×1.
 pub fn overlay_size(layout: &Layout, scale: f64) -> (i32, i32) {
     let (mut w, mut h) = (1, 1);
-    for item in 0..highlight_items(layout) {
+    for item in 0..layout.items() {
         let ((x0, y0), (x1, y1)) = highlight_box(layout, item, scale);
         w = w.max(x1 - x0);
         h = h.max(y1 - y0);
@@ -275,10 +275,6 @@ pub fn overlay_size(layout: &Layout, scale: f64) -> (i32, i32) {
     (w, h)
 }
 
-/// How many items can be highlighted: the dataset's, and the map's regions.
-pub fn highlight_items(layout: &Layout) -> usize {
-    layout.items + layout.map().map_or(0, |m| m.regions.len())
-}
 
 /// Paints the whole chart: background, bars, texts. (The highlight is painted apart,
 /// on an overlay, with [`draw_highlight`], inside [`highlight_box`].)
@@ -288,22 +284,7 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     scale: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    draw_with(backend, layout, theme, scale, true, true)
-}
-
-/// [`draw`], with the texts or without them (on paper they are real text, laid
-/// over the drawing by the shell), and the map's land or not (the static picture
-/// draws it once for all its artboards, see `svg::picture_view`).
-pub fn draw_with<DB: DrawingBackend>(
-    backend: &mut DB,
-    layout: &Layout,
-    theme: &Theme,
-    scale: f64,
-    texts: bool,
-    land: bool,
-) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let parts = Parts { ground: true, land, figures: true, texts: if texts { 0..usize::MAX } else { 0..0 } };
-    draw_parts(backend, layout, theme, scale, &parts)?;
+    draw_parts(backend, layout, theme, scale, &Parts::ALL)?;
     backend.present()
 }
 
@@ -319,6 +300,11 @@ pub struct Parts {
     pub land: bool,
     pub figures: bool,
     pub texts: std::ops::Range<usize>,
+}
+
+impl Parts {
+    /// Every part: the whole drawing.
+    pub const ALL: Parts = Parts { ground: true, land: true, figures: true, texts: 0..usize::MAX };
 }
 
 /// Paints `parts` of the drawing.

@@ -138,7 +138,7 @@ proptest! {
                 // Every figure can be read: a bar each (but on the map alone), and on
                 // a map a circle each for those placed, a line under it for the rest.
                 use mali_idp_chart::highlight::Targets;
-                prop_assert_eq!(l.count(), data.regions.len());
+                prop_assert_eq!(l.figures(), data.regions.len());
                 if let Some(m) = l.map() {
                     let placed = data.regions.iter().filter(|r| r.place.is_some()).count();
                     prop_assert_eq!(m.circles.len(), placed);

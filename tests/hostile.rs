@@ -258,3 +258,57 @@ async fn a_scrollbar_toggled_by_the_charts_own_height_does_not_loop() {
     chart.destroy();
     scroller.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_width_that_follows_the_charts_own_height_does_not_loop() {
+    // The loop above, made whatever the browser's scrollbars (overlay scrollbars take
+    // no width, and then a scroll box cannot make it): the host is 15 px narrower
+    // while the chart is taller than `mid`, as a box with a classic scrollbar is. A
+    // chart that followed every width would lay out at each of its own changes,
+    // frame after frame.
+    let probe = |w: u32| {
+        let el = container(w);
+        let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
+        let h = chart.root().get_bounding_client_rect().height();
+        chart.destroy();
+        el.remove();
+        h
+    };
+    let (tall, short) = (probe(370), probe(355));
+    assert!(tall > short + 10.0, "the narrower is shorter: {tall} vs {short}");
+    let mid = (tall + short) / 2.0;
+    let host = container(370);
+    let mut chart = mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    let root = chart.root();
+    let flips = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let (box_, seen) = (host.clone(), flips.clone());
+    let follow = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let width = if root.get_bounding_client_rect().height() > mid { "355px" } else { "370px" };
+        if box_.style().get_property_value("width").unwrap() != width {
+            seen.set(seen.get() + 1);
+            box_.style().set_property("width", width).unwrap();
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(follow.as_ref().unchecked_ref()).unwrap();
+    observer.observe(&chart.root());
+    for _ in 0..6 {
+        next_frame().await;
+    }
+    assert!(flips.get() >= 1, "the chart's height moved its host's width at least once");
+    let now = js_sys::Date::now;
+    let (renders, flipped, from) = (chart.renders(), flips.get(), now());
+    for _ in 0..20 {
+        next_frame().await;
+    }
+    // The host flips at every frame; the chart may follow it once more when the flip
+    // window has passed (and settle at the narrower again), no more often.
+    let windows = ((now() - from) / mali_idp_chart::layout::follow::FLIP_MS).ceil() as u32;
+    let rendered = chart.renders() - renders;
+    assert!(flips.get() - flipped >= 20, "the host kept flipping ({} flips)", flips.get() - flipped);
+    assert!(rendered <= 2 * windows, "no render per frame: {rendered} renders in 20 frames ({windows} flip windows)");
+    assert!(2 * windows < 20, "frames too slow to tell a loop apart ({windows} flip windows)");
+    assert!(chart.layout().width <= host.get_bounding_client_rect().width(), "the chart fits its box");
+    observer.disconnect();
+    chart.destroy();
+    host.remove();
+}

@@ -352,6 +352,11 @@ fn the_pages_carry_an_up_to_date_static_picture_and_its_stylesheet() {
     let index = www("index.html");
     let at = svg::between(&index, svg::DATASET_MARKERS).expect("index.html: no dataset markers");
     assert!(index[at].trim() == svg::dataset_json_ld(Lang::Fr), "index.html: stale dataset description, run `make fallback`");
+    for page in svg::TITLED_PAGES {
+        let html = www(page);
+        let at = svg::between(&html, svg::TITLE_MARKERS).unwrap_or_else(|| panic!("{page}: no title markers"));
+        assert!(html[at].trim() == svg::titles(), "{page}: stale titles, run `make fallback`");
+    }
     for (page, lang, view) in svg::PAGES {
         let html = www(page);
         let picture = svg::picture_view(&Dataset::article(lang), lang, view, &LIGHT).unwrap();
@@ -552,7 +557,7 @@ fn every_highlight_is_drawn_inside_the_box_the_overlay_is_sized_to() {
             let l = layout::compute_view(&d, Lang::Fr, view, width, &Estimate);
             for scale in [1.0, 2.0, 3.0] {
                 let (ow, oh) = render::overlay_size(&l, scale);
-                let items = render::highlight_items(&l);
+                let items = l.items();
                 assert!(items >= d.regions.len(), "{view:?}: every figure can be highlighted");
                 let mut tight = (false, false);
                 for item in 0..items {
@@ -583,7 +588,7 @@ fn every_highlight_is_drawn_inside_the_box_the_overlay_is_sized_to() {
                     }
                     // A figure with neither a bar nor a circle (the map's "other
                     // regions", read from its line under the map) paints nothing.
-                    let shown = l.rows.get(item).is_some() || item >= l.items || l.map().and_then(|m| m.circle(item)).is_some();
+                    let shown = l.rows.get(item).is_some() || item >= l.figures || l.map().and_then(|m| m.circle(item)).is_some();
                     assert_eq!(drawn > 0, shown, "{view:?} {width} {scale} item {item}: drawn {drawn}");
                 }
                 assert_eq!(tight, (true, true), "{view:?} {width} {scale}: the overlay is no larger than its largest box");

@@ -5,7 +5,9 @@
 //   page loads: see `make size`.
 // - embed-lang.js, the iframe page's first script (classic, so it runs before the
 //   body is parsed).
-// Both take the one language rule from www/element/lang.js.
+// - embed.js, the iframe page's module: the chart alone, and its height to the parent.
+// The first two take the one language rule from www/element/lang.js; the element and
+// embed.js the one rule of which build draws a view, www/element/builds.js.
 // Usage: node tools/element.mjs
 import { buildSync } from 'esbuild';
 
@@ -13,3 +15,4 @@ const www = new URL('../www/', import.meta.url).pathname;
 const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', external: ['./pkg/*'] };
 buildSync({ ...common, entryPoints: [`${www}element/mali-idp-chart.js`], outfile: `${www}mali-idp-chart.js`, format: 'esm' });
 buildSync({ ...common, entryPoints: [`${www}element/embed-lang.js`], outfile: `${www}embed-lang.js`, format: 'iife' });
+buildSync({ ...common, entryPoints: [`${www}element/embed.js`], outfile: `${www}embed.js`, format: 'esm' });

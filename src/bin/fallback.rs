@@ -72,6 +72,13 @@ fn write_pages(dir: &str) -> Result<(), String> {
     let html = svg::replace_between(&html, svg::DATASET_MARKERS, &svg::dataset_json_ld(Lang::Fr))
         .ok_or_else(|| format!("--pages: {path} has no markers for the dataset description"))?;
     std::fs::write(&path, html).map_err(|e| format!("--pages: {path}: {e}"))?;
+    for page in svg::TITLED_PAGES {
+        let path = format!("{dir}/{page}");
+        let html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;
+        let html = svg::replace_between(&html, svg::TITLE_MARKERS, &svg::titles())
+            .ok_or_else(|| format!("--pages: {path} has no markers for the titles"))?;
+        std::fs::write(&path, html).map_err(|e| format!("--pages: {path}: {e}"))?;
+    }
     for (page, lang, view) in svg::PAGES {
         let path = format!("{dir}/{page}");
         let html = std::fs::read_to_string(&path).map_err(|e| format!("--pages: {path}: {e}"))?;

@@ -73,9 +73,16 @@ pub struct Layout {
     pub pad: f64,
     /// The map, in the map views.
     pub map: Option<MapLayout>,
-    /// How many items the dataset has (bars or not): items past them are map
-    /// regions without a figure.
-    pub items: usize,
+    /// How many items carry a figure (the dataset's regions, bars or not): items
+    /// numbered past them are the map's shapes (`data::Item`).
+    pub figures: usize,
+}
+
+impl Layout {
+    /// Every item a reader can highlight: the figures, then the map's shapes.
+    pub fn items(&self) -> usize {
+        self.figures + self.map().map_or(0, |m| m.regions.len())
+    }
 }
 
 impl Layout {
@@ -262,7 +269,7 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
     }
     y = y.max(map_bottom) + m.pad;
 
-    Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad, map, items: data.regions.len() }
+    Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad, map, figures: data.regions.len() }
 }
 
 /// `text` wrapped to `width` in lines from `(left, top)`: answers the bottom of the
@@ -326,6 +333,20 @@ fn bars(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(feature = "map")]
+    fn the_map_views_are_drawn_by_the_map_build() {
+        // The same table as the pages' rule (www/element/builds.js, tests/tools/).
+        let mut cases = 0;
+        for line in include_str!("../../tests/views.txt").lines().filter(|l| !l.starts_with('#')) {
+            let (view, build) = line.split_once('\t').expect("view, a tab, the build");
+            let has_map = View::from_name(view).unwrap_or_else(|| panic!("{view}: not a view")).has_map();
+            assert_eq!(if has_map { "map" } else { "bars" }, build, "{view}");
+            cases += 1;
+        }
+        assert_eq!(cases, 3, "every view, once");
+    }
 
     #[test]
     fn rect_contains_is_half_open() {

@@ -338,7 +338,7 @@ fn the_unplaced_figure_has_its_own_line_under_the_map_and_is_a_target() {
     assert!(text.text.starts_with("Autres régions* 15\u{202f}482"), "{}", text.text);
     use crate::highlight::Targets;
     assert_eq!(l.item_at(line.center()), Some(item));
-    assert_eq!(l.count(), 4, "the keyboard walks the four figures");
+    assert_eq!(l.figures(), 4, "the keyboard walks the four figures");
     assert!(l.rows.is_empty(), "no bars on the map alone");
     // Every item's keyboard tooltip goes by its own shape.
     for c in &map.circles {
@@ -479,7 +479,7 @@ fn a_newsrooms_figures_are_placed_by_name_and_the_rest_listed_under_the_map() {
                     "{text}"
                 );
             }
-            assert_eq!(l.count(), data.regions.len(), "the keyboard walks every figure");
+            assert_eq!(l.figures(), data.regions.len(), "the keyboard walks every figure");
             every_circle_is_labelled(&data, &l, &format!("newsroom {width} {lang:?}"));
         }
         // Gao's polygon reads Gao's figure; Kayes, with none, says so, and that

@@ -13,7 +13,7 @@ mod picture;
 
 pub use css::picture_css;
 pub use json::{dataset_json_ld, json};
-pub use pages::{DATASET_MARKERS, PAGES, between, markers, picture_file, replace_between, replace_marked};
+pub use pages::{DATASET_MARKERS, PAGES, TITLE_MARKERS, TITLED_PAGES, between, markers, picture_file, replace_between, replace_marked, titles};
 pub use picture::{PICTURE_CLASS, element, picture, picture_view};
 
 use plotters::backend::SVGBackend;
@@ -147,7 +147,12 @@ pub(super) fn render_parts(data: &Dataset, lang: Lang, view: View, width: f64, t
     let mut out = String::new();
     {
         let mut backend = SameSizeSvg(SVGBackend::with_string(&mut out, size));
-        render::draw_with(&mut backend, &layout, theme, 1.0, true, land).map_err(|e| format!("drawing the SVG failed: {e}"))?;
+        // The map's land or not: the static picture draws it once for all its
+        // artboards (`picture_view`).
+        let parts = render::Parts { land, ..render::Parts::ALL };
+        render::draw_parts(&mut backend, &layout, theme, 1.0, &parts)
+            .and_then(|()| backend.present())
+            .map_err(|e| format!("drawing the SVG failed: {e}"))?;
     }
     Ok((short_font_sizes(&out), layout))
 }

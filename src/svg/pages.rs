@@ -8,6 +8,21 @@ use crate::locale::Lang;
 pub const DATASET_MARKERS: (&str, &str) =
     ("<!-- dataset description: written by `make fallback` -->", "<!-- end of dataset description -->");
 
+/// The markers around the iframe pages' hidden heading: the chart's title in each
+/// language (`titles`), which `embed-lang.js` also gives the page when it shows English.
+pub const TITLE_MARKERS: (&str, &str) = ("<!-- titles: written by `make fallback` -->", "<!-- end of titles -->");
+
+/// The iframe pages, whose hidden heading holds the chart's title in both languages.
+pub const TITLED_PAGES: [&str; 3] = ["embed.html", "embed-map.html", "embed-both.html"];
+
+/// The chart's title in each language, each in a span of its language (the iframe
+/// page's stylesheet shows the page's own).
+pub fn titles() -> String {
+    [Lang::Fr, Lang::En]
+        .map(|lang| format!("<span lang=\"{}\">{}</span>", lang.tag(), super::picture::escape(lang.text().title)))
+        .concat()
+}
+
 /// Where the text between the first `open` and the `close` after it lies in `html`
 /// (the one reading of markers: the page writer and the tests that pages are current).
 pub fn between(html: &str, (open, close): (&str, &str)) -> Option<std::ops::Range<usize>> {

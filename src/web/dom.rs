@@ -1,6 +1,7 @@
 //! Small DOM helpers for the shell: element creation, styles set through the CSSOM
 //! (allowed under a strict `style-src 'self'` CSP, unlike style attributes or
-//! <style> elements), and the canvas's 2D context.
+//! <style> elements), the canvas's 2D context, the owned listener and callback types,
+//! and what the page says (media queries, the pixel ratio).
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
@@ -91,4 +92,18 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d
         // getContext("2d") returns a CanvasRenderingContext2D or null.
         .map(JsCast::unchecked_into::<CanvasRenderingContext2d>)
         .ok_or_else(|| error("this browser gives no 2D canvas context"))
+}
+
+/// What the page says: the reader's colour scheme, a media query, the screen's
+/// pixel ratio (1 if the browser reports none).
+pub fn prefers_dark() -> bool {
+    matches_media("(prefers-color-scheme: dark)")
+}
+
+pub fn matches_media(query: &str) -> bool {
+    window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    Some(window().device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
 }

@@ -17,7 +17,7 @@ use super::state::{self, EventCount, Shared};
 fn pointer(s: &Shared, e: &Event, event: PointerEvent) -> Option<Input> {
     let e = e.unchecked_ref::<web_sys::PointerEvent>(); // these listeners get pointer events only
     let client = (e.client_x() as f64, e.client_y() as f64);
-    pointer_input(event, &e.pointer_type(), client, |at| s.borrow_mut().view_mut().frame_now().to_layout(at))
+    pointer_input(event, &e.pointer_type(), client, |at| s.borrow_mut().widget_mut().frame_now().to_layout(at))
 }
 
 /// One listener: `decode` turns its event into an input for the rules, or nothing.
@@ -48,7 +48,7 @@ fn listen(
 pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
     let (canvas, root, image): (EventTarget, JsValue, EventTarget) = {
         let s = shared.borrow();
-        (s.view().canvas().clone().into(), s.view().root().clone().into(), s.view().image_link().clone().into())
+        (s.widget().canvas().clone().into(), s.widget().root().clone().into(), s.widget().image_link().clone().into())
     };
     let mut out = vec![
         listen(&canvas, "pointermove", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Move))),
@@ -75,7 +75,7 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
         // href: a click (mouse, touch, or Enter on the focused link).
         listen(&image, "click", shared, events, Box::new(|s, _| {
             let s = s.borrow();
-            if let Err(e) = s.view().image_url() {
+            if let Err(e) = s.widget().image_url() {
                 s.show_alert(Some(&super::js::message_of(&e.into())));
             }
             None

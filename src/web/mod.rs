@@ -9,8 +9,11 @@ mod interact;
 mod js;
 mod panic;
 mod shell;
+#[cfg(feature = "probes")]
+mod probes;
 mod state;
-mod view;
+mod types;
+mod widget;
 mod watch;
 
 use std::cell::RefCell;
@@ -18,17 +21,17 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-#[cfg(feature = "probes")]
-use web_sys::HtmlElement;
 
 use crate::settings::Settings;
 
 pub(crate) use js::error;
+#[cfg(feature = "picture")]
+pub(crate) use js::data_value;
 use js::{message_of, parse_options, resolve_target};
 #[cfg(feature = "probes")]
 pub use state::Probes;
 use state::{EventCount, Shared, State};
-use view::View;
+use widget::Widget;
 
 /// Shows why no chart could be drawn, where it would have been: never a blank box.
 fn show_failure(host: &Element, message: &str) {
@@ -42,85 +45,6 @@ fn clear_failures(host: &Element) {
 /// Removes the host's children of class `class`.
 fn remove_children(host: &Element, class: &str) {
     shell::remove_children(host, class);
-}
-
-/// The options and results as TypeScript types, for the shipped `.d.ts` (written at
-/// build time: nothing of this is in the wasm). `tools/types.mjs` then makes
-/// `mount`'s options optional.
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** One region of custom figures. */
-export interface RegionInput {
-    name: string;
-    /** A whole number from 0 to 2^53 - 1. */
-    persons: number;
-    /** Derived rather than reported: drawn muted and footnoted. */
-    computed?: boolean | null;
-}
-/** Custom figures, replacing the article's. On the map, regions named as one of its regions (French or English, case and accents ignored) are placed there; the others are listed under it. */
-export interface DataInput {
-    title: string;
-    subtitle?: string | null;
-    source: string;
-    total: number;
-    households?: number | null;
-    increase?: number | null;
-    regions: RegionInput[];
-    /** Draw what the regions leave of the total as a computed "other regions" bar. */
-    showRest?: boolean | null;
-}
-/** Options of `mount` and `update`: left out, an option keeps its value; `null` puts it back to its default. */
-export interface MountOptions {
-    lang?: "fr" | "en" | null;
-    theme?: "auto" | "light" | "dark" | null;
-    view?: "bars" | "map" | "both" | null;
-    data?: DataInput | null;
-}
-/** A bar as drawn, in CSS pixels from the canvas's top-left corner. */
-export interface Bar {
-    name: string;
-    persons: number;
-    computed: boolean;
-    x: number;
-    y: number;
-    width: number;
-    height: number;
-}
-"#;
-
-/// The static picture for any figures (the npm package's `picture` command, run by
-/// Node; not in the builds pages fetch): `data` as the `data` option or as the text of
-/// the chart's own CSV (then `title` gives its title), validated as `data` is, drawn
-/// by the same code as `make fallback`: `{ html, element, svg }`: the picture, the
-/// element to paste (the data as its inline JSON, the picture inside), and the SVG
-/// fallback at `width` CSS pixels.
-#[cfg(feature = "picture")]
-#[wasm_bindgen]
-pub fn picture(
-    #[wasm_bindgen(unchecked_param_type = "DataInput | string")] data: JsValue,
-    title: Option<String>,
-    lang: &str,
-    view: &str,
-    width: f64,
-) -> Result<JsValue, JsError> {
-    use crate::options::{Value, validate};
-    let data = match data.as_string() {
-        Some(csv) => crate::words::read_csv(&csv, title.as_deref()).map_err(|e| error(e.message()))?,
-        None => js::data_value(&data)?,
-    };
-    let given = data.clone();
-    let options = Value::Object(vec![("data".into(), data), ("lang".into(), Value::String(lang.into())), ("view".into(), Value::String(view.into()))]);
-    let settings = Settings::new(validate(&options).map_err(|e| error(e.message()))?);
-    let (d, lang, view) = (settings.dataset(), settings.lang(), settings.view());
-    let theme = &crate::render::LIGHT;
-    let html = crate::svg::picture_view(d, lang, view, theme).map_err(error)?;
-    let (svg, _) = crate::svg::render_view(d, lang, view, width.clamp(200.0, 4000.0), theme).map_err(error)?;
-    let element = crate::svg::element(&given, lang, view, &html);
-    let out = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&out, &"html".into(), &html.into());
-    let _ = js_sys::Reflect::set(&out, &"element".into(), &element.into());
-    let _ = js_sys::Reflect::set(&out, &"svg".into(), &svg.into());
-    Ok(out.into())
 }
 
 /// A chart on the page. `destroy()` removes it and everything it attached.
@@ -192,10 +116,10 @@ fn start_in(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
 /// the width the page gives us, but taking no height and unseen until the swap
 /// (`shell::build` made it so).
 fn build_state(host: &Element, settings: Settings) -> Result<Shared, JsError> {
-    let view = View::build(host)?;
-    host.append_child(view.root()).map_err(|_| error("mount: cannot append to the target element"))?;
-    let shared: Shared = Rc::new(RefCell::new(State::new(view, settings)));
-    state::arm(&shared);
+    let widget = Widget::build(host)?;
+    host.append_child(widget.root()).map_err(|_| error("mount: cannot append to the target element"))?;
+    let shared: Shared = Rc::new(RefCell::new(State::new(widget, settings)));
+    state::make_frame_loops(&shared);
     Ok(shared)
 }
 
@@ -219,7 +143,7 @@ impl Chart {
             7 => {
                 let mut st = shared.borrow_mut();
                 st.lay_out();
-                if st.view().layout().map().is_none() {
+                if st.widget().layout().map().is_none() {
                     self.left -= 1;
                     Ok(())
                 } else {
@@ -232,8 +156,8 @@ impl Chart {
             // moves. From here it answers the reader.
             2 => {
                 let st = shared.borrow();
-                let host = st.view().root().parent_element();
-                st.view().show();
+                let host = st.widget().root().parent_element();
+                st.widget().show();
                 if let Some(host) = host {
                     remove_children(&host, crate::style::PICTURE_CLASS);
                 }
@@ -249,7 +173,7 @@ impl Chart {
                 self.listeners.extend(watch::watch_print(shared));
                 self.listeners.extend(watch::watch_zoom(shared));
                 self.width_watch = watch::WidthWatch::new(shared);
-                self.panic_id = panic::register(shared.borrow().view().alert());
+                self.panic_id = panic::register(shared.borrow().widget().alert());
                 Ok(())
             }
         }
@@ -268,78 +192,6 @@ impl Chart {
 impl Drop for Chart {
     fn drop(&mut self) {
         self.destroy();
-    }
-}
-
-/// Rust-side accessors for the browser tests, compiled in with the `probes` feature
-/// only (the shipped wasm has none). They panic on a destroyed chart.
-#[cfg(feature = "probes")]
-impl Chart {
-    fn state(&self) -> std::cell::Ref<'_, State> {
-        self.shared.as_ref().expect("chart was destroyed").borrow()
-    }
-    /// The geometry the chart was drawn with.
-    pub fn layout(&self) -> crate::layout::Layout {
-        self.state().view().layout().clone()
-    }
-    pub fn canvas(&self) -> web_sys::HtmlCanvasElement {
-        self.state().view().canvas().clone()
-    }
-    pub fn overlay(&self) -> web_sys::HtmlCanvasElement {
-        self.state().view().parts().0.clone()
-    }
-    /// The overlay's top-left corner in the chart canvas's device pixels.
-    pub fn overlay_at(&self) -> (i32, i32) {
-        self.state().view().overlay_at()
-    }
-    pub fn root(&self) -> HtmlElement {
-        self.state().view().root().clone()
-    }
-    pub fn tooltip(&self) -> HtmlElement {
-        self.state().view().parts().1.clone()
-    }
-    pub fn live_region(&self) -> HtmlElement {
-        self.state().view().parts().2.clone()
-    }
-    pub fn alert(&self) -> HtmlElement {
-        self.state().view().parts().3.clone()
-    }
-    /// Layout pixels to device pixels: the screen's ratio × the artboard's scale.
-    pub fn device_pixel_ratio(&self) -> f64 {
-        self.state().view().parts().4
-    }
-    pub fn theme(&self) -> crate::theme::Theme {
-        self.state().view().theme_colors().clone()
-    }
-    /// The highlighted row (index into `layout().rows`) and what set it.
-    pub fn highlighted(&self) -> (Option<usize>, Option<crate::highlight::Source>) {
-        self.state().highlighted()
-    }
-    /// Overlay repaints, layouts drawn and content rebuilds so far.
-    pub fn probes(&self) -> state::Probes {
-        self.state().probes()
-    }
-    pub fn overlay_paints(&self) -> u32 {
-        self.probes().overlay_paints
-    }
-    pub fn renders(&self) -> u32 {
-        self.probes().geometry_renders
-    }
-    /// A counter of events the chart's listeners handled; it outlives the chart.
-    pub fn event_counter(&self) -> EventCount {
-        self.events.clone()
-    }
-    /// Charts the panic hook would report to (destroyed ones are not among them).
-    pub fn panic_registrations() -> usize {
-        panic::registered()
-    }
-    /// What the panic hook would write in this chart's alert box now.
-    pub fn panic_message(&self) -> String {
-        self.shared.as_ref().map(|s| panic::message(s.borrow().view().alert()).into()).unwrap_or_default()
-    }
-    pub fn listener_count(&self) -> usize {
-        let ratio = self.shared.as_ref().is_some_and(|s| s.borrow().ratio_watched());
-        self.listeners.len() + self.width_watch.is_some() as usize + ratio as usize
     }
 }
 
@@ -366,7 +218,7 @@ impl Chart {
         }
         let shared = self.live("step")?.clone();
         if let Err(e) = self.next_step(&shared) {
-            let host = shared.borrow().view().root().parent_element();
+            let host = shared.borrow().widget().root().parent_element();
             self.destroy(); // a mount that fails leaves nothing of ours but the message
             return Err(match host {
                 Some(host) => fail(&host, e.into()),
@@ -406,14 +258,14 @@ impl Chart {
         // pixels. The figure as a JS number, exact (validated figures are below 2^53):
         // serializing a u64 links an out-of-range message and formatting with it.
         let rows: Vec<(&str, f64, bool, f64, f64, f64, f64)> = s
-            .view()
+            .widget()
             .layout()
             .rows
             .iter()
             .map(|row| {
                 let r = &s.settings().dataset().regions[row.region];
                 // Layout (artboard) pixels to the CSS pixels the canvas is shown at.
-                let (b, k) = (row.bar, s.view().frame().scale);
+                let (b, k) = (row.bar, s.widget().frame().scale);
                 (r.name.as_str(), r.persons as f64, r.computed, b.x * k, b.y * k, b.w * k, b.h * k)
             })
             .collect();
@@ -434,7 +286,7 @@ impl Chart {
         if let Some(shared) = self.shared.take() {
             let mut s = shared.borrow_mut();
             s.cancel_frames();
-            s.view().root().remove();
+            s.widget().root().remove();
         }
     }
 }

@@ -45,10 +45,7 @@ pub fn install() {
 #[cfg_attr(panic = "immediate-abort", allow(dead_code))] // no hook there (see above)
 pub fn message(alert: &HtmlElement) -> &'static str {
     let tag = alert.closest("[lang]").ok().flatten().and_then(|root| root.get_attribute("lang"));
-    match tag.as_deref().and_then(Lang::from_tag) {
-        Some(Lang::En) => "mali-idp-chart: internal error, the chart stopped. Please reload the page.",
-        _ => "mali-idp-chart : erreur interne, le graphique s'est arrêté. Rechargez la page.",
-    }
+    tag.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::Fr).internal_error()
 }
 
 /// Registers a chart's alert box; the id unregisters it on destroy.

@@ -1,6 +1,12 @@
-// DOM plumbing for the wasm shell (src/web/view.rs, src/web/a11y.rs): the widget's
-// elements made, and its data table filled from words the core wrote. No rule lives
-// here, and text reaches the DOM only through textContent. Written in JavaScript
+// DOM plumbing for the wasm shell (declared in src/web/shell.rs, called by
+// src/web/widget.rs and src/web/a11y.rs), the leaves of its DOM work: the widget's
+// elements made and its stylesheet adopted (`build`), the failure box (`failure`),
+// the data table filled from words the core wrote (`table`), `bars()`'s objects,
+// lengths, colours and transforms written (`px`, `color`, `aspect`, `translate`),
+// the footer's links, the page's colours and the system palette read back
+// (`computed`, `pageColor`, `systemColor`), the pixel-ratio query, and the static
+// picture removed (`removeChildren`). No rule lives here, and text reaches the DOM
+// only through textContent. Written in JavaScript
 // because a few lines here cost less than the dozens of imported DOM calls the wasm
 // and its glue would need (measured: see the README's ledger). tools/glue.mjs
 // bundles this file into the glue, so it costs no request of its own.

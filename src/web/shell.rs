@@ -7,7 +7,7 @@ use web_sys::{Element, HtmlElement};
 
 #[wasm_bindgen(module = "/src/web/shell.js")]
 extern "C" {
-    /// The widget's elements (see `View::build` for their order), its stylesheet
+    /// The widget's elements (see `Widget::build` for their order), its stylesheet
     /// adopted where `host` is.
     pub fn build(host: &Element, css: &str, width: u32) -> js_sys::Array;
     /// A table in `wrap`: `caption`, then rows of `cols` cells separated by U+001F.

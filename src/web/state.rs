@@ -1,4 +1,4 @@
-//! One chart's state in the page: its elements (`View`), its settings and the
+//! One chart's state in the page: its elements (`Widget`), its settings and the
 //! reading rules' state from the core, and the frames it is waiting for. Inputs go
 //! in through [`send`]; the core's answer is applied here, and nowhere else. A redraw
 //! is split by what changed: content, theme, or geometry only (a resize).
@@ -16,7 +16,7 @@ use crate::settings::{Changed, Settings};
 use crate::render;
 use crate::words;
 
-use super::view::{Tip, View};
+use super::widget::{Tip, Widget};
 
 /// Counters only tests read, compiled in with the `probes` feature alone.
 #[cfg(feature = "probes")]
@@ -31,13 +31,13 @@ pub struct Probes {
 }
 
 pub struct State {
-    view: View,
+    widget: Widget,
     settings: Settings,
     highlight: Highlight,
     /// Each item's tooltip, measured on first use, forgotten at every redraw.
     tips: Vec<Option<Tip>>,
     /// The frame a pointer move waits for, and a redraw's (resize, ratio, scheme);
-    /// made by `arm` once the state is shared.
+    /// made by `make_frame_loops` once the state is shared.
     pointer_frame: Option<FrameLoop>,
     render_frame: Option<FrameLoop>,
     /// The redraw rules: which page changes redraw what (widths followed, the
@@ -60,9 +60,9 @@ pub type EventCount = Rc<std::cell::Cell<u32>>;
 pub type EventCount = ();
 
 impl State {
-    pub fn new(view: View, settings: Settings) -> State {
+    pub fn new(widget: Widget, settings: Settings) -> State {
         State {
-            view,
+            widget,
             settings,
             highlight: Highlight::default(),
             tips: Vec::new(),
@@ -76,11 +76,11 @@ impl State {
         }
     }
 
-    pub fn view(&self) -> &View {
-        &self.view
+    pub fn widget(&self) -> &Widget {
+        &self.widget
     }
-    pub fn view_mut(&mut self) -> &mut View {
-        &mut self.view
+    pub fn widget_mut(&mut self) -> &mut Widget {
+        &mut self.widget
     }
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -96,14 +96,14 @@ impl State {
 
     /// The mount's layout step: laid out at the width the page gives, canvases sized.
     pub fn lay_out(&mut self) {
-        let width = self.view.width();
-        self.view.lay_out(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, self.redraw.paper_scale());
-        self.redraw.laid_out(width, self.view.screen_dpr(), js_sys::Date::now());
+        let width = self.widget.width();
+        self.widget.lay_out(self.settings.dataset(), self.settings.lang(), self.settings.view(), width, self.redraw.paper_scale());
+        self.redraw.laid_out(width, self.widget.screen_dpr(), js_sys::Date::now());
     }
 
     /// The mount's words: the canvas's name, the data table, the CSV link.
     pub fn content(&mut self) -> Result<(), JsError> {
-        self.view.content(self.settings.dataset(), self.settings.lang(), self.settings.view())?;
+        self.widget.content(self.settings.dataset(), self.settings.lang(), self.settings.view())?;
         #[cfg(feature = "probes")]
         {
             self.probes.content_renders += 1;
@@ -121,8 +121,8 @@ impl State {
     /// the ground unless the map's step drew it), half the texts (4), the rest (3),
     /// after which the chart is drawn.
     pub fn paint_step(&mut self, n: u32) -> Result<(), JsError> {
-        let map = self.view.layout().map().is_some();
-        let half = self.view.layout().texts.len() / 2;
+        let map = self.widget.layout().map().is_some();
+        let half = self.widget.layout().texts.len() / 2;
         let parts = render::Parts {
             ground: n == 7 || (n == 5 && !map),
             land: n == 6,
@@ -133,7 +133,7 @@ impl State {
                 _ => 0..0,
             },
         };
-        self.view.paint_parts(parts)?;
+        self.widget.paint_parts(parts)?;
         if n == 3 {
             self.drawn();
         }
@@ -161,10 +161,10 @@ impl State {
     /// Lays out and draws again: at the width the rules chose, or the widget's own;
     /// for paper or the screen, as the rules say.
     fn relayout(&mut self) -> Result<(), JsError> {
-        let width = self.redraw.take_width().unwrap_or_else(|| self.view.width());
+        let width = self.redraw.take_width().unwrap_or_else(|| self.widget.width());
         let (data, lang, view) = (self.settings.dataset(), self.settings.lang(), self.settings.view());
-        let result = self.view.lay_out_and_paint(data, lang, view, width, self.redraw.paper_scale());
-        self.redraw.laid_out(width, self.view.screen_dpr(), js_sys::Date::now());
+        let result = self.widget.lay_out_and_paint(data, lang, view, width, self.redraw.paper_scale());
+        self.redraw.laid_out(width, self.widget.screen_dpr(), js_sys::Date::now());
         result?;
         self.drawn();
         Ok(())
@@ -174,7 +174,7 @@ impl State {
     /// reading rules told.
     fn drawn(&mut self) {
         self.tips.clear();
-        let fx = self.highlight.handle(Input::Redrawn, self.view.layout());
+        let fx = self.highlight.handle(Input::Redrawn, self.widget.layout());
         self.apply(fx);
         #[cfg(feature = "probes")]
         {
@@ -187,10 +187,10 @@ impl State {
     #[inline(never)]
     fn apply(&mut self, fx: Effects) {
         if fx.frame_moved {
-            self.view.frame_moved();
+            self.widget.frame_moved();
         }
         if let Some((clear, fill)) = fx.repaint {
-            self.view.paint_highlight(clear, fill);
+            self.widget.paint_highlight(clear, fill);
             #[cfg(feature = "probes")]
             {
                 self.probes.overlay_paints += 1;
@@ -198,37 +198,37 @@ impl State {
         }
         match fx.tooltip {
             Tooltip::Keep => {}
-            Tooltip::Hide => self.view.hide_tooltip(),
+            Tooltip::Hide => self.widget.hide_tooltip(),
             Tooltip::Show { item, at, fresh } => {
                 let tip = self.tip(item);
-                self.view.show_tooltip(&tip, at, fresh);
+                self.widget.show_tooltip(&tip, at, fresh);
                 self.tips[item] = Some(tip);
             }
         }
         match fx.announce {
             None => {}
-            Some(Announce::Silence) => self.view.announce(""),
+            Some(Announce::Silence) => self.widget.announce(""),
             Some(Announce::Item(item)) => {
-                self.view.announce(&words::item_announcement(self.settings.dataset(), item, self.settings.lang()));
+                self.widget.announce(&words::item_announcement(self.settings.dataset(), item, self.settings.lang()));
             }
         }
     }
 
     /// An item's tooltip, taken from the cache (put back by the caller) or measured.
     fn tip(&mut self, item: usize) -> Tip {
-        let items = crate::render::highlight_items(self.view.layout());
+        let items = self.widget.layout().items();
         if self.tips.len() != items {
             self.tips = (0..items).map(|_| None).collect();
         }
-        self.tips[item].take().unwrap_or_else(|| self.view.measure_tip(self.settings.dataset(), item, self.settings.lang()))
+        self.tips[item].take().unwrap_or_else(|| self.widget.measure_tip(self.settings.dataset(), item, self.settings.lang()))
     }
 
     /// What the page says now about how to draw.
     fn page(&self) -> crate::theme::Page {
         crate::theme::Page {
             printing: self.redraw.printing(),
-            dark: crate::theme::used_scheme_is_dark(&self.view.color_scheme(), super::view::prefers_dark()),
-            forced_colors: super::view::matches_media("(forced-colors: active)"),
+            dark: crate::theme::used_scheme_is_dark(&self.widget.color_scheme(), super::dom::prefers_dark()),
+            forced_colors: super::dom::matches_media("(forced-colors: active)"),
         }
     }
 
@@ -236,7 +236,7 @@ impl State {
     fn refresh_theme(&mut self) {
         let page = self.page();
         self.redraw.themed(page.dark);
-        self.view.theme(crate::theme::look(self.settings.theme(), page));
+        self.widget.theme(crate::theme::look(self.settings.theme(), page));
     }
 
     /// Whether the page's colour scheme is dark now.
@@ -258,7 +258,7 @@ impl State {
         self.ratio_watch.is_some()
     }
     pub fn show_alert(&self, message: Option<&str>) {
-        self.view.show_alert(message);
+        self.widget.show_alert(message);
     }
 }
 
@@ -267,7 +267,7 @@ impl State {
 pub fn send(shared: &Shared, input: Input) {
     let fx = {
         let st = &mut *shared.borrow_mut();
-        let fx = st.highlight.handle(input, st.view.layout());
+        let fx = st.highlight.handle(input, st.widget.layout());
         st.apply(fx);
         fx
     };
@@ -280,8 +280,8 @@ pub fn send(shared: &Shared, input: Input) {
 
 /// The pointer's frame: reads the move waiting for it, where the canvas is now.
 fn pointer_frame(st: &mut State, _: &Weak<RefCell<State>>) {
-    let frame = st.view.frame_now();
-    let fx = st.highlight.handle(Input::Frame(frame), st.view.layout());
+    let frame = st.widget.frame_now();
+    let fx = st.highlight.handle(Input::Frame(frame), st.widget.layout());
     st.apply(fx);
 }
 
@@ -291,19 +291,19 @@ fn render_frame(st: &mut State, weak: &Weak<RefCell<State>>) {
         st.refresh_theme();
     }
     let result = st.relayout();
-    st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
+    st.widget.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
     watch_ratio(st, weak);
 }
 
 /// Arms the listener for the screen's pixel ratio changing, if the rules say so
 /// (the first time, and at each new ratio: its media query names one ratio).
 pub fn watch_ratio(st: &mut State, weak: &Weak<RefCell<State>>) {
-    let Some(ratio) = st.redraw.ratio_to_watch(st.view.screen_dpr()) else { return };
+    let Some(ratio) = st.redraw.ratio_to_watch(st.widget.screen_dpr()) else { return };
     let query = super::shell::ratio_query(ratio);
     let weak = weak.clone();
     st.ratio_watch = Some(super::dom::Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {
-            follow(&shared, Change::Ratio(super::view::device_pixel_ratio()));
+            follow(&shared, Change::Ratio(super::dom::device_pixel_ratio()));
         }
     }));
 }
@@ -318,9 +318,9 @@ pub fn follow(shared: &Shared, change: Change) {
     let redo = st.redraw.handle(change, st.settings.theme());
     if redo.at_once {
         st.refresh_theme();
-        st.view.focus_ring(false);
+        st.widget.focus_ring(false);
         let result = st.relayout();
-        st.view.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
+        st.widget.show_alert(result.err().map(|e| super::js::message_of(&e.into())).as_deref());
     } else if redo.frame {
         st.theme_stale |= redo.theme;
         if let Some(frames) = &st.render_frame {
@@ -331,7 +331,7 @@ pub fn follow(shared: &Shared, change: Change) {
 
 /// Makes the state's two frame callbacks, once it is shared (they hold it weakly:
 /// the state owns them, so a strong reference would cycle).
-pub fn arm(shared: &Shared) {
+pub fn make_frame_loops(shared: &Shared) {
     let pointer = FrameLoop::new(Rc::downgrade(shared), pointer_frame);
     let render = FrameLoop::new(Rc::downgrade(shared), render_frame);
     let mut st = shared.borrow_mut();
@@ -341,7 +341,7 @@ pub fn arm(shared: &Shared) {
 
 /// Focus changes: the ring, and the rules' answer to losing focus.
 pub fn focus(shared: &Shared, focused: bool) {
-    shared.borrow().view.focus_ring(focused);
+    shared.borrow().widget.focus_ring(focused);
     if !focused {
         send(shared, Input::Blur);
     }

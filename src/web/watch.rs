@@ -14,7 +14,7 @@ use web_sys::{ResizeObserver, ResizeObserverEntry};
 use crate::redraw::Change;
 
 use super::state::{Shared, follow};
-use super::view::device_pixel_ratio;
+use super::dom::device_pixel_ratio;
 
 /// A window resize with a new ratio (browser zoom does both): a second way to see a
 /// ratio change, for browsers and emulators that do not fire the media query's.
@@ -48,7 +48,7 @@ pub fn watch_scheme(shared: &Shared, out: &mut Vec<Listener>) {
     if let Ok(Some(query)) = super::dom::window().match_media("(prefers-color-scheme: dark)") {
         out.push(follow(&query, "change"));
     }
-    let root: web_sys::EventTarget = shared.borrow().view().root().clone().into();
+    let root: web_sys::EventTarget = shared.borrow().widget().root().clone().into();
     out.push(follow(&root, "transitionend"));
 }
 
@@ -60,7 +60,7 @@ pub fn watch_print(shared: &Shared) -> Option<Listener> {
     let weak = Rc::downgrade(shared);
     Some(Listener::new(&query, "change", false, move |_| {
         if let Some(shared) = weak.upgrade() {
-            follow(&shared, Change::Print(super::view::matches_media("print")));
+            follow(&shared, Change::Print(super::dom::matches_media("print")));
         }
     }))
 }
@@ -97,7 +97,7 @@ impl WidthWatch {
             follow(&shared, Change::Width { width, now: js_sys::Date::now() });
         });
         let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        observer.observe(shared.borrow().view().root());
+        observer.observe(shared.borrow().widget().root());
         Some(WidthWatch { observer, _callback: callback })
     }
 }

@@ -73,8 +73,14 @@ test('hostile page CSS and a right-to-left document keep layout and hit testing 
       const root = document.querySelector('#chart .mali-idp-chart');
       const tip = root.querySelector('[role=tooltip]').getBoundingClientRect();
       const box = root.getBoundingClientRect();
-      return { tipInside: tip.left >= box.left - 1 && tip.right <= box.right + 1, scroll: document.documentElement.scrollWidth, view: innerWidth };
+      const canvas = root.querySelector('canvas[role=img]');
+      return { tipInside: tip.left >= box.left - 1 && tip.right <= box.right + 1, scroll: document.documentElement.scrollWidth, view: innerWidth,
+        // The page's `canvas { width: 50% !important; border: 3px }` must not reach
+        // the chart's canvas (hoverTombouctou would follow a shrunk canvas).
+        canvasWidth: canvas.getBoundingClientRect().width, boxWidth: box.width, border: getComputedStyle(canvas).borderTopWidth };
     });
+    assert.ok(Math.abs(geo.canvasWidth - geo.boxWidth) < 1, `the canvas spans its box (${geo.canvasWidth} of ${geo.boxWidth} px)`);
+    assert.equal(geo.border, '0px', 'no page border on the canvas');
     assert.ok(geo.tipInside, 'tooltip inside the chart');
     assert.ok(geo.scroll <= geo.view, 'no horizontal overflow');
     await page.locator('#chart').screenshot({ path: `${shots}hostile-css-rtl.png` });

@@ -8,7 +8,11 @@ import { langOf } from './lang.js';
 const params = new URLSearchParams(location.search);
 if (langOf(params.get('lang')) === 'en') {
   document.documentElement.lang = 'en';
-  document.title = 'Internally displaced people in Mali, by region';
+  // The page's title in English: its hidden heading's (written by `make fallback`
+  // from the chart's own words), once parsed.
+  document.addEventListener('DOMContentLoaded', () => {
+    document.title = document.querySelector('h1 [lang="en"]')?.textContent ?? document.title;
+  });
 }
 const theme = params.get('theme');
 if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;

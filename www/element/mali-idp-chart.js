@@ -34,8 +34,8 @@
 // build for all its charts (one wasm per page), as do charts added after it came.
 
 import { langOf } from './lang.js';
+import { needsMap } from './builds.js';
 const builds = {}; // by whether it draws maps: true, false
-const MAP_VIEWS = ['map', 'both'];
 
 /** Marks the task it runs in as the chart's (`performance.mark`), so that a trace
  * (`make trace`) or a newsroom's own profiling can tell the chart's tasks apart. */
@@ -71,8 +71,8 @@ const frame = () => (turn = turn.then(() => new Promise((resolve) => requestAnim
  * maps. The glue's evaluation, the wasm's instantiation and what follows each run in
  * tasks of their own. */
 export function load(view) {
-  const map = MAP_VIEWS.includes(view) || !!builds[true]
-    || !!document.querySelector('mali-idp-chart:is([view="map"],[view="both"])');
+  const map = needsMap(view) || !!builds[true]
+    || [...document.querySelectorAll('mali-idp-chart[view]')].some((el) => needsMap(el.getAttribute('view')));
   return builds[map] ??= (map ? import('./pkg/mali_idp_chart_map.js') : import('./pkg/mali_idp_chart.js'))
     .then(async (m) => {
       mark();
@@ -170,7 +170,7 @@ export class MaliIdpChart extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
     // A map asked of a chart drawn by the bars build: drawn anew by the map build.
-    if (this.#chart && (this.#hasMap || !MAP_VIEWS.includes(this.getAttribute('view')))) {
+    if (this.#chart && (this.#hasMap || !needsMap(this.getAttribute('view')))) {
       try {
         this.#chart.update(this.#attributes()); // takes what is left of its mount first
         this.#swap();
@@ -231,7 +231,7 @@ export class MaliIdpChart extends HTMLElement {
     if (own) wait(0);
     else if (!picture) {
       this.#fallback.alt = FALLBACK_ALT[lang];
-      const map = MAP_VIEWS.includes(this.getAttribute('view')) ? 'map-' : '';
+      const map = needsMap(this.getAttribute('view')) ? 'map-' : '';
       this.#fallback.src = new URL(`./fallback-${map}${lang}.svg`, import.meta.url).href;
     }
     this.#waiting?.disconnect();

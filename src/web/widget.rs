@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement};
 
 use crate::data::Dataset;
-use crate::layout::{self, CanvasFrame, Estimate, Layout, TOOLTIP, View as ChartView};
+use crate::layout::{self, CanvasFrame, Estimate, Layout, TOOLTIP, View};
 use crate::locale::Lang;
 use crate::render;
 use crate::theme::{self, CSS_COLOR_PROPERTIES, CSS_FONT_PROPERTY, Look, Theme};
@@ -40,7 +40,7 @@ pub struct Tip {
 /// The chart's elements and what they currently show, by job: the drawing (canvas,
 /// layout, colours, ratio), the highlight overlay, the tooltip, the words around the
 /// canvas (links, table, live region, alert) and where the canvas is on the page.
-pub struct View {
+pub struct Widget {
     root: HtmlElement,
     canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
@@ -110,10 +110,10 @@ fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsError> {
     Ok(())
 }
 
-impl View {
+impl Widget {
     /// Creates the widget's elements (not yet in the page) for `host`, whose
     /// document or shadow root adopts the widget's stylesheet (`style::WIDGET_CSS`).
-    pub fn build(host: &Element) -> Result<View, JsError> {
+    pub fn build(host: &Element) -> Result<Widget, JsError> {
         let parts = super::shell::build(host, crate::style::WIDGET_CSS, layout::natural_width());
         let part = |i: u32| parts.get(i);
         let root: HtmlElement = part(0).unchecked_into();
@@ -131,12 +131,12 @@ impl View {
         let overlay_ctx = dom::context_2d(&overlay)?;
         let overlay_backend =
             CanvasBackend::with_canvas_object(overlay.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
-        Ok(View {
+        Ok(Widget {
             root,
             canvas,
             ctx,
             theme: theme::LIGHT,
-            layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0, map: None, items: 0 },
+            layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0, map: None, figures: 0 },
             dpr: 1.0,
             screen_dpr: 1.0,
             print_layer: None,
@@ -171,8 +171,21 @@ impl View {
         &self.place.frame
     }
     #[cfg(feature = "probes")]
-    pub fn parts(&self) -> (&HtmlCanvasElement, &HtmlElement, &HtmlElement, &HtmlElement, f64) {
-        (&self.overlay.canvas, &self.tooltip.el, &self.live, &self.alert, self.dpr)
+    pub fn overlay_canvas(&self) -> &HtmlCanvasElement {
+        &self.overlay.canvas
+    }
+    #[cfg(feature = "probes")]
+    pub fn tooltip_element(&self) -> &HtmlElement {
+        &self.tooltip.el
+    }
+    #[cfg(feature = "probes")]
+    pub fn live_region(&self) -> &HtmlElement {
+        &self.live
+    }
+    /// Layout pixels to device pixels: the screen's ratio × the artboard's scale.
+    #[cfg(feature = "probes")]
+    pub fn device_pixels_per_layout_pixel(&self) -> f64 {
+        self.dpr
     }
     pub fn alert(&self) -> &HtmlElement {
         &self.alert
@@ -185,7 +198,7 @@ impl View {
 
     /// The words around the canvas, for new data or a new language: the canvas's
     /// accessible name, the data table, the CSV link.
-    pub fn content(&self, data: &Dataset, lang: Lang, view: ChartView) -> Result<(), JsError> {
+    pub fn content(&self, data: &Dataset, lang: Lang, view: View) -> Result<(), JsError> {
         let _ = self.root.set_attribute("lang", lang.tag());
         a11y::label_canvas(&self.canvas, data, lang, view);
         a11y::fill_table(&self.table_box, data, lang, view);
@@ -245,7 +258,7 @@ impl View {
     /// `paint` (a mount takes them in tasks of their own).
     /// `paper`: drawn for paper, at least that many device pixels per CSS pixel
     /// (`redraw::Redraw::paper_scale`), or for the screen (`None`).
-    pub fn lay_out_and_paint(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, paper: Option<f64>) -> Result<(), JsError> {
+    pub fn lay_out_and_paint(&mut self, data: &Dataset, lang: Lang, view: View, width: f64, paper: Option<f64>) -> Result<(), JsError> {
         self.lay_out(data, lang, view, width, paper);
         self.paint()
     }
@@ -253,8 +266,8 @@ impl View {
     /// Lays the chart out at the artboard for `width`, shown at `width`, and sizes
     /// its canvases (which clears them, the highlight overlay too). Text is measured
     /// by the same estimate as the static picture's, so both lay out alike.
-    pub fn lay_out(&mut self, data: &Dataset, lang: Lang, view: ChartView, width: f64, paper: Option<f64>) {
-        self.screen_dpr = device_pixel_ratio();
+    pub fn lay_out(&mut self, data: &Dataset, lang: Lang, view: View, width: f64, paper: Option<f64>) {
+        self.screen_dpr = super::dom::device_pixel_ratio();
         self.layout = layout::compute_view(data, lang, view, layout::artboard(width), &Estimate);
         // Device pixels per CSS pixel: the screen's, or paper's if more; per layout
         // pixel, times the artboard's scale (shown at `width`).
@@ -287,7 +300,7 @@ impl View {
 
     /// Draws the chart as `lay_out` laid it out.
     pub fn paint(&mut self) -> Result<(), JsError> {
-        self.paint_parts(render::Parts { ground: true, land: true, figures: true, texts: 0..usize::MAX })
+        self.paint_parts(render::Parts::ALL)
     }
 
     /// Draws `parts` of the chart as `lay_out` laid it out (a mount draws it in
@@ -477,17 +490,4 @@ impl View {
             _ => crate::layout::DEFAULT_WIDTH,
         }
     }
-}
-
-/// The reader's colour scheme.
-pub fn prefers_dark() -> bool {
-    matches_media("(prefers-color-scheme: dark)")
-}
-
-pub fn matches_media(query: &str) -> bool {
-    super::dom::window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
-}
-
-pub fn device_pixel_ratio() -> f64 {
-    Some(super::dom::window().device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
 }
