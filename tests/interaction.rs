@@ -297,6 +297,9 @@ async fn after_destroy_no_listener_fires() {
     let (el, mut chart) = chart(560);
     let (canvas, counter) = (chart.canvas(), chart.event_counter());
     assert!(listeners() >= before_mount + 8.0, "the page holds the chart's listeners");
+    // The chart holds each of them (the pixel ratio's too) and its width's observer,
+    // which is no listener: one owner, which destroy() empties.
+    assert_eq!(listeners() - before_mount, chart.listener_count() as f64 - 1.0, "the chart holds every listener it attached");
     let (x, y) = chart.layout().rows[0].bar.center();
     next_frame().await;
     let (frames, counted) = (pending_frames(), counter.get());

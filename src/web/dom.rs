@@ -55,6 +55,28 @@ impl Drop for Listener {
     }
 }
 
+/// A ResizeObserver watching one element, and its callback, owned: dropping it
+/// disconnects the observer and frees the closure.
+pub struct Observer {
+    observer: web_sys::ResizeObserver,
+    _callback: Callback,
+}
+
+impl Observer {
+    pub fn new(target: &Element, f: impl FnMut(wasm_bindgen::JsValue) + 'static) -> Option<Observer> {
+        let callback = Callback::new(f);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(target);
+        Some(Observer { observer, _callback: callback })
+    }
+}
+
+impl Drop for Observer {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 pub fn document() -> Result<Document, wasm_bindgen::JsError> {
     window().document().ok_or_else(|| error("no document: mount must run in a page"))
 }

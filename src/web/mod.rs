@@ -51,9 +51,6 @@ fn remove_children(host: &Element, class: &str) {
 #[wasm_bindgen]
 pub struct Chart {
     shared: Option<Shared>,
-    /// Owned listeners: dropping them removes them from their targets.
-    listeners: Vec<dom::Listener>,
-    width_watch: Option<watch::WidthWatch>,
     #[cfg_attr(not(feature = "probes"), allow(dead_code))]
     events: EventCount,
     /// Registration with the panic hook, undone on destroy.
@@ -109,7 +106,7 @@ fn start_in(host: &Element, options: &JsValue) -> Result<Chart, JsError> {
     Settings::default().check(&options).map_err(|e| error(e.message()))?;
     let settings = Settings::new(options);
     let events = EventCount::default();
-    Ok(Chart { shared: None, mounting: Some((host.clone(), settings)), listeners: Vec::new(), width_watch: None, events, panic_id: 0, left: 10 })
+    Ok(Chart { shared: None, mounting: Some((host.clone(), settings)), events, panic_id: 0, left: 10 })
 }
 
 /// The mount's first step: the chart's elements, in the page first, so the layout gets
@@ -162,17 +159,22 @@ impl Chart {
                     remove_children(&host, crate::style::PICTURE_CLASS);
                 }
                 drop(st);
-                self.listeners = interact::attach(shared, &self.events);
+                let listeners = interact::attach(shared, &self.events);
+                shared.borrow_mut().hold(listeners);
                 Ok(())
             }
             // Following the page.
             _ => {
                 state::watch_ratio(&mut shared.borrow_mut(), &Rc::downgrade(shared));
-                watch::watch_scheme(shared, &mut self.listeners);
-                self.listeners.extend(watch::watch_forced(shared));
-                self.listeners.extend(watch::watch_print(shared));
-                self.listeners.extend(watch::watch_zoom(shared));
-                self.width_watch = watch::WidthWatch::new(shared);
+                let mut listeners = watch::watch_scheme(shared);
+                listeners.extend(watch::watch_forced(shared));
+                listeners.extend(watch::watch_print(shared));
+                listeners.extend(watch::watch_zoom(shared));
+                let width = watch::watch_width(shared);
+                let mut st = shared.borrow_mut();
+                st.hold(listeners);
+                st.hold_width_watch(width);
+                drop(st);
                 self.panic_id = panic::register(shared.borrow().widget().alert());
                 Ok(())
             }
@@ -281,11 +283,9 @@ impl Chart {
         self.left = 0;
         self.mounting = None;
         panic::unregister(self.panic_id);
-        self.listeners.clear();
-        self.width_watch = None;
         if let Some(shared) = self.shared.take() {
             let mut s = shared.borrow_mut();
-            s.cancel_frames();
+            s.detach();
             s.widget().root().remove();
         }
     }

@@ -72,7 +72,6 @@ impl Chart {
         self.shared.as_ref().map(|s| super::panic::message(s.borrow().widget().alert()).into()).unwrap_or_default()
     }
     pub fn listener_count(&self) -> usize {
-        let ratio = self.shared.as_ref().is_some_and(|s| s.borrow().ratio_watched());
-        self.listeners.len() + self.width_watch.is_some() as usize + ratio as usize
+        self.shared.as_ref().map_or(0, |s| s.borrow().listener_count())
     }
 }

@@ -43,7 +43,11 @@ pub struct State {
     /// The redraw rules: which page changes redraw what (widths followed, the
     /// ratio drawn and watched, the scheme the colours were read for, print).
     redraw: Redraw,
-    /// The listener for the screen's pixel ratio changing (re-armed at each ratio).
+    /// Every listener and observer the chart attached (dropping one detaches it):
+    /// the reader's and the page's, the width's, and the screen's pixel ratio's
+    /// (re-armed at each ratio). One owner, with the frames, emptied on destroy.
+    listeners: Vec<super::dom::Listener>,
+    width_watch: Option<super::dom::Observer>,
     ratio_watch: Option<super::dom::Listener>,
     /// The colours must be read again before the next redraw (scheme change).
     theme_stale: bool,
@@ -69,6 +73,8 @@ impl State {
             pointer_frame: None,
             render_frame: None,
             redraw: Redraw::default(),
+            listeners: Vec::new(),
+            width_watch: None,
             ratio_watch: None,
             theme_stale: false,
             #[cfg(feature = "probes")]
@@ -244,18 +250,29 @@ impl State {
         self.page().dark
     }
 
-    /// Cancels every pending frame and watcher (on destroy).
-    pub fn cancel_frames(&mut self) {
+    /// Holds listeners the chart attached, and the observer of its width.
+    pub fn hold(&mut self, listeners: impl IntoIterator<Item = super::dom::Listener>) {
+        self.listeners.extend(listeners);
+    }
+    pub fn hold_width_watch(&mut self, observer: Option<super::dom::Observer>) {
+        self.width_watch = observer;
+    }
+
+    /// Detaches every listener and observer and cancels every pending frame (on
+    /// destroy).
+    pub fn detach(&mut self) {
+        self.listeners.clear();
+        self.width_watch = None;
         self.pointer_frame = None;
         self.render_frame = None;
         self.ratio_watch = None;
         self.redraw.unwatched();
     }
 
-    /// Whether the pixel-ratio listener is armed.
+    /// Listeners and observers attached now.
     #[cfg(feature = "probes")]
-    pub fn ratio_watched(&self) -> bool {
-        self.ratio_watch.is_some()
+    pub fn listener_count(&self) -> usize {
+        self.listeners.len() + self.width_watch.is_some() as usize + self.ratio_watch.is_some() as usize
     }
     pub fn show_alert(&self, message: Option<&str>) {
         self.widget.show_alert(message);

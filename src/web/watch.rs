@@ -6,10 +6,10 @@
 
 use std::rc::Rc;
 
-use super::dom::Listener;
+use super::dom::{Listener, Observer};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{ResizeObserver, ResizeObserverEntry};
+use web_sys::ResizeObserverEntry;
 
 use crate::redraw::Change;
 
@@ -36,7 +36,8 @@ pub fn watch_zoom(shared: &Shared) -> Option<Listener> {
 /// the highlight, and the transition also ends for other reasons (forced colours;
 /// the reader's scheme, already seen by the media query). (The media query stays for
 /// a chart hidden at the time: no transition runs in a box that is not shown.)
-pub fn watch_scheme(shared: &Shared, out: &mut Vec<Listener>) {
+pub fn watch_scheme(shared: &Shared) -> Vec<Listener> {
+    let mut out = Vec::new();
     let follow = |target: &web_sys::EventTarget, kind: &'static str| {
         let weak = Rc::downgrade(shared);
         Listener::new(target, kind, false, move |_| {
@@ -50,6 +51,7 @@ pub fn watch_scheme(shared: &Shared, out: &mut Vec<Listener>) {
     }
     let root: web_sys::EventTarget = shared.borrow().widget().root().clone().into();
     out.push(follow(&root, "transitionend"));
+    out
 }
 
 /// Watches the page being printed (the `print` media query: fired when printing
@@ -77,33 +79,17 @@ pub fn watch_forced(shared: &Shared) -> Option<Listener> {
     }))
 }
 
-/// Watches the widget's own width. The chart owns the observer and its closure;
-/// `disconnect()` and dropping both detach it.
-pub struct WidthWatch {
-    observer: ResizeObserver,
-    _callback: super::dom::Callback,
-}
-
-impl WidthWatch {
-    pub fn new(shared: &Shared) -> Option<WidthWatch> {
-        let weak = Rc::downgrade(shared);
-        let callback = super::dom::Callback::new(move |entries: JsValue| {
-            let entries: &js_sys::Array = entries.unchecked_ref();
-            let Some(shared) = weak.upgrade() else { return };
-            // The observer hands its callback ResizeObserverEntry objects only.
-            let width = entries.get(0).unchecked_into::<ResizeObserverEntry>().content_rect().width();
-            // Our own height changes land here too: the rules keep only real width
-            // changes (`redraw`).
-            follow(&shared, Change::Width { width, now: js_sys::Date::now() });
-        });
-        let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        observer.observe(shared.borrow().widget().root());
-        Some(WidthWatch { observer, _callback: callback })
-    }
-}
-
-impl Drop for WidthWatch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
+/// Watches the widget's own width (a ResizeObserver on its root).
+pub fn watch_width(shared: &Shared) -> Option<Observer> {
+    let weak = Rc::downgrade(shared);
+    let root = shared.borrow().widget().root().clone();
+    Observer::new(&root, move |entries: JsValue| {
+        let entries: &js_sys::Array = entries.unchecked_ref();
+        let Some(shared) = weak.upgrade() else { return };
+        // The observer hands its callback ResizeObserverEntry objects only.
+        let width = entries.get(0).unchecked_into::<ResizeObserverEntry>().content_rect().width();
+        // Our own height changes land here too: the rules keep only real width
+        // changes (`redraw`).
+        follow(&shared, Change::Width { width, now: js_sys::Date::now() });
+    })
 }
