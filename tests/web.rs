@@ -226,3 +226,33 @@ async fn the_image_link_gives_the_chart_as_a_png_at_twice_its_size() {
         el.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn each_part_of_the_widget_is_the_element_its_name_says() {
+    // The shell's JS makes the elements and hands them over as an array, in the
+    // order of `Part` in widget.rs: a part taken from the wrong slot would write the
+    // table, the links or the tooltip's text into another element.
+    let el = container(560);
+    let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    let root = chart.root();
+    assert_eq!(root.class_name(), "mali-idp-chart");
+    assert_eq!(chart.canvas().class_name(), "mali-idp-chart__canvas");
+    assert_eq!(chart.canvas().get_attribute("role").as_deref(), Some("img"), "the canvas is named");
+    assert_eq!(chart.overlay().class_name(), "mali-idp-chart__overlay");
+    assert_eq!(chart.tooltip().get_attribute("role").as_deref(), Some("tooltip"));
+    assert_eq!(chart.live_region().get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(chart.alert().get_attribute("role").as_deref(), Some("alert"));
+    let one = |selector: &str| root.query_selector(selector).unwrap().is_some();
+    assert!(one(".mali-idp-chart__data > table"), "the table is in the hidden box");
+    assert!(one(".mali-idp-chart__footer > a[download$='.csv']"), "the CSV link is the footer's first");
+    assert!(one(".mali-idp-chart__footer > a + a[download$='.png']"), "the image link its second");
+    // The tooltip's name and lines, written where a reader reads them.
+    let (x, y) = chart.layout().rows[0].bar.center();
+    pointer(&chart.canvas(), "pointermove", "mouse", x, y);
+    next_frame().await;
+    let tip = chart.tooltip();
+    assert_eq!(tip.query_selector("strong").unwrap().unwrap().text_content().as_deref(), Some("Tombouctou"));
+    assert!(tip.query_selector("div").unwrap().unwrap().text_content().unwrap().contains("22\u{202f}328"));
+    chart.destroy();
+    el.remove();
+}

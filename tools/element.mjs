@@ -9,10 +9,18 @@
 // The first two take the one language rule from www/element/lang.js; the element and
 // embed.js the one rule of which build draws a view, www/element/builds.js.
 // Usage: node tools/element.mjs
+import { readFileSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 
 const www = new URL('../www/', import.meta.url).pathname;
-const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', external: ['./pkg/*'] };
+// The error box's declarations, from their one source (src/style.rs's `error_box!`,
+// which the live chart's stylesheet uses too): the element shows the box when no
+// wasm could draw, so without that stylesheet.
+const style = readFileSync(new URL('../src/style.rs', import.meta.url), 'utf8');
+const errorBox = /macro_rules! error_box \{\s*\(\) => \{\s*("[^"]*")/.exec(style)?.[1];
+if (!errorBox) throw new Error('src/style.rs: no error_box! declarations found');
+const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', external: ['./pkg/*'],
+  define: { ERROR_BOX: errorBox } };
 buildSync({ ...common, entryPoints: [`${www}element/mali-idp-chart.js`], outfile: `${www}mali-idp-chart.js`, format: 'esm' });
 buildSync({ ...common, entryPoints: [`${www}element/embed-lang.js`], outfile: `${www}embed-lang.js`, format: 'iife' });
 buildSync({ ...common, entryPoints: [`${www}element/embed.js`], outfile: `${www}embed.js`, format: 'esm' });

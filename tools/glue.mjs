@@ -9,6 +9,11 @@
 // the module becomes "a", and the glue is then minified by esbuild. The exports
 // likewise: wasm-bindgen's closure shims are exported under their Rust paths (~130
 // characters each), read by the glue as `wasm.<name>`; only the glue reads them.
+// binaryen's --minify-imports-and-exports-and-modules does the wasm's half and prints
+// a rename map (JSON on stdout): measured on the map build, 39,592 B gzip against our
+// 39,587, the same within noise; but it renames `memory` too (the typings' InitOutput
+// names it), and the glue would still need this file's rewriting, so the few lines of
+// section parsing here stay.
 // Usage: node tools/glue.mjs GLUE_IN WASM_IN GLUE_OUT WASM_OUT (reads only the inputs,
 // writes only the outputs: run twice, it writes the same files). `rewrite` is the
 // pure part, tested by tests/tools/glue.test.mjs on a fixture of wasm-bindgen's output.

@@ -71,6 +71,7 @@ export function build(host, css, width) {
   size.width = width;
   size.height = 0;
   size.setAttribute('aria-hidden', 'true');
+  // In the order of widget.rs's `Part` (a test checks each is the element named).
   return [root, canvas, overlay, tooltip, name, lines, live, data, footer, csv, image, alert];
 }
 

@@ -1,7 +1,8 @@
 //! The chart's elements and what they show. Each method writes one part, from what
 //! the core computed: the words around the canvas (content), the colours (theme),
 //! the layout, canvases and drawing (geometry), and the reading effects (highlight
-//! overlay, tooltip, live region). No rule is decided here.
+//! overlay, tooltip, live region); the PNG the image link offers (`image`) and the
+//! texts as real text on paper (`paper`). No rule is decided here.
 
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -15,8 +16,11 @@ use crate::render;
 use crate::theme::{self, CSS_COLOR_PROPERTIES, CSS_FONT_PROPERTY, Look, Theme};
 use crate::words;
 
-use super::dom::{self, create, style};
+use super::dom::{self, style};
 use super::shell::{aspect, color, computed, page_color, px, system_color, translate};
+
+mod image;
+mod paper;
 
 /// A colour as one number, 0xRRGGBB, for the shell's `color`.
 fn rgb((r, g, b): theme::Rgb) -> u32 {
@@ -110,23 +114,41 @@ fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsError> {
     Ok(())
 }
 
+/// The widget's elements, in the order `shell.js`'s `build` returns them (an array:
+/// one import, where an object's named fields would cost one each).
+#[derive(Clone, Copy)]
+enum Part {
+    Root,
+    Canvas,
+    Overlay,
+    Tooltip,
+    TipName,
+    TipLines,
+    Live,
+    Table,
+    Footer,
+    Csv,
+    Image,
+    Alert,
+}
+
 impl Widget {
     /// Creates the widget's elements (not yet in the page) for `host`, whose
     /// document or shadow root adopts the widget's stylesheet (`style::WIDGET_CSS`).
     pub fn build(host: &Element) -> Result<Widget, JsError> {
         let parts = super::shell::build(host, crate::style::WIDGET_CSS, layout::natural_width());
-        let part = |i: u32| parts.get(i);
-        let root: HtmlElement = part(0).unchecked_into();
-        let canvas: HtmlCanvasElement = part(1).unchecked_into();
-        let overlay: HtmlCanvasElement = part(2).unchecked_into();
-        let tooltip: HtmlElement = part(3).unchecked_into();
-        let tip_text: [HtmlElement; 2] = [part(4).unchecked_into(), part(5).unchecked_into()];
-        let live: HtmlElement = part(6).unchecked_into();
-        let table_box: HtmlElement = part(7).unchecked_into();
-        let footer: HtmlElement = part(8).unchecked_into();
-        let download: HtmlAnchorElement = part(9).unchecked_into();
-        let image: HtmlAnchorElement = part(10).unchecked_into();
-        let alert: HtmlElement = part(11).unchecked_into();
+        let part = |p: Part| parts.get(p as u32);
+        let root: HtmlElement = part(Part::Root).unchecked_into();
+        let canvas: HtmlCanvasElement = part(Part::Canvas).unchecked_into();
+        let overlay: HtmlCanvasElement = part(Part::Overlay).unchecked_into();
+        let tooltip: HtmlElement = part(Part::Tooltip).unchecked_into();
+        let tip_text: [HtmlElement; 2] = [part(Part::TipName).unchecked_into(), part(Part::TipLines).unchecked_into()];
+        let live: HtmlElement = part(Part::Live).unchecked_into();
+        let table_box: HtmlElement = part(Part::Table).unchecked_into();
+        let footer: HtmlElement = part(Part::Footer).unchecked_into();
+        let download: HtmlAnchorElement = part(Part::Csv).unchecked_into();
+        let image: HtmlAnchorElement = part(Part::Image).unchecked_into();
+        let alert: HtmlElement = part(Part::Alert).unchecked_into();
         let ctx = dom::context_2d(&canvas)?;
         let overlay_ctx = dom::context_2d(&overlay)?;
         let overlay_backend =
@@ -320,55 +342,6 @@ impl Widget {
         let mut backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("cannot draw on the canvas"))?;
         render::draw_parts(&mut backend, &self.layout, &self.theme, self.dpr, &parts).map_err(|_| error("drawing failed"))
-    }
-
-    /// The image link.
-    pub fn image_link(&self) -> &HtmlAnchorElement {
-        &self.links.image
-    }
-
-    /// Points the image link at the chart drawn anew at twice its size (title,
-    /// figures, notes and source are all in the drawing), in the colours shown, as a
-    /// PNG data URL: made when the reader follows the link, not at every redraw.
-    pub fn image_url(&self) -> Result<(), JsError> {
-        let canvas: HtmlCanvasElement = create(&dom::document()?, "canvas")?;
-        let (w, h) = render::backing_size(&self.layout, 2.0);
-        canvas.set_width(w);
-        canvas.set_height(h);
-        let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| error("cannot draw the image"))?;
-        render::draw(&mut backend, &self.layout, &self.theme, 2.0).map_err(|_| error("drawing the image failed"))?;
-        let url = canvas.to_data_url().map_err(|_| error("cannot draw the image"))?;
-        self.links.image.set_href(&url);
-        Ok(())
-    }
-
-    /// The chart's texts as positioned spans over the canvas, `k` CSS pixels per
-    /// layout pixel: the same places, sizes, weights and colours as drawn (text
-    /// through `textContent`).
-    fn text_layer(&self, k: f64) -> Result<HtmlElement, JsError> {
-        let doc = dom::document()?;
-        let layer: HtmlElement = create(&doc, "div")?;
-        let _ = layer.set_attribute("aria-hidden", "true");
-        layer.set_class_name("mali-idp-chart__print");
-        px(&layer, "top", self.canvas.offset_top() as f64);
-        style(&layer, &[("font-family", &self.theme.font)]);
-        for t in &self.layout.texts {
-            let span: HtmlElement = create(&doc, "span")?;
-            span.set_text_content(Some(&t.text));
-            let size = t.font.size * k;
-            let shift = match t.align {
-                layout::Align::Left => "none",
-                layout::Align::Right => "translateX(-100%)",
-            };
-            px(&span, "left", t.x * k);
-            px(&span, "top", t.y * k - size * 0.6);
-            px(&span, "font-size", size);
-            style(&span, &[("transform", shift), ("font-weight", if t.font.bold { "bold" } else { "normal" })]);
-            color(&span, "color", rgb(render::text_color(&self.theme, t.role)));
-            append_all(&layer, &[&span])?;
-        }
-        self.canvas.after_with_node_1(&layer).map_err(|_| error("cannot build the chart"))?;
-        Ok(layer)
     }
 
     /// Reads where the canvas is (in the viewport and in the box) and its size as

@@ -79,9 +79,16 @@ test('bad inline JSON and bad figures are shown in the element, named', async ()
     const alertText = (el) => el.shadowRoot.querySelector('[role=alert]')?.textContent ?? '';
     // Each is drawn (or fails) in steps of its own: up to 5 s.
     for (let i = 0; i < 100 && !(hostile.chart && alertText(broken) && alertText(negative)); i++) await new Promise((r) => setTimeout(r, 50));
+    // The element's own box (no wasm drew it) and the wasm's: one look.
+    const look = (el) => {
+      const c = getComputedStyle(el.shadowRoot.querySelector('[role=alert]'));
+      return ['borderTopColor', 'borderTopWidth', 'backgroundColor', 'color', 'fontSize', 'lineHeight', 'paddingLeft', 'paddingTop', 'borderTopLeftRadius', 'marginBottom']
+        .map((k) => `${k}: ${c[k]}`);
+    };
     return {
       broken: alertText(broken),
       negative: alertText(negative),
+      looks: [look(broken), look(negative)],
       hostileNames: hostile.chart.bars().map((b) => b.name),
       hostileTags: hostile.shadowRoot.querySelectorAll('img:not(.fallback), b').length,
       hostileTitle: hostile.shadowRoot.querySelector('caption').textContent,
@@ -89,6 +96,8 @@ test('bad inline JSON and bad figures are shown in the element, named', async ()
   });
   assert.match(messages.broken, /^mali-idp-chart: data: malformed JSON in <script type="application\/json">/);
   assert.equal(messages.negative, 'mali-idp-chart: data.regions[1].persons: must be a whole number >= 0, got -5');
+  assert.deepEqual(messages.looks[0], messages.looks[1], "the element's error box looks like the chart's");
+  assert.ok(messages.looks[0].includes('borderTopWidth: 1px'), messages.looks[0].join('; '));
   assert.deepEqual(messages.hostileNames, ['<b>bold</b>'], 'markup in data is text');
   assert.equal(messages.hostileTags, 0, 'and never parsed');
   assert.equal(messages.hostileTitle, '<img src=x onerror=alert(1)>');

@@ -207,8 +207,9 @@ export class MaliIdpChart extends HTMLElement {
     box.setAttribute('role', 'alert');
     box.className = 'mali-idp-chart mali-idp-chart--failed';
     box.textContent = message;
-    Object.assign(box.style, { padding: '10px 12px', border: '1px solid #d08a8a', borderRadius: '4px',
-      background: '#fdf2f2', color: '#7a1414', font: '14px/1.45 sans-serif' });
+    // The live chart's error box (ERROR_BOX: src/style.rs's declarations, put in by
+    // tools/element.mjs), through the CSSOM: allowed under a strict CSP.
+    box.style.cssText = ERROR_BOX; // eslint-disable-line no-undef
     this.#slot.replaceChildren(box);
   }
 
