@@ -85,16 +85,20 @@ pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
     s
 }
 
+/// What the chart is, first in its accessible name: "Bar chart", "Map of Mali"…
+pub fn lead(lang: Lang, view: View) -> &'static str {
+    match view {
+        _ if !view.has_map() => lang.text().summary_lead,
+        View::Map => lang.map_text().summary_lead_map,
+        _ => lang.map_text().summary_lead_both,
+    }
+}
+
 /// The canvas's accessible name: what it shows and its largest figures.
 pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
     let t = lang.text();
     let colon = lang.colon();
-    let lead = match view {
-        _ if !view.has_map() => t.summary_lead,
-        View::Map => lang.map_text().summary_lead_map,
-        _ => lang.map_text().summary_lead_both,
-    };
-    let mut s = [lead, colon, &data.title, ". "].concat();
+    let mut s = [lead(lang, view), colon, &data.title, ". "].concat();
     if view.has_map() {
         s.push_str(lang.map_text().map_summary);
         s.push(' ');

@@ -385,10 +385,17 @@ fn the_static_picture_has_one_drawing_per_artboard_as_tall_as_the_live_chart_the
             }
             assert_eq!(svg_rects(svg).len(), 1 + d.regions.len(), "{a} px: background and one bar per region");
         }
-        // The table, for screen readers, with every figure and the total.
-        let table = &html[html.find("<table>").unwrap()..];
-        for n in d.regions.iter().map(|r| r.persons).chain([d.total]) {
-            assert!(table.contains(&format!("<td>{}</td>", format::int(n, lang))), "table lacks {n}");
+        // For screen readers, every drawing's name reads each region as the live
+        // region announces it (figure, share, computed or not) and the total; no
+        // hidden table for four regions.
+        assert!(!html.contains("<table>"), "no table for {} regions", d.regions.len());
+        for drawing in &drawings {
+            let label = &drawing[drawing.find("aria-label=\"").unwrap() + 12..];
+            let label = &label[..label.find('"').unwrap()];
+            for i in 0..d.regions.len() {
+                assert!(label.contains(&words::announcement(&d, i, lang)), "{lang:?}: the name lacks region {i}: {label}");
+            }
+            assert!(label.ends_with(&format!(" {}.", format::int(d.total, lang))), "{lang:?}: the name ends with the total: {label}");
         }
         // The CSV link holds the live chart's CSV, percent-encoded.
         let href = html.split("href=\"data:text/csv;charset=utf-8,").nth(1).unwrap();
@@ -409,7 +416,29 @@ fn the_static_picture_has_one_drawing_per_artboard_as_tall_as_the_live_chart_the
     let mut d = Dataset::article(Lang::En);
     d.title = "<b>\"A&B\"</b>".into();
     let html = svg::picture(&d, Lang::En, &LIGHT).unwrap();
-    assert!(html.contains("<caption>&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;</caption>"));
+    assert!(html.contains("aria-label=\"Bar chart: &lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;. Timbuktu"), "{html}");
+}
+
+#[test]
+fn a_picture_of_more_regions_than_its_name_reads_has_the_data_table() {
+    for n in [svg::NAMED_IN_FULL, svg::NAMED_IN_FULL + 1] {
+        let mut d = many(n);
+        d.title = "<b>\"A&B\"</b>".into();
+        let html = svg::picture(&d, Lang::Fr, &LIGHT).unwrap();
+        let label = &html[html.find("aria-label=\"").unwrap() + 12..];
+        let label = &label[..label.find('"').unwrap()];
+        let last = words::announcement(&d, n - 1, Lang::Fr);
+        if n <= svg::NAMED_IN_FULL {
+            assert!(!html.contains("<table>") && label.contains(&last), "{n} regions: all in the name, no table");
+            continue;
+        }
+        assert!(!label.contains(&last), "{n} regions: the name reads the largest, not every one");
+        let table = &html[html.find("<table>").unwrap()..];
+        assert!(table.starts_with("<table><caption>&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;</caption>"), "markup in data stays text");
+        for k in d.regions.iter().map(|r| r.persons).chain([d.total]) {
+            assert!(table.contains(&format!("<td>{}</td>", format::int(k, Lang::Fr))), "table lacks {k}");
+        }
+    }
 }
 
 #[test]

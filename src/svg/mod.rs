@@ -14,7 +14,7 @@ mod picture;
 pub use css::picture_css;
 pub use json::{dataset_json_ld, json};
 pub use pages::{DATASET_MARKERS, PAGES, TITLE_MARKERS, TITLED_PAGES, between, markers, picture_file, replace_between, replace_marked, titles};
-pub use picture::{PICTURE_CLASS, element, picture, picture_view};
+pub use picture::{NAMED_IN_FULL, PICTURE_CLASS, element, picture, picture_view};
 
 use plotters::backend::SVGBackend;
 use plotters_backend::{

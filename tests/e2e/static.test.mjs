@@ -2,7 +2,8 @@
 // code at build time (one drawing per artboard), which the live chart replaces in
 // place. With the wasm held back, the picture shows the article's figures as text;
 // when the wasm arrives, the swap moves nothing (layout shift measured by the
-// browser); with scripts off, the picture and the data table stay. Chromium.
+// browser); with scripts off, the picture stays and a screen reader hears every
+// figure from it. Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -44,10 +45,33 @@ const pictureState = (selector) => {
     texts: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent.trim().replace(/\u202f/g, ' ')) : [],
     smallestText: Math.min(...fontSizes),
     height: host.getBoundingClientRect().height,
-    table: [...host.querySelectorAll('.mali-idp-chart-static td')].map((td) => td.textContent.replace(/\u202f/g, ' ')),
+    tables: host.querySelectorAll('.mali-idp-chart-static table').length,
     link: pictures[0]?.querySelector('a[download]')?.textContent ?? '',
   };
 };
+
+/** The names of the images under `selector` as Chromium's accessibility tree gives
+ * them to a screen reader (the hidden artboards are not in it), spaces made plain. */
+async function imageNames(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { nodes } = await cdp.send('Accessibility.queryAXTree', { nodeId, role: 'image' });
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored).map((n) => (n.name?.value ?? '').replace(/[\u202f\u00a0]/g, ' '));
+}
+
+/** A screen reader hears every figure from the picture alone: the one shown drawing's
+ * name reads each region with its figure and share, the computed one marked, and the
+ * total (the picture has no hidden table for the article's four regions). */
+async function assertPictureHeard(page, selector, at) {
+  const names = await imageNames(page, selector);
+  assert.equal(names.length, 1, `${at}: one image in the accessibility tree (${names.length})`);
+  for (const f of ['Tombouctou : 22 328 personnes déplacées, 37,9 % du total', 'Ségou : 10 794', 'Ménaka : 10 381',
+    'Autres régions : 15 482 personnes déplacées, 26,2 % du total (calculé)', 'Total national 58 985']) {
+    assert.ok(names[0].includes(f), `${at}: the drawing's name reads "${f}": ${names[0]}`);
+  }
+}
 
 for (const width of [280, 400, 800, 1280]) {
   test(`the article page at ${width} px: a picture first, then the live chart in its place, nothing moves`, async () => {
@@ -63,7 +87,8 @@ for (const width of [280, 400, 800, 1280]) {
     assert.ok(scale >= 0.85 && scale <= 1.15, `${before.artboard} px artboard in ${host} px`);
     for (const f of FIGURES_FR) assert.ok(before.texts.includes(f), `the picture shows ${f} as text`);
     assert.ok(before.smallestText >= 11, `no text below 11 px (${before.smallestText})`);
-    for (const f of [...FIGURES_FR, '58 985']) assert.ok(before.table.includes(f), `the table has ${f}`);
+    await assertPictureHeard(page, '#chart', `${width} px`);
+    assert.equal(before.tables, 0, 'no hidden table to lay out');
     assert.equal(before.link, 'Télécharger les données (CSV)');
     const figureBefore = await page.locator('figure').boundingBox();
     await page.screenshot({ path: `${shots}static-${width}.png` });
@@ -96,13 +121,14 @@ for (const width of [280, 400, 800, 1280]) {
   });
 }
 
-test('with scripts off, the article page keeps its picture and its data table', async () => {
+test('with scripts off, the article page keeps its picture, every figure in its name', async () => {
   for (const width of [280, 1280]) {
     const { page, context } = await open(env.browser, env.url, { width, scripts: false });
     const state = await page.evaluate(pictureState, '#chart');
     assert.equal(state.shown, 1, `${width} px: a drawing shown`);
     assert.ok(state.height > 200, `${width} px: it takes its room (${state.height})`);
-    for (const f of FIGURES_FR) assert.ok(state.texts.includes(f) && state.table.includes(f), `${width} px: ${f}`);
+    for (const f of FIGURES_FR) assert.ok(state.texts.includes(f), `${width} px: ${f}`);
+    await assertPictureHeard(page, '#chart', `${width} px, no script`);
     await page.screenshot({ path: `${shots}no-script-${width}.png` });
     await context.close();
   }
@@ -158,7 +184,8 @@ test('when the wasm cannot load, the article page keeps its picture and says why
   await page.waitForSelector('#chart .chart-error');
   const state = await page.evaluate(pictureState, '#chart');
   assert.equal(state.shown, 1, 'the picture is still shown');
-  for (const f of FIGURES_FR) assert.ok(state.texts.includes(f) && state.table.includes(f), f);
+  for (const f of FIGURES_FR) assert.ok(state.texts.includes(f), f);
+  await assertPictureHeard(page, '#chart', 'the wasm failing');
   const message = await page.locator('#chart .chart-error').textContent();
   assert.match(message, /n'a pas pu se charger/);
   assert.equal(await page.locator('#chart .mali-idp-chart').count(), 0, 'no half-built chart');
