@@ -23,11 +23,14 @@ setup:
 
 ## Build the release bundles (wasm + JS glue), from the cdylib-only bundle/ crate so
 ## LTO covers the whole program (see tools/build.sh): the bars build into www/pkg,
-## the map build (bars, map, both) beside it, as mali_idp_chart_map*.
+## the map build (bars, map, both) beside it, as mali_idp_chart_map*; the editor page's
+## build (the npm command's `picture` build: validation and the static picture) in
+## www/pkg/editor (not in any reader's page, so not in the budget).
 build:
 	tools/setup.sh build
 	tools/build.sh $(PKG) bars
 	tools/build.sh $(PKG) map
+	tools/build.sh $(PKG)/editor node
 	node tools/element.mjs
 	@$(MAKE) --no-print-directory size
 

@@ -39,5 +39,36 @@ pub fn picture(
     let _ = js_sys::Reflect::set(&out, &"html".into(), &html.into());
     let _ = js_sys::Reflect::set(&out, &"element".into(), &element.into());
     let _ = js_sys::Reflect::set(&out, &"svg".into(), &svg.into());
+    let _ = js_sys::Reflect::set(&out, &"csv".into(), &crate::words::csv(d, lang).into());
     Ok(out.into())
+}
+
+/// The article's figures as the `data` option, as JSON, in `lang` ("fr" or "en"): where
+/// the editor page starts, and what it goes back to.
+#[wasm_bindgen(js_name = articleData)]
+pub fn article_data(lang: &str) -> Result<String, JsError> {
+    use crate::options::Value;
+    let lang = crate::locale::Lang::from_tag(lang).ok_or_else(|| error(["lang: must be \"fr\" or \"en\", got \"", lang, "\""].concat()))?;
+    let d = crate::data::Dataset::article(lang);
+    let n = |v: u64| Value::Number(v as f64);
+    let text = |s: &str| Value::String(s.into());
+    let regions = d.regions.iter().map(|r| Value::Object(vec![("name".into(), text(&r.name)), ("persons".into(), n(r.persons)), ("computed".into(), Value::Bool(r.computed))]));
+    let mut fields = vec![("title".into(), text(&d.title))];
+    if let Some(s) = &d.subtitle {
+        fields.push(("subtitle".into(), text(s)));
+    }
+    fields.extend([("source".into(), text(&d.source)), ("total".into(), n(d.total))]);
+    fields.extend(d.households.map(|h| ("households".into(), n(h))));
+    fields.extend(d.increase.map(|i| ("increase".into(), n(i))));
+    fields.push(("regions".into(), Value::Array(regions.collect())));
+    Ok(crate::svg::json(&Value::Object(fields)))
+}
+
+/// The chart's own CSV (its download link's) read back as the `data` option, as JSON
+/// (the editor page's "paste" takes it); `title` gives the title the CSV has not.
+/// Read, not validated: validation is `picture`'s, as for any `data`.
+#[wasm_bindgen(js_name = readCsv)]
+pub fn read_csv(text: &str, title: Option<String>) -> Result<String, JsError> {
+    let value = crate::words::read_csv(text, title.as_deref()).map_err(|e| error(e.message()))?;
+    Ok(crate::svg::json(&value))
 }

@@ -1,0 +1,414 @@
+// The editor page (editor.html): a newsroom's figures in (pasted from a spreadsheet,
+// the chart's own CSV, or typed), the real element previewed at three widths, the
+// embed code and the downloads out. Every check of the figures is the chart's own:
+// the `picture` build (the npm command's, drawn by the same Rust code) validates them
+// and draws the static picture; this script only reads cells (table.js) and points
+// the chart's message at the cell it names. Our own UI: one form and a preview need
+// no framework.
+import init, { picture, articleData, readCsv } from '../pkg/editor/mali_idp_chart.js';
+import { regions as readRegions, figure, computed, locate } from './table.js';
+
+const UI = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'fr';
+const WORDS = {
+  fr: {
+    title: 'Éditeur du graphique des déplacés internes au Mali',
+    heading: 'Éditeur du graphique',
+    intro: 'Collez vos chiffres, réglez le graphique, copiez le code à intégrer. Tout se fait dans ce navigateur : rien n\'est envoyé.',
+    back: 'Retour à l\'article',
+    other: ['English', '?lang=en', 'en'],
+    dataHeading: 'Données',
+    pasteLabel: 'Coller un tableau',
+    pasteHint: 'Copié d\'un tableur (colonnes : région, personnes, calculé ou non), ou le CSV que donne le lien « Télécharger les données » du graphique. Une ligne « Total » donne le total.',
+    read: 'Lire le tableau collé',
+    regionsCaption: 'Régions (une ligne par chiffre)',
+    colName: 'Région', colPersons: 'Personnes', colComputed: 'Calculé', colRemove: 'Retirer',
+    remove: (n) => `Retirer la ligne ${n}`,
+    add: 'Ajouter une ligne',
+    title_: 'Titre', subtitle: 'Sous-titre (facultatif)', source: 'Source', total: 'Total national',
+    households: 'Familles (facultatif)', increase: 'Hausse depuis le chiffre précédent (facultatif)',
+    showRest: 'Montrer le reste du total comme une barre « autres régions » (calculée)',
+    optionsHeading: 'Options', chartLang: 'Langue du graphique', view: 'Vue', viewBars: 'Barres', viewMap: 'Carte', viewBoth: 'Carte et barres',
+    theme: 'Thème', themeAuto: 'Celui de la page', themeLight: 'Clair', themeDark: 'Sombre',
+    reset: 'Repartir des chiffres de l\'article',
+    previewHeading: 'Aperçu', phone: 'Téléphone (320 px)', column: 'Colonne d\'article (640 px)', wide: 'Large (1 000 px)',
+    outHeading: 'Code à intégrer',
+    base: 'Adresse des fichiers du graphique',
+    baseHint: 'Là où votre rédaction héberge les fichiers du paquet npm mali-idp-chart (mali-idp-chart.js, mali-idp-chart.css et les fichiers .wasm), terminée par « / ».',
+    code: 'Code à coller dans l\'article (l\'image statique incluse : elle s\'affiche avant tout script)',
+    copy: 'Copier le code', copied: 'Code copié.', selected: 'Copie refusée par le navigateur : le code est sélectionné, faites Ctrl+C (⌘C).',
+    downloads: 'Téléchargements :',
+    dSvg: 'Image SVG (640 px)', dPng: 'Image PNG (640 px, 2×)', dCard: 'Carte pour les réseaux sociaux (PNG 1 200 × 630)', dCsv: 'Données (CSV)', dJson: 'Données (JSON)',
+    ok: 'Aperçu à jour.', kept: 'Le dernier aperçu valable est conservé.',
+    at: (row, col) => `Ligne ${row}, ${col}`,
+    cols: { name: 'région', persons: 'personnes', computed: 'calculé' },
+    fields: { title: 'titre', subtitle: 'sous-titre', source: 'source', total: 'total national', households: 'familles', increase: 'hausse', regions: 'régions', showRest: 'reste' },
+    problems: 'Problème',
+    pasteEmpty: 'Rien à lire : collez d\'abord un tableau.',
+    yesNo: 'ne dit ni oui ni non (oui, x, 1, calculé ; non, vide, 0, publié).',
+    wasm: 'L\'éditeur n\'a pas pu charger le code du graphique : ',
+  },
+  en: {
+    title: 'Chart editor: internally displaced people in Mali',
+    heading: 'Chart editor',
+    intro: 'Paste your figures, set the chart up, copy the embed code. Everything happens in this browser: nothing is sent anywhere.',
+    back: 'Back to the article',
+    other: ['Français', '?lang=fr', 'fr'],
+    dataHeading: 'Data',
+    pasteLabel: 'Paste a table',
+    pasteHint: 'Copied from a spreadsheet (columns: region, persons, computed or not), or the CSV the chart\'s "Download the data" link gives. A "Total" line gives the total.',
+    read: 'Read the pasted table',
+    regionsCaption: 'Regions (one row per figure)',
+    colName: 'Region', colPersons: 'Persons', colComputed: 'Computed', colRemove: 'Remove',
+    remove: (n) => `Remove row ${n}`,
+    add: 'Add a row',
+    title_: 'Title', subtitle: 'Subtitle (optional)', source: 'Source', total: 'National total',
+    households: 'Households (optional)', increase: 'Increase since the previous figure (optional)',
+    showRest: 'Show what the regions leave of the total as an "other regions" bar (computed)',
+    optionsHeading: 'Options', chartLang: 'Chart language', view: 'View', viewBars: 'Bars', viewMap: 'Map', viewBoth: 'Map and bars',
+    theme: 'Theme', themeAuto: 'The page\'s', themeLight: 'Light', themeDark: 'Dark',
+    reset: 'Start again from the article\'s figures',
+    previewHeading: 'Preview', phone: 'Phone (320 px)', column: 'Article column (640 px)', wide: 'Wide (1,000 px)',
+    outHeading: 'Embed code',
+    base: 'Address of the chart\'s files',
+    baseHint: 'Where your newsroom hosts the files of the mali-idp-chart npm package (mali-idp-chart.js, mali-idp-chart.css and the .wasm files), ending in "/".',
+    code: 'Code to paste into the article (the static picture included: it shows before any script)',
+    copy: 'Copy the code', copied: 'Code copied.', selected: 'The browser refused to copy: the code is selected, press Ctrl+C (⌘C).',
+    downloads: 'Downloads:',
+    dSvg: 'SVG image (640 px)', dPng: 'PNG image (640 px, 2×)', dCard: 'Social media card (PNG 1,200 × 630)', dCsv: 'Data (CSV)', dJson: 'Data (JSON)',
+    ok: 'Preview up to date.', kept: 'The last good preview is kept.',
+    at: (row, col) => `Row ${row}, ${col}`,
+    cols: { name: 'region', persons: 'persons', computed: 'computed' },
+    fields: { title: 'title', subtitle: 'subtitle', source: 'source', total: 'national total', households: 'households', increase: 'increase', regions: 'regions', showRest: 'rest' },
+    problems: 'Problem',
+    pasteEmpty: 'Nothing to read: paste a table first.',
+    yesNo: 'says neither yes nor no (yes, x, 1, computed; no, empty, 0, reported).',
+    wasm: 'The editor could not load the chart\'s code: ',
+  },
+};
+const W = WORDS[UI];
+const $ = (id) => document.getElementById(id);
+const FIELDS = ['title', 'subtitle', 'source', 'total', 'households', 'increase', 'showRest'];
+const NUMBERS = ['total', 'households', 'increase'];
+// Kept in this browser's localStorage, not in the URL: a newsroom's figures before
+// publication stay on the machine (a URL is shared, logged, and has a length limit).
+const STORE = 'mali-idp-chart-editor';
+const DEBOUNCE_MS = 300;
+
+/** The editor's state: what the newsroom typed, as typed (cells are text). */
+let state;
+/** The last figures the chart accepted, and what it drew for them. */
+let good = null;
+
+function words() {
+  document.documentElement.lang = UI;
+  document.title = W.title;
+  for (const el of document.querySelectorAll('[data-t]')) {
+    const key = el.dataset.t === 'title' ? 'title_' : el.dataset.t;
+    if (typeof W[key] === 'string') el.textContent = W[key];
+  }
+  const [text, href, lang] = W.other;
+  Object.assign($('other-lang'), { textContent: text, href, lang, hreflang: lang });
+  document.querySelector('a[data-t="back"]').href = UI === 'en' ? 'index.html?lang=en' : 'index.html';
+}
+
+/** The state from the article's figures, in the chart's language. */
+function article(lang) {
+  const d = JSON.parse(articleData(lang));
+  return {
+    rows: d.regions.map((r) => ({ name: r.name, persons: String(r.persons), computed: r.computed })),
+    fields: { title: d.title, subtitle: d.subtitle ?? '', source: d.source, total: String(d.total),
+      households: d.households == null ? '' : String(d.households), increase: d.increase == null ? '' : String(d.increase), showRest: false },
+    options: { lang, view: 'bars', theme: 'auto' },
+    base: new URL('./', location.href).href,
+  };
+}
+
+/** The `data` option from the state: cells read, nothing judged. */
+function data() {
+  const f = state.fields;
+  const d = { title: f.title, source: f.source, total: figure(f.total), regions: state.rows.map((r) => ({ name: r.name, persons: figure(r.persons), computed: r.computed })) };
+  if (f.subtitle.trim()) d.subtitle = f.subtitle;
+  for (const k of ['households', 'increase']) if (String(f[k]).trim()) d[k] = figure(f[k]);
+  if (f.showRest) d.showRest = true;
+  return d;
+}
+
+function save() {
+  try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* private mode: nothing kept */ }
+}
+
+function restore() {
+  try {
+    const s = JSON.parse(localStorage.getItem(STORE));
+    if (s && Array.isArray(s.rows) && s.fields && s.options) return s;
+  } catch { /* nothing kept, or not ours */ }
+  return null;
+}
+
+// ---- the regions table ----------------------------------------------------------
+
+function rowsTable() {
+  const body = $('regions').tBodies[0];
+  body.replaceChildren(...state.rows.map((r, i) => {
+    const tr = document.createElement('tr');
+    const cell = (col, input) => {
+      const td = document.createElement('td');
+      input.id = `r${i}-${col}`;
+      input.dataset.row = i;
+      input.dataset.col = col;
+      input.setAttribute('aria-label', `${W.at(i + 1, W.cols[col])}`);
+      td.append(input);
+      return td;
+    };
+    const name = Object.assign(document.createElement('input'), { value: r.name });
+    const persons = Object.assign(document.createElement('input'), { value: r.persons, inputMode: 'numeric' });
+    const comp = Object.assign(document.createElement('input'), { type: 'checkbox', checked: r.computed === true });
+    const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: '×' });
+    remove.setAttribute('aria-label', W.remove(i + 1));
+    remove.addEventListener('click', () => { state.rows.splice(i, 1); rowsTable(); changed(); });
+    const rm = document.createElement('td');
+    rm.append(remove);
+    tr.append(cell('name', name), cell('persons', persons), cell('computed', comp), rm);
+    return tr;
+  }));
+}
+
+function fieldsIn() {
+  for (const k of FIELDS) {
+    const el = document.querySelector(`[data-field="${k}"]`);
+    if (el.type === 'checkbox') el.checked = !!state.fields[k];
+    else el.value = state.fields[k];
+  }
+  for (const el of document.querySelectorAll('[data-option]')) el.value = state.options[el.dataset.option];
+  $('base').value = state.base;
+}
+
+// ---- checking and drawing -------------------------------------------------------
+
+let timer = 0;
+function changed() {
+  save();
+  clearTimeout(timer);
+  timer = setTimeout(check, DEBOUNCE_MS);
+}
+
+/** Clears the marks of the last problem. */
+function clearProblem() {
+  for (const el of document.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+    el.setAttribute('aria-describedby', (el.getAttribute('aria-describedby') ?? '').replace(/\s*problem/, '').trim());
+    if (!el.getAttribute('aria-describedby')) el.removeAttribute('aria-describedby');
+  }
+  $('problem')?.remove();
+  $('regions-error').textContent = '';
+}
+
+/** Shows the chart's message at the cell or field it names, in the editor's words. */
+function showProblem(message) {
+  const at = locate(message);
+  let where;
+  let label;
+  if (at.row) {
+    where = $(`r${at.row - 1}-${at.column}`);
+    label = W.at(at.row, W.cols[at.column] ?? at.column);
+  } else if (at.field && at.field !== 'regions') {
+    where = document.querySelector(`[data-field="${at.field}"]`);
+    label = W.fields[at.field] ?? at.field;
+  } else {
+    label = W.fields.regions;
+  }
+  const p = document.createElement('p');
+  p.id = 'problem';
+  p.className = 'error';
+  p.textContent = `${label[0].toUpperCase()}${label.slice(1)}${UI === 'fr' ? ' : ' : ': '}${at.problem}`;
+  if (where) {
+    where.setAttribute('aria-invalid', 'true');
+    where.setAttribute('aria-describedby', `${where.getAttribute('aria-describedby') ?? ''} problem`.trim());
+    (where.closest('td') ?? where.closest('p')).append(p);
+  } else {
+    $('regions-error').append(p);
+  }
+  $('status').textContent = `${W.problems} — ${p.textContent} ${good ? W.kept : ''}`.trim();
+}
+
+/** Validates and draws the picture with the chart's own code; on success updates the
+ * previews and the output, on failure keeps them and says where the problem is. */
+function check() {
+  const d = data();
+  const { lang, view, theme } = state.options;
+  let out;
+  try {
+    out = picture(d, null, lang, view, 640);
+  } catch (err) {
+    clearProblem();
+    showProblem(err.message);
+    return;
+  }
+  clearProblem();
+  good = { data: d, out, lang, view, theme };
+  $('status').textContent = W.ok;
+  previews();
+  output();
+}
+
+/** The three previews: the real element, given the figures as its inline JSON. */
+function previews() {
+  const { data: d, lang, view, theme } = good;
+  for (const slot of document.querySelectorAll('.preview .slot')) {
+    let el = slot.querySelector('mali-idp-chart');
+    const json = JSON.stringify(d);
+    if (el?.chart && el.getAttribute('view') === view) {
+      el.querySelector('script').textContent = json;
+      el.setAttribute('lang', lang);
+      el.setAttribute('theme', theme);
+      try {
+        el.chart.update({ data: d });
+        continue;
+      } catch (err) {
+        console.error(err); // drawn anew below
+      }
+    }
+    el = document.createElement('mali-idp-chart');
+    for (const [k, v] of Object.entries({ lang, view, theme, loading: 'eager' })) el.setAttribute(k, v);
+    const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: json });
+    el.append(script);
+    slot.replaceChildren(el);
+  }
+}
+
+/** The embed code and the downloads, for the last good figures. */
+function output() {
+  const { out, data: d, theme } = good;
+  const base = state.base.endsWith('/') ? state.base : `${state.base}/`;
+  const element = theme === 'auto' ? out.element : out.element.replace('<mali-idp-chart ', `<mali-idp-chart theme="${theme}" `);
+  $('code').value = `<link rel="stylesheet" href="${base}mali-idp-chart.css">\n<script type="module" src="${base}mali-idp-chart.js"></script>\n${element}\n`;
+  const url = (text, type) => `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+  const name = good.lang === 'en' ? 'internally-displaced' : 'deplaces-internes';
+  Object.assign($('d-svg'), { href: url(out.svg, 'image/svg+xml'), download: `${name}.svg` });
+  Object.assign($('d-csv'), { href: url(`\uFEFF${out.csv}`, 'text/csv'), download: `${name}.csv` });
+  Object.assign($('d-json'), { href: url(`${JSON.stringify(d, null, 2)}\n`, 'application/json'), download: `${name}.json` });
+}
+
+/** The SVG drawn on a canvas, as a PNG download: at twice its size, or centred on a
+ * 1,200 × 630 card (what social networks show; they take no SVG). */
+async function png(card) {
+  if (!good) return;
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(good.out.svg)}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (card) {
+    [canvas.width, canvas.height] = [1200, 630];
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 1200, 630);
+    const scale = Math.min(1200 / img.width, 630 / img.height);
+    const [w, h] = [img.width * scale, img.height * scale];
+    ctx.drawImage(img, (1200 - w) / 2, (630 - h) / 2, w, h);
+  } else {
+    [canvas.width, canvas.height] = [img.width * 2, img.height * 2];
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  }
+  const a = document.createElement('a');
+  a.href = canvas.toDataURL('image/png');
+  a.download = `${good.lang === 'en' ? 'internally-displaced' : 'deplaces-internes'}${card ? '-card' : ''}.png`;
+  a.click();
+}
+
+// ---- wiring ---------------------------------------------------------------------
+
+function listen() {
+  $('regions').addEventListener('input', (e) => {
+    const { row, col } = e.target.dataset;
+    if (row === undefined) return;
+    state.rows[row][col] = col === 'computed' ? e.target.checked : e.target.value;
+    changed();
+  });
+  $('add').addEventListener('click', () => {
+    state.rows.push({ name: '', persons: '', computed: false });
+    rowsTable();
+    $(`r${state.rows.length - 1}-name`).focus();
+    changed();
+  });
+  for (const el of document.querySelectorAll('[data-field]')) {
+    el.addEventListener('input', () => {
+      state.fields[el.dataset.field] = el.type === 'checkbox' ? el.checked : el.value;
+      changed();
+    });
+  }
+  for (const el of document.querySelectorAll('[data-option]')) {
+    el.addEventListener('change', () => { state.options[el.dataset.option] = el.value; changed(); });
+  }
+  $('base').addEventListener('input', () => { state.base = $('base').value; save(); if (good) output(); });
+  $('read').addEventListener('click', readPasted);
+  $('paste').addEventListener('paste', () => setTimeout(readPasted));
+  $('reset').addEventListener('click', () => {
+    state = article(state.options.lang);
+    rowsTable();
+    fieldsIn();
+    changed();
+  });
+  $('copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('code').value);
+      $('copied').textContent = W.copied;
+    } catch {
+      $('code').focus();
+      $('code').select();
+      $('copied').textContent = W.selected;
+    }
+  });
+  $('d-png').addEventListener('click', (e) => { e.preventDefault(); png(false); });
+  $('d-card').addEventListener('click', (e) => { e.preventDefault(); png(true); });
+}
+
+/** The pasted text into the table: the chart's own CSV through the chart's reader,
+ * anything else as a spreadsheet's table. */
+function readPasted() {
+  const text = $('paste').value;
+  $('paste-error').textContent = '';
+  if (!text.trim()) {
+    $('paste-error').textContent = W.pasteEmpty;
+    return;
+  }
+  if (/^\uFEFF?"?(Région|Region)"?,/.test(text)) {
+    try {
+      const d = JSON.parse(readCsv(text, state.fields.title || null));
+      state.rows = d.regions.map((r) => ({ name: r.name, persons: String(r.persons), computed: r.computed === true }));
+      state.fields.total = String(d.total);
+      state.fields.source = d.source ?? state.fields.source;
+      state.fields.showRest = d.showRest === true;
+    } catch (err) {
+      $('paste-error').textContent = err.message;
+      return;
+    }
+  } else {
+    const t = readRegions(text);
+    // A checkbox holds yes or no: a word that is neither is said, not dropped.
+    const odd = t.regions.findIndex((r) => typeof r.computed === 'string');
+    if (odd >= 0) {
+      $('paste-error').textContent = `${W.at(odd + 1, W.cols.computed)}${UI === 'fr' ? ' : ' : ': '}"${t.regions[odd].computed}" ${W.yesNo}`;
+      return;
+    }
+    state.rows = t.regions.map((r) => ({ name: r.name, persons: r.persons == null ? '' : String(r.persons), computed: r.computed === true }));
+    if (t.total != null) state.fields.total = String(t.total);
+  }
+  rowsTable();
+  fieldsIn();
+  changed();
+}
+
+words();
+try {
+  await init();
+} catch (err) {
+  $('status').textContent = W.wasm + err.message;
+  throw err;
+}
+state = restore() ?? article(UI);
+rowsTable();
+fieldsIn();
+listen();
+check();
+// Tests and the curious: the state and the last good output.
+window.editor = { get state() { return state; }, get good() { return good; }, check };

@@ -1,0 +1,93 @@
+// The editor's reading of what a newsroom pastes, and of the chart's own messages:
+// no rule about the figures is here. A cell that is plainly a whole number (digits,
+// perhaps grouped) becomes one; anything else goes to the chart as the text it is,
+// and the chart's own validation (the same code as the widget's and the npm
+// command's) says what is wrong with it. Pure functions, tested by Node
+// (tests/tools/editor.test.mjs).
+
+/** The rows of a pasted table: tab-separated (a spreadsheet's copy) when any line
+ * has a tab, comma-separated otherwise; quoted cells ("a, b", "a ""b""", a line break
+ * inside quotes) as spreadsheets write them; empty lines dropped. */
+export function rows(text) {
+  const body = text.replace(/^\uFEFF/, '');
+  const sep = body.includes('\t') ? '\t' : ',';
+  const out = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === sep) { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); out.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
+  }
+  if (cell !== '' || row.length) { row.push(cell); out.push(row); }
+  return out.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+/** A figure as typed or pasted: a whole number when it is only digits, grouped or not
+ * (spaces, no-break spaces, apostrophes, or a comma or point before each group of
+ * three: "17 250", "17'250", "17,250", "17.250"); otherwise the text, trimmed, for the
+ * chart to reject by name ("12,5" is not a whole number). Empty: null. */
+export function figure(cell) {
+  const t = String(cell ?? '').trim();
+  if (t === '') return null;
+  const plain = t.replace(/[\s\u00a0\u202f\u2009'’]/g, '');
+  if (/^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(plain)) return Number(plain.replace(/[.,]/g, ''));
+  if (/^\d+$/.test(plain)) return Number(plain);
+  return t;
+}
+
+const YES = ['yes', 'oui', 'true', 'vrai', '1', 'x', 'computed', 'calcule'];
+const NO = ['', 'no', 'non', 'false', 'faux', '0', 'reported', 'publie'];
+const fold = (s) => String(s ?? '').trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** Whether a pasted "computed" cell says so (yes/oui/x/1/calculé/computed…, or
+ * no/non/empty/publié/reported…); anything else goes to the chart as text. */
+export function computed(cell) {
+  const f = fold(cell);
+  if (YES.includes(f)) return true;
+  if (NO.includes(f)) return false;
+  return String(cell).trim();
+}
+
+const NUMERIC = /^[\s\d\u00a0\u202f\u2009'’.,]+$/;
+const TOTAL = /^(total|total national|national total|ensemble|mali)$/;
+
+/** A pasted table read as regions: each row's first cell its name, the second its
+ * persons, a third (if any) whether it is computed. A first row whose second cell is
+ * not a figure is a header (skipped; a header cell naming "calcul"/"comput"/"origin"
+ * marks the computed column). A row named "Total" (or "Total national", "National
+ * total") gives the total instead of a region. */
+export function regions(text) {
+  const all = rows(text);
+  let col = { name: 0, persons: 1, computed: 2 };
+  if (all.length && !NUMERIC.test(all[0][1] ?? '')) {
+    const head = all.shift().map(fold);
+    const find = (re) => head.findIndex((h) => re.test(h));
+    const c = find(/calcul|comput|origin/);
+    if (c >= 0) col.computed = c;
+  }
+  let total = null;
+  const out = [];
+  for (const r of all) {
+    if (TOTAL.test(fold(r[col.name]))) { total = figure(r[col.persons]); continue; }
+    out.push({ name: (r[col.name] ?? '').trim(), persons: figure(r[col.persons]), computed: computed(r[col.computed] ?? '') });
+  }
+  return { regions: out, total };
+}
+
+/** Where a message of the chart's validation points, in the editor's terms:
+ * "data.regions[2].persons: …" is row 3's persons cell; "data.title: …" the title
+ * field; the regions adding up to more than the total, the total. Anything else
+ * (the whole table) is `{ field: 'regions' }`. */
+export function locate(message) {
+  const m = /^(?:mali-idp-chart: )?data(?:\.([a-zA-Z]+))?(?:\[(\d+)\])?(?:\.([a-zA-Z]+))?: (.*)$/s.exec(message);
+  if (!m) return { field: null, problem: message };
+  const [, field, index, column, problem] = m;
+  if (field === 'regions' && index !== undefined) return { field, row: Number(index) + 1, column: column ?? 'name', problem };
+  if (field === 'regions' && /more than data\.total/.test(problem)) return { field: 'total', problem };
+  return { field: field ?? 'regions', problem };
+}
