@@ -108,7 +108,6 @@ function words() {
   }
   const [text, href, lang] = W.other;
   Object.assign($('other-lang'), { textContent: text, href, lang, hreflang: lang });
-  document.querySelector('a[data-t="back"]').href = UI === 'en' ? 'index.html?lang=en' : 'index.html';
 }
 
 /** The state from the article's figures, in the chart's language. */
