@@ -101,11 +101,11 @@ test('bad input: the chart\'s message at the cell it names, the last good previe
   const { page, context, problems } = await editor(`${env.url}editor.html`);
   const article = await page.evaluate(previewFigures);
   const cases = [
-    ['#r2-persons', '12,5', /^Ligne 3, personnes : must be a whole number >= 0, got "12,5"$/],
-    ['#r2-persons', '-5', /^Ligne 3, personnes : must be a whole number >= 0, got "-5"$/],
-    ['#r1-name', '', /^Ligne 2, région : must not be empty$/],
-    ['#r1-name', 'Tombouctou', /^Ligne 2, région : "Tombouctou" is already data\.regions\[0\]\.name$/],
-    ['#f-total', '100', /^Total national : the regions add up to .*, more than data\.total \(100\)$/],
+    ['#r2-persons', '12,5', /^Ligne 3, personnes : doit être un nombre entier ≥ 0, reçu "12,5"$/],
+    ['#r2-persons', '-5', /^Ligne 3, personnes : doit être un nombre entier ≥ 0, reçu "-5"$/],
+    ['#r1-name', '', /^Ligne 2, région : ne doit pas être vide$/],
+    ['#r1-name', 'Tombouctou', /^Ligne 2, région : "Tombouctou" est déjà le nom de la ligne 1$/],
+    ['#f-total', '100', /^Total national : les régions font 58985 en tout, plus que le total national \(100\)$/],
   ];
   for (const [selector, value, message] of cases) {
     const before = await page.inputValue(selector);
@@ -129,7 +129,7 @@ test('bad input: the chart\'s message at the cell it names, the last good previe
   await page.fill('#paste', many(1001));
   await page.click('#read');
   await page.waitForFunction(() => document.getElementById('problem'));
-  assert.match(await page.textContent('#regions-error'), /must list at most 1000 regions, got 1001/);
+  assert.match(await page.textContent('#regions-error'), /^Régions : doit compter au plus 1000 régions, en compte 1001$/);
   await page.fill('#paste', many(1000));
   await page.click('#read');
   await page.waitForFunction(() => window.editor.good.data.regions.length === 1000, null, { timeout: 30000 });
@@ -161,6 +161,8 @@ test('the embed code in a blank page: their picture before the wasm, the live ch
   await page.fill('#base', env.url);
   const code = await page.inputValue('#code');
   const good = await page.evaluate(() => ({ data: window.editor.good.data, element: window.editor.good.out.element }));
+  const iframeCode = await page.inputValue('#iframe-code');
+  const iframePage = await page.evaluate(() => decodeURIComponent(document.getElementById('d-page').getAttribute('href').split(',').slice(1).join(',')));
   assert.deepEqual(problems(), []);
   await context.close();
   assert.ok(code.startsWith(`<link rel="stylesheet" href="${env.url}mali-idp-chart.css">\n<script type="module" src="${env.url}mali-idp-chart.js"></script>\n`));
@@ -212,4 +214,27 @@ test('the embed code in a blank page: their picture before the wasm, the live ch
   });
   assert.ok(kept.includes('17\u202f250'), `their picture stays: ${kept}`);
   await failing.context.close();
+
+  // The iframe variant: their page (downloaded from the editor, put beside our files)
+  // in an iframe of an article with no script; it draws their figures and posts its height.
+  const src = /src="([^"]+)"/.exec(iframeCode)[1];
+  assert.ok(src.startsWith(`${env.url}deplaces-internes.html?id=`), src);
+  const framed = await env.browser.newContext({ viewport: { width: 700, height: 900 } });
+  const parent = await framed.newPage();
+  await parent.route(`${env.url}deplaces-internes.html*`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: iframePage }));
+  await parent.route(`${env.url}cms-iframe.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Article</title></head><body><h1>Un article</h1>${iframeCode}</body></html>` }));
+  await parent.addInitScript(() => { window.__heights = []; addEventListener('message', (e) => e.data?.type === 'mali-idp-chart:height' && window.__heights.push(e.data)); });
+  await parent.goto(`${env.url}cms-iframe.html`);
+  const frame = await (await parent.waitForSelector('iframe')).contentFrame();
+  await frame.waitForFunction(() => document.querySelector('mali-idp-chart'));
+  assert.equal(await frame.title(), 'Déplacés dans le Nord', 'the page is titled with their title');
+  await frame.waitForFunction(() => document.querySelector('mali-idp-chart').chart);
+  assert.deepEqual(await frame.evaluate(() => document.querySelector('mali-idp-chart').chart.bars().map((b) => b.persons)), THEIRS);
+  await parent.waitForFunction(() => window.__heights.length > 0);
+  const posted = await parent.evaluate(() => window.__heights.at(-1));
+  assert.equal(posted.id, 'deplaces-internes');
+  const frameHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  assert.equal(posted.height, frameHeight, 'it posts its height');
+  await framed.close();
 });

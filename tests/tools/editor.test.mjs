@@ -3,7 +3,8 @@
 // validation message points.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rows, figure, computed, regions, locate } from '../../www/editor/table.js';
+import { readFileSync } from 'node:fs';
+import { rows, figure, computed, regions, locate, problemIn } from '../../www/editor/table.js';
 
 test('a spreadsheet copy (tabs) and a CSV (commas, quotes) split into the same cells', () => {
   assert.deepEqual(rows('Gao\t17 250\r\nMopti\t12 125\n\n'), [['Gao', '17 250'], ['Mopti', '12 125']]);
@@ -45,4 +46,34 @@ test('a validation message points at its cell or field', () => {
   assert.equal(locate('data.regions: the regions add up to 9, more than data.total (8)').field, 'total');
   assert.deepEqual(locate('data.regions: must list at most 1000 regions, got 1001'), { field: 'regions', problem: 'must list at most 1000 regions, got 1001' });
   assert.equal(locate('lang: must be "fr" or "en", got "de"').field, null);
+});
+
+test('the chart\'s problems in the editor\'s words, every template of its validation', () => {
+  const cases = [
+    ['must be a whole number >= 0, got "12,5"', 'doit être un nombre entier ≥ 0, reçu "12,5"', null],
+    ['must be at most 9007199254740991 (2^53 − 1), got 9007199254740992', 'doit être au plus 9007199254740991 (2^53 − 1), reçu 9007199254740992', null],
+    ['must be a string, got 3', 'doit être un texte, reçu 3', null],
+    ['must be true or false, got "peut-être"', 'doit être vrai ou faux, reçu "peut-être"', null],
+    ['must be an array, got {}', 'doit être une liste, reçu {}', null],
+    ['must not be empty', 'ne doit pas être vide', null],
+    ['must be at most 300 characters, got 412', 'doit faire au plus 300 caractères, en a 412', null],
+    ['must list at least one region', 'doit compter au moins une région', null],
+    ['must list at most 1000 regions, got 1001', 'doit compter au plus 1000 régions, en compte 1001', null],
+    ['"Gao" is already data.regions[0].name', '"Gao" est déjà le nom de la ligne 1', '"Gao" is already the name of row 1'],
+    ['the regions add up to 39250, more than data.total (100)', 'les régions font 39250 en tout, plus que le total national (100)',
+      'the regions add up to 39250, more than the national total (100)'],
+    ['is required', 'est obligatoire', null],
+    ['given twice', 'est donné deux fois', null],
+    ['unknown field (known: title, source)', 'champ inconnu (champs connus : title, source)', null],
+  ];
+  for (const [chart, fr, en] of cases) {
+    assert.equal(problemIn('fr', chart), fr);
+    assert.equal(problemIn('en', chart), en ?? chart);
+  }
+  // What the chart's validation writes, from its own tests (src/options.rs): the same templates.
+  const rust = readFileSync(new URL('../../src/options.rs', import.meta.url), 'utf8');
+  for (const template of ['"must be "', '"must not be empty"', '" characters, got "', '"must list at least one region"', '" regions, got "',
+    '"\\" is already data.regions["', '", more than data.total ("', '"is required"', '"given twice"', '"unknown field (known: "']) {
+    assert.ok(rust.includes(template), `the chart still writes ${template}`);
+  }
 });

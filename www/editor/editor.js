@@ -6,7 +6,7 @@
 // the chart's message at the cell it names. Our own UI: one form and a preview need
 // no framework.
 import init, { picture, articleData, readCsv } from '../pkg/editor/mali_idp_chart.js';
-import { regions as readRegions, figure, computed, locate } from './table.js';
+import { regions as readRegions, figure, locate, problemIn } from './table.js';
 
 const UI = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'fr';
 const WORDS = {
@@ -36,6 +36,10 @@ const WORDS = {
     baseHint: 'Là où votre rédaction héberge les fichiers du paquet npm mali-idp-chart (mali-idp-chart.js, mali-idp-chart.css et les fichiers .wasm), terminée par « / ».',
     code: 'Code à coller dans l\'article (l\'image statique incluse : elle s\'affiche avant tout script)',
     copy: 'Copier le code', copied: 'Code copié.', selected: 'Copie refusée par le navigateur : le code est sélectionné, faites Ctrl+C (⌘C).',
+    iframeHeading: 'Pour un CMS qui n\'accepte pas de script : une iframe',
+    iframeHint: 'Téléchargez la page du graphique, déposez-la à l\'adresse des fichiers ci-dessus, puis collez le code de l\'iframe dans l\'article. Sa hauteur est celle du graphique à 640 px ; là où un script est permis, embed-parent.js l\'ajuste à chaque largeur.',
+    dPage: 'La page du graphique, pour l\'iframe (HTML)',
+    iframeCode: 'Code de l\'iframe',
     downloads: 'Téléchargements :',
     dSvg: 'Image SVG (640 px)', dPng: 'Image PNG (640 px, 2×)', dCard: 'Carte pour les réseaux sociaux (PNG 1 200 × 630)', dCsv: 'Données (CSV)', dJson: 'Données (JSON)',
     ok: 'Aperçu à jour.', kept: 'Le dernier aperçu valable est conservé.',
@@ -73,6 +77,10 @@ const WORDS = {
     baseHint: 'Where your newsroom hosts the files of the mali-idp-chart npm package (mali-idp-chart.js, mali-idp-chart.css and the .wasm files), ending in "/".',
     code: 'Code to paste into the article (the static picture included: it shows before any script)',
     copy: 'Copy the code', copied: 'Code copied.', selected: 'The browser refused to copy: the code is selected, press Ctrl+C (⌘C).',
+    iframeHeading: 'For a CMS that takes no script: an iframe',
+    iframeHint: 'Download the chart\'s page, put it at the files\' address above, then paste the iframe\'s code into the article. Its height is the chart\'s at 640 px; where a script is allowed, embed-parent.js fits it at every width.',
+    dPage: 'The chart\'s page, for the iframe (HTML)',
+    iframeCode: 'The iframe\'s code',
     downloads: 'Downloads:',
     dSvg: 'SVG image (640 px)', dPng: 'PNG image (640 px, 2×)', dCard: 'Social media card (PNG 1,200 × 630)', dCsv: 'Data (CSV)', dJson: 'Data (JSON)',
     ok: 'Preview up to date.', kept: 'The last good preview is kept.',
@@ -219,7 +227,7 @@ function showProblem(message) {
   const p = document.createElement('p');
   p.id = 'problem';
   p.className = 'error';
-  p.textContent = `${label[0].toUpperCase()}${label.slice(1)}${UI === 'fr' ? ' : ' : ': '}${at.problem}`;
+  p.textContent = `${label[0].toUpperCase()}${label.slice(1)}${UI === 'fr' ? ' : ' : ': '}${problemIn(UI, at.problem)}`;
   if (where) {
     where.setAttribute('aria-invalid', 'true');
     where.setAttribute('aria-describedby', `${where.getAttribute('aria-describedby') ?? ''} problem`.trim());
@@ -283,9 +291,49 @@ function output() {
   $('code').value = `<link rel="stylesheet" href="${base}mali-idp-chart.css">\n<script type="module" src="${base}mali-idp-chart.js"></script>\n${element}\n`;
   const url = (text, type) => `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
   const name = good.lang === 'en' ? 'internally-displaced' : 'deplaces-internes';
+  const page = iframePage(base, element, d.title, good.lang);
+  Object.assign($('d-page'), { href: url(page, 'text/html'), download: `${name}.html` });
+  const height = Math.ceil(document.querySelector('.slot[data-width="640"] mali-idp-chart')?.getBoundingClientRect().height || 480);
+  $('iframe-code').value = `<iframe src="${base}${name}.html?id=${name}" title="${escape(d.title)}" loading="lazy" style="width:100%;border:0;height:${height}px"></iframe>\n`;
   Object.assign($('d-svg'), { href: url(out.svg, 'image/svg+xml'), download: `${name}.svg` });
   Object.assign($('d-csv'), { href: url(`\uFEFF${out.csv}`, 'text/csv'), download: `${name}.csv` });
   Object.assign($('d-json'), { href: url(`${JSON.stringify(d, null, 2)}\n`, 'application/json'), download: `${name}.json` });
+}
+
+/** Text for HTML (the newsroom's title in the pages we write). */
+const escape = (t) => String(t).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page an iframe shows, for a CMS that takes no script in the article: the
+ * element (figures, picture) alone, titled and in its language, posting its height
+ * to the article as embed.html does ({ type: "mali-idp-chart:height", id, height }). */
+function iframePage(base, element, title, lang) {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<link rel="stylesheet" href="${base}mali-idp-chart.css">
+<script type="module" src="${base}mali-idp-chart.js"></script>
+<style>body { margin: 0; }</style>
+</head>
+<body>
+<main>
+${element}
+</main>
+<script type="module">
+const id = new URLSearchParams(location.search).get('id');
+let last = -1;
+new ResizeObserver(() => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last || window.parent === window) return;
+  last = height;
+  window.parent.postMessage({ type: 'mali-idp-chart:height', id, height }, '*');
+}).observe(document.documentElement);
+</script>
+</body>
+</html>
+`;
 }
 
 /** The SVG drawn on a canvas, as a PNG download: at twice its size, or centred on a

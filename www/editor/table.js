@@ -91,3 +91,41 @@ export function locate(message) {
   if (field === 'regions' && /more than data\.total/.test(problem)) return { field: 'total', problem };
   return { field: field ?? 'regions', problem };
 }
+
+// The chart's problems (its validation's templates, src/options.rs) in the editor's
+// words. The rule and the message's facts stay the chart's; only the words change.
+// A template not listed here is shown as the chart wrote it.
+const KINDS = {
+  fr: {
+    'a whole number >= 0': 'un nombre entier ≥ 0', 'a string': 'un texte', 'true or false': 'vrai ou faux',
+    'an object': 'un objet', 'an array': 'une liste', 'at most 9007199254740991 (2^53 − 1)': 'au plus 9007199254740991 (2^53 − 1)',
+  },
+  en: {},
+};
+const PROBLEMS = {
+  fr: [
+    [/^must be at most (\d+) characters, got (\d+)$/, (m) => `doit faire au plus ${m[1]} caractères, en a ${m[2]}`],
+    [/^must be (.+), got (.*)$/s, (m, k) => `doit être ${k[m[1]] ?? m[1]}, reçu ${m[2]}`],
+    [/^must not be empty$/, () => 'ne doit pas être vide'],
+    [/^must list at least one region$/, () => 'doit compter au moins une région'],
+    [/^must list at most (\d+) regions, got (\d+)$/, (m) => `doit compter au plus ${m[1]} régions, en compte ${m[2]}`],
+    [/^(".*") is already data\.regions\[(\d+)\]\.name$/s, (m) => `${m[1]} est déjà le nom de la ligne ${Number(m[2]) + 1}`],
+    [/^the regions add up to (\d+), more than data\.total \((\d+)\)$/, (m) => `les régions font ${m[1]} en tout, plus que le total national (${m[2]})`],
+    [/^is required$/, () => 'est obligatoire'],
+    [/^given twice$/, () => 'est donné deux fois'],
+    [/^unknown field \(known: (.*)\)$/, (m) => `champ inconnu (champs connus : ${m[1]})`],
+  ],
+  en: [
+    [/^(".*") is already data\.regions\[(\d+)\]\.name$/s, (m) => `${m[1]} is already the name of row ${Number(m[2]) + 1}`],
+    [/^the regions add up to (\d+), more than data\.total \((\d+)\)$/, (m) => `the regions add up to ${m[1]}, more than the national total (${m[2]})`],
+  ],
+};
+
+/** A problem from the chart's validation in the editor's language ("fr" or "en"). */
+export function problemIn(lang, problem) {
+  for (const [re, say] of PROBLEMS[lang] ?? []) {
+    const m = re.exec(problem);
+    if (m) return say(m, KINDS[lang]);
+  }
+  return problem;
+}
