@@ -123,12 +123,49 @@ test('bad input: the chart\'s message at the cell it names, the last good previe
     await page.fill(selector, before);
     await page.waitForFunction(() => !document.getElementById('problem'));
   }
+  // Reopened with a problem in the kept work: the last good figures are shown, and said to be.
+  await page.fill('#r2-persons', '12,5');
+  await page.waitForFunction(() => document.getElementById('problem'));
+  await page.reload();
+  await page.waitForFunction(() => [...document.querySelectorAll('.preview mali-idp-chart')].every((el) => el.chart));
+  assert.deepEqual(await page.evaluate(previewFigures), article, 'after a reload, the last good preview');
+  assert.match(await page.textContent('#status'), /Le dernier aperçu valable est conservé\.$/);
+  assert.ok(await page.evaluate(() => document.getElementById('code').value.includes('22328')), 'and its embed code');
+  await page.fill('#r2-persons', '10381');
+  await page.waitForFunction(() => !document.getElementById('problem'));
+  // Removing a row from the keyboard leaves the focus in the table.
+  await page.focus('#r1-remove');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'r1-remove', 'the focus on the row that took its place');
+  assert.equal(await page.inputValue('#r1-name'), 'Ménaka');
+  // A paste replaces what the box held.
+  await page.fill('#paste', 'ancien texte');
+  await page.focus('#paste');
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'Gao\t5\nKidal\t3');
+    document.getElementById('paste').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  assert.equal(await page.inputValue('#paste'), 'Gao\t5\nKidal\t3');
+  assert.deepEqual([await page.inputValue('#r0-name'), await page.inputValue('#r1-name'), await page.inputValue('#f-total')], ['Gao', 'Kidal', '8']);
+  // "Start again from the article's figures" asks first, and keeps the options.
+  await page.selectOption('#o-theme', 'dark');
+  page.once('dialog', (d) => d.dismiss());
+  await page.click('#reset');
+  assert.equal(await page.inputValue('#r0-name'), 'Gao', 'dismissed: nothing changed');
+  page.once('dialog', (d) => d.accept());
+  await page.click('#reset');
+  assert.deepEqual([await page.inputValue('#r0-name'), await page.inputValue('#o-theme')], ['Tombouctou', 'dark']);
   // 1,001 rows: the chart's limit, said at the table; 1,000: drawn, and the page answers.
   const many = (n) => Array.from({ length: n }, (_, i) => `Région ${i + 1}\t${i + 1}`).join('\n');
-  await page.fill('#f-total', '600000');
   await page.fill('#paste', many(1001));
   await page.click('#read');
-  await page.waitForFunction(() => document.getElementById('problem'));
+  // The paste emptied the article's title and source: the chart asks for them first.
+  await page.waitForFunction(() => document.getElementById('problem')?.textContent === 'Titre : ne doit pas être vide');
+  assert.match(await page.textContent('#paste-note'), /^Tableau lu : 1001 lignes\. Sans ligne « Total », le total national est la somme des lignes/);
+  await page.fill('#f-title', 'Mille et une régions');
+  await page.fill('#f-source', 'Source : essai');
+  await page.waitForFunction(() => document.getElementById('regions-error').textContent);
   assert.match(await page.textContent('#regions-error'), /^Régions : doit compter au plus 1000 régions, en compte 1001$/);
   await page.fill('#paste', many(1000));
   await page.click('#read');
@@ -161,6 +198,7 @@ test('the embed code in a blank page: their picture before the wasm, the live ch
   await page.fill('#base', env.url);
   const code = await page.inputValue('#code');
   const good = await page.evaluate(() => ({ data: window.editor.good.data, element: window.editor.good.out.element }));
+  await page.waitForFunction(() => document.getElementById('iframe-code').value);
   const iframeCode = await page.inputValue('#iframe-code');
   const iframePage = await page.evaluate(() => decodeURIComponent(document.getElementById('d-page').getAttribute('href').split(',').slice(1).join(',')));
   assert.deepEqual(problems(), []);
@@ -218,12 +256,12 @@ test('the embed code in a blank page: their picture before the wasm, the live ch
   // The iframe variant: their page (downloaded from the editor, put beside our files)
   // in an iframe of an article with no script; it draws their figures and posts its height.
   const src = /src="([^"]+)"/.exec(iframeCode)[1];
-  assert.ok(src.startsWith(`${env.url}deplaces-internes.html?id=`), src);
+  assert.equal(src, `${env.url}deplaces-dans-le-nord.html?id=deplaces-dans-le-nord`, 'the page is named after its title');
   const framed = await env.browser.newContext({ viewport: { width: 700, height: 900 } });
   const parent = await framed.newPage();
-  await parent.route(`${env.url}deplaces-internes.html*`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: iframePage }));
+  await parent.route(`${env.url}deplaces-dans-le-nord.html*`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: iframePage }));
   await parent.route(`${env.url}cms-iframe.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Article</title></head><body><h1>Un article</h1>${iframeCode}</body></html>` }));
+    body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Article</title></head><body><article style="width:640px;margin:auto"><h1>Un article</h1>${iframeCode}</article></body></html>` }));
   await parent.addInitScript(() => { window.__heights = []; addEventListener('message', (e) => e.data?.type === 'mali-idp-chart:height' && window.__heights.push(e.data)); });
   await parent.goto(`${env.url}cms-iframe.html`);
   const frame = await (await parent.waitForSelector('iframe')).contentFrame();
@@ -233,8 +271,10 @@ test('the embed code in a blank page: their picture before the wasm, the live ch
   assert.deepEqual(await frame.evaluate(() => document.querySelector('mali-idp-chart').chart.bars().map((b) => b.persons)), THEIRS);
   await parent.waitForFunction(() => window.__heights.length > 0);
   const posted = await parent.evaluate(() => window.__heights.at(-1));
-  assert.equal(posted.id, 'deplaces-internes');
+  assert.equal(posted.id, 'deplaces-dans-le-nord');
   const frameHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
   assert.equal(posted.height, frameHeight, 'it posts its height');
+  const declared = Number(/height:(\d+)px/.exec(iframeCode)[1]);
+  assert.ok(Math.abs(declared - frameHeight) <= 2, `the code's height (${declared} px) is the chart's in a 640 px column (${frameHeight} px)`);
   await framed.close();
 });

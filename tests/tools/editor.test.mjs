@@ -38,6 +38,25 @@ test('a pasted table: header skipped, a total row read as the total, regions in 
   assert.equal(regions('Gao\t12,5').regions[0].persons, '12,5');
 });
 
+test('tables as spreadsheets give them: semicolons, empty columns, a share column, pivot totals, the chart\'s CSV through a spreadsheet', () => {
+  assert.deepEqual(rows('Région;Personnes\nGao;17 250'), [['Région', 'Personnes'], ['Gao', '17 250']], 'a French spreadsheet\'s CSV');
+  assert.deepEqual(rows('Gao,17250'), [['Gao', '17250']]);
+  assert.deepEqual(rows('\tGao\t5\t\n\tMopti\t6\t'), [['Gao', '5'], ['Mopti', '6']], 'columns empty everywhere dropped');
+  // A share column is not the computed one; the persons column found by its header.
+  const shares = regions('Région\tPart (%)\tPersonnes déplacées\nGao\t60\t17 250\nTotal général\t100\t28 750\n');
+  assert.deepEqual(shares.regions, [{ name: 'Gao', persons: 17250, computed: false }]);
+  assert.equal(shares.total, 28750);
+  for (const t of ['Total', 'TOTAL', 'Total national', 'Total général', 'Grand total', 'Total :']) assert.equal(regions(`Gao\t5\n${t}\t9`).total, 9, t);
+  assert.equal(regions('Totalité des camps\t5').regions.length, 1, 'a name that starts with "Total" but is a word of its own');
+  // No header: a third column is the computed flag only if it reads yes or no throughout.
+  assert.deepEqual(regions('Gao\t5\tx\nMopti\t6\t').regions.map((r) => r.computed), [true, false]);
+  assert.deepEqual(regions('Gao\t5\t60\nMopti\t6\t40').regions.map((r) => r.computed), [false, false]);
+  // The chart's own CSV opened in a spreadsheet and copied: the header, the origin
+  // column, the total and the source line all read.
+  const ours = regions('Région\tPersonnes déplacées\tPart du total (%)\tOrigine du chiffre\nTombouctou\t22328\t37.9\tpublié\nAutres régions\t15482\t26.2\tcalculé\nTotal national\t58985\t100.0\tpublié\nSource : CMP\t\t\t\n');
+  assert.deepEqual(ours, { regions: [{ name: 'Tombouctou', persons: 22328, computed: false }, { name: 'Autres régions', persons: 15482, computed: true }], total: 58985, source: 'Source : CMP' });
+});
+
 test('a validation message points at its cell or field', () => {
   assert.deepEqual(locate('data.regions[2].persons: must be a whole number >= 0, got "12,5"'),
     { field: 'regions', row: 3, column: 'persons', problem: 'must be a whole number >= 0, got "12,5"' });

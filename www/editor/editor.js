@@ -48,6 +48,10 @@ const WORDS = {
     fields: { title: 'titre', subtitle: 'sous-titre', source: 'source', total: 'total national', households: 'familles', increase: 'hausse', regions: 'régions', showRest: 'reste' },
     problems: 'Problème',
     pasteEmpty: 'Rien à lire : collez d\'abord un tableau.',
+    pasted: (n, summed) => `Tableau lu : ${n} ligne${n > 1 ? 's' : ''}.${summed ? ' Sans ligne « Total », le total national est la somme des lignes : corrigez-le s\'il est plus grand.' : ''} Les champs qui venaient de l\'article sont vidés : donnez votre titre et votre source.`,
+    computedHint: 'Calculé : un chiffre que vous avez déduit d\'autres (un reste, une somme) plutôt que publié tel quel ; le graphique le dessine en gris et le signale.',
+    resetConfirm: 'Remplacer vos chiffres par ceux de l\'article ? Les options et l\'adresse des fichiers restent.',
+    fitNote: 'Là où le CMS accepte un script, celui-ci ajuste la hauteur de l\'iframe à chaque largeur :',
     yesNo: 'ne dit ni oui ni non (oui, x, 1, calculé ; non, vide, 0, publié).',
     wasm: 'L\'éditeur n\'a pas pu charger le code du graphique : ',
   },
@@ -89,6 +93,10 @@ const WORDS = {
     fields: { title: 'title', subtitle: 'subtitle', source: 'source', total: 'national total', households: 'households', increase: 'increase', regions: 'regions', showRest: 'rest' },
     problems: 'Problem',
     pasteEmpty: 'Nothing to read: paste a table first.',
+    pasted: (n, summed) => `Table read: ${n} row${n > 1 ? 's' : ''}.${summed ? ' With no "Total" row, the national total is the sum of the rows: correct it if it is larger.' : ''} The fields that came from the article are emptied: give your title and source.`,
+    computedHint: 'Computed: a figure you derived from others (a remainder, a sum) rather than one published as such; the chart draws it in grey and says so.',
+    resetConfirm: 'Replace your figures with the article\'s? The options and the files\' address stay.',
+    fitNote: 'Where the CMS allows a script, this fits the iframe\'s height at every width:',
     yesNo: 'says neither yes nor no (yes, x, 1, computed; no, empty, 0, reported).',
     wasm: 'The editor could not load the chart\'s code: ',
   },
@@ -101,6 +109,8 @@ const NUMBERS = ['total', 'households', 'increase'];
 // publication stay on the machine (a URL is shared, logged, and has a length limit).
 const STORE = 'mali-idp-chart-editor';
 const DEBOUNCE_MS = 300;
+// The first line of the chart's own CSV (its download link's), in either language.
+const OUR_CSV = /^\uFEFF?(Région,Personnes déplacées,Part du total \(%\),Origine du chiffre|Region,Displaced people,Share of total \(%\),Source of the figure)\r?\n/;
 
 /** The editor's state: what the newsroom typed, as typed (cells are text). */
 let state;
@@ -172,7 +182,14 @@ function rowsTable() {
     const comp = Object.assign(document.createElement('input'), { type: 'checkbox', checked: r.computed === true });
     const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: '×' });
     remove.setAttribute('aria-label', W.remove(i + 1));
-    remove.addEventListener('click', () => { state.rows.splice(i, 1); rowsTable(); changed(); });
+    remove.addEventListener('click', () => {
+      state.rows.splice(i, 1);
+      rowsTable();
+      // Focus stays in the table: the row that took this one's place, or the one before, or "Add".
+      ($(`r${Math.min(i, state.rows.length - 1)}-remove`) ?? $('add')).focus();
+      changed();
+    });
+    remove.id = `r${i}-remove`;
     const rm = document.createElement('td');
     rm.append(remove);
     tr.append(cell('name', name), cell('persons', persons), cell('computed', comp), rm);
@@ -247,13 +264,29 @@ function check() {
   try {
     out = picture(d, null, lang, view, 640);
   } catch (err) {
+    // Opened with a problem in the work kept: the last figures the chart accepted, shown.
+    if (!good) lastGood();
     clearProblem();
     showProblem(err.message);
     return;
   }
   clearProblem();
   good = { data: d, out, lang, view, theme };
+  try { localStorage.setItem(`${STORE}:good`, JSON.stringify({ data: d, lang, view, theme })); } catch { /* not kept */ }
   $('status').textContent = W.ok;
+  previews();
+  output();
+}
+
+/** The last figures the chart accepted in this browser, previewed and output again. */
+function lastGood() {
+  try {
+    const last = JSON.parse(localStorage.getItem(`${STORE}:good`));
+    if (!last?.data) return;
+    good = { ...last, out: picture(last.data, null, last.lang, last.view, 640) };
+  } catch {
+    return; // nothing kept, or no longer valid
+  }
   previews();
   output();
 }
@@ -291,13 +324,39 @@ function output() {
   $('code').value = `<link rel="stylesheet" href="${base}mali-idp-chart.css">\n<script type="module" src="${base}mali-idp-chart.js"></script>\n${element}\n`;
   const url = (text, type) => `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
   const name = good.lang === 'en' ? 'internally-displaced' : 'deplaces-internes';
-  const page = iframePage(base, element, d.title, good.lang);
-  Object.assign($('d-page'), { href: url(page, 'text/html'), download: `${name}.html` });
-  const height = Math.ceil(document.querySelector('.slot[data-width="640"] mali-idp-chart')?.getBoundingClientRect().height || 480);
-  $('iframe-code').value = `<iframe src="${base}${name}.html?id=${name}" title="${escape(d.title)}" loading="lazy" style="width:100%;border:0;height:${height}px"></iframe>\n`;
+  // The iframe's page is named after its title: a second chart does not overwrite the first.
+  const file = slug(d.title) || name;
+  Object.assign($('d-page'), { href: url(iframePage(base, element, d.title, good.lang), 'text/html'), download: `${file}.html` });
+  fitIframe(base, file, d.title);
   Object.assign($('d-svg'), { href: url(out.svg, 'image/svg+xml'), download: `${name}.svg` });
   Object.assign($('d-csv'), { href: url(`\uFEFF${out.csv}`, 'text/csv'), download: `${name}.csv` });
   Object.assign($('d-json'), { href: url(`${JSON.stringify(d, null, 2)}\n`, 'application/json'), download: `${name}.json` });
+}
+
+/** A file name from a title: lower case ASCII letters and digits, words joined by "-". */
+const slug = (t) => String(t).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+
+let fitting = 0;
+/** The iframe's code, as high as the chart at 640 px once that preview draws the
+ * figures now shown (until then, the code waits: a height measured before is wrong). */
+async function fitIframe(base, file, title) {
+  const mine = ++fitting;
+  $('iframe-code').value = '';
+  const want = JSON.stringify(good.data);
+  for (let i = 0; i < 100; i++) {
+    const el = document.querySelector('.slot[data-width="640"] mali-idp-chart');
+    if (el?.chart && el.querySelector('script').textContent === want && el.getAttribute('view') === good.view) {
+      const height = Math.ceil(el.getBoundingClientRect().height);
+      if (mine !== fitting) return;
+      $('iframe-code').value = `<iframe src="${base}${file}.html?id=${file}" title="${escape(title)}" loading="lazy" style="width:100%;border:0;height:${height}px"></iframe>
+<!-- ${W.fitNote} <script type="module">import { listenForHeights } from "${base}embed-parent.js"; listenForHeights();</script> -->
+`;
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    if (mine !== fitting) return;
+  }
 }
 
 /** Text for HTML (the newsroom's title in the pages we write). */
@@ -388,9 +447,17 @@ function listen() {
   }
   $('base').addEventListener('input', () => { state.base = $('base').value; save(); if (good) output(); });
   $('read').addEventListener('click', readPasted);
-  $('paste').addEventListener('paste', () => setTimeout(readPasted));
+  // A paste replaces what the box held (a second table is not appended to the first).
+  $('paste').addEventListener('paste', (e) => {
+    const text = e.clipboardData?.getData('text/plain');
+    if (text == null) return setTimeout(readPasted);
+    e.preventDefault();
+    $('paste').value = text;
+    readPasted();
+  });
   $('reset').addEventListener('click', () => {
-    state = article(state.options.lang);
+    if (!confirm(W.resetConfirm)) return;
+    state = { ...article(state.options.lang), options: state.options, base: state.base };
     rowsTable();
     fieldsIn();
     changed();
@@ -409,22 +476,35 @@ function listen() {
   $('d-card').addEventListener('click', (e) => { e.preventDefault(); png(true); });
 }
 
+/** After a paste: the fields that still hold the article's words or figures are
+ * emptied (the chart then asks for a title and a source), so no figure of the
+ * article is drawn beside a newsroom's; the pasted table's source line, if any, is
+ * the source. */
+function forgetArticle(source) {
+  const theirs = [article('fr').fields, article('en').fields];
+  for (const k of ['title', 'subtitle', 'source', 'households', 'increase']) {
+    if (theirs.some((a) => a[k] !== '' && a[k] === state.fields[k])) state.fields[k] = '';
+  }
+  if (source) state.fields.source = source;
+}
+
 /** The pasted text into the table: the chart's own CSV through the chart's reader,
  * anything else as a spreadsheet's table. */
 function readPasted() {
   const text = $('paste').value;
   $('paste-error').textContent = '';
+  $('paste-note').textContent = '';
   if (!text.trim()) {
     $('paste-error').textContent = W.pasteEmpty;
     return;
   }
-  if (/^\uFEFF?"?(Région|Region)"?,/.test(text)) {
+  if (OUR_CSV.test(text)) {
     try {
       const d = JSON.parse(readCsv(text, state.fields.title || null));
       state.rows = d.regions.map((r) => ({ name: r.name, persons: String(r.persons), computed: r.computed === true }));
       state.fields.total = String(d.total);
-      state.fields.source = d.source ?? state.fields.source;
       state.fields.showRest = d.showRest === true;
+      forgetArticle(d.source);
     } catch (err) {
       $('paste-error').textContent = err.message;
       return;
@@ -438,7 +518,11 @@ function readPasted() {
       return;
     }
     state.rows = t.regions.map((r) => ({ name: r.name, persons: r.persons == null ? '' : String(r.persons), computed: r.computed === true }));
-    if (t.total != null) state.fields.total = String(t.total);
+    // No total given: the sum of the rows, said in the note (a country's total may be larger).
+    const summed = t.total == null;
+    state.fields.total = String(summed ? t.regions.reduce((sum, r) => sum + (typeof r.persons === 'number' ? r.persons : 0), 0) : t.total);
+    forgetArticle(t.source);
+    $('paste-note').textContent = W.pasted(state.rows.length, summed);
   }
   rowsTable();
   fieldsIn();

@@ -6,11 +6,15 @@
 // (tests/tools/editor.test.mjs).
 
 /** The rows of a pasted table: tab-separated (a spreadsheet's copy) when any line
- * has a tab, comma-separated otherwise; quoted cells ("a, b", "a ""b""", a line break
- * inside quotes) as spreadsheets write them; empty lines dropped. */
+ * has a tab; otherwise split at semicolons (a CSV from a French spreadsheet) when the
+ * first line has more of them than commas, at commas else; quoted cells ("a, b",
+ * "a ""b""", a line break inside quotes) as spreadsheets write them; empty lines,
+ * and columns empty in every row, dropped. */
 export function rows(text) {
   const body = text.replace(/^\uFEFF/, '');
-  const sep = body.includes('\t') ? '\t' : ',';
+  const first = body.split('\n', 1)[0];
+  const count = (c) => first.split(c).length - 1;
+  const sep = body.includes('\t') ? '\t' : count(';') > count(',') ? ';' : ',';
   const out = [];
   let row = [];
   let cell = '';
@@ -24,7 +28,10 @@ export function rows(text) {
     else if (c === sep) { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); out.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
   }
   if (cell !== '' || row.length) { row.push(cell); out.push(row); }
-  return out.filter((r) => r.some((c) => c.trim() !== ''));
+  const full = out.filter((r) => r.some((c) => c.trim() !== ''));
+  const width = Math.max(0, ...full.map((r) => r.length));
+  const used = Array.from({ length: width }, (_, i) => full.some((r) => (r[i] ?? '').trim() !== ''));
+  return full.map((r) => r.filter((_, i) => used[i]));
 }
 
 /** A figure as typed or pasted: a whole number when it is only digits, grouped or not
@@ -54,29 +61,41 @@ export function computed(cell) {
 }
 
 const NUMERIC = /^[\s\d\u00a0\u202f\u2009'’.,]+$/;
-const TOTAL = /^(total|total national|national total|ensemble|mali)$/;
+// "Total", "Total national", "Total général" (a pivot table's), "Grand total", "Total :".
+const TOTAL = /^(grand )?total\b|^ensemble$|^national total$/;
+const PERSONS = /pers|pdi|idp|deplac|displac|people|nombre|number|figure|chiffre|effectif/;
+const COMPUTED = /calcul|comput|origin/;
 
-/** A pasted table read as regions: each row's first cell its name, the second its
- * persons, a third (if any) whether it is computed. A first row whose second cell is
- * not a figure is a header (skipped; a header cell naming "calcul"/"comput"/"origin"
- * marks the computed column). A row named "Total" (or "Total national", "National
- * total") gives the total instead of a region. */
+/** A pasted table read as regions. A first row whose second cell is not a figure is a
+ * header: its cells say which column holds the persons (a header naming people,
+ * persons, PDI, IDPs, "nombre"…; else the second) and which, if any, whether a figure
+ * is computed ("calculé", "computed", "origine"; a column of shares is not it). With
+ * no header, the first column is the name, the second the persons, and a third the
+ * computed flag only if every one of its cells says yes or no. A row named "Total"
+ * (or "Total national", "Total général", "Grand total", "Total :") gives the total; a
+ * last row with only its first cell (the chart's own CSV's source line, through a
+ * spreadsheet) gives the source. */
 export function regions(text) {
   const all = rows(text);
-  let col = { name: 0, persons: 1, computed: 2 };
+  const col = { name: 0, persons: 1, computed: -1 };
   if (all.length && !NUMERIC.test(all[0][1] ?? '')) {
     const head = all.shift().map(fold);
-    const find = (re) => head.findIndex((h) => re.test(h));
-    const c = find(/calcul|comput|origin/);
-    if (c >= 0) col.computed = c;
+    const persons = head.findIndex((h, i) => i > 0 && PERSONS.test(h));
+    if (persons > 0) col.persons = persons;
+    col.computed = head.findIndex((h, i) => i > 0 && COMPUTED.test(h));
+  } else if (all.length && all.every((r) => typeof computed(r[2] ?? '') === 'boolean')) {
+    col.computed = 2;
   }
   let total = null;
+  let source = null;
   const out = [];
-  for (const r of all) {
-    if (TOTAL.test(fold(r[col.name]))) { total = figure(r[col.persons]); continue; }
-    out.push({ name: (r[col.name] ?? '').trim(), persons: figure(r[col.persons]), computed: computed(r[col.computed] ?? '') });
-  }
-  return { regions: out, total };
+  all.forEach((r, i) => {
+    const name = (r[col.name] ?? '').trim();
+    if (TOTAL.test(fold(name).replace(/\s*:$/, ''))) { total = figure(r[col.persons]); return; }
+    if (i === all.length - 1 && r.slice(1).every((c) => c.trim() === '') && figure(name) === name && out.length > 0) { source = name; return; }
+    out.push({ name, persons: figure(r[col.persons]), computed: col.computed < 0 ? false : computed(r[col.computed] ?? '') });
+  });
+  return { regions: out, total, source };
 }
 
 /** Where a message of the chart's validation points, in the editor's terms:
