@@ -196,6 +196,8 @@ test('the embed code in a blank page: their picture before the wasm, the live ch
   const { page, context, problems } = await editor(`${env.url}editor.html`);
   await enterTheirs(page);
   await page.fill('#base', env.url);
+  await page.selectOption('#o-loading', 'eager');
+  await page.waitForFunction(() => document.getElementById('code').value.includes('<mali-idp-chart loading="eager" lang="fr">'));
   const code = await page.inputValue('#code');
   const good = await page.evaluate(() => ({ data: window.editor.good.data, element: window.editor.good.out.element }));
   await page.waitForFunction(() => document.getElementById('iframe-code').value);
@@ -210,7 +212,7 @@ test('the embed code in a blank page: their picture before the wasm, the live ch
   writeFileSync(`${dir}/figures.json`, JSON.stringify(good.data));
   const npm = execFileSync('node', [`${root}pkg/bin/mali-idp-chart.mjs`, 'picture', '--data', `${dir}/figures.json`, '--element', '--lang', 'fr'], { encoding: 'utf8' });
   assert.equal(npm, `${good.element}\n`, 'the editor\'s element and picture are the npm command\'s');
-  assert.ok(code.includes(good.element), 'and the embed code carries it');
+  assert.ok(code.includes(good.element.replace('<mali-idp-chart ', '<mali-idp-chart loading="eager" ')), 'and the embed code carries it, with the loading chosen');
 
   // Before the wasm: their picture. Then the live chart in its place, nothing moved.
   let release;

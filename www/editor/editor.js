@@ -29,6 +29,7 @@ const WORDS = {
     showRest: 'Montrer le reste du total comme une barre « autres régions » (calculée)',
     optionsHeading: 'Options', chartLang: 'Langue du graphique', view: 'Vue', viewBars: 'Barres', viewMap: 'Carte', viewBoth: 'Carte et barres',
     theme: 'Thème', themeAuto: 'Celui de la page', themeLight: 'Clair', themeDark: 'Sombre',
+    loading: 'Dessin du graphique', loadingLazy: 'Quand le lecteur en approche', loadingEager: 'Dès l\'ouverture de la page',
     reset: 'Repartir des chiffres de l\'article',
     previewHeading: 'Aperçu', phone: 'Téléphone (320 px)', column: 'Colonne d\'article (640 px)', wide: 'Large (1 000 px)',
     outHeading: 'Code à intégrer',
@@ -74,6 +75,7 @@ const WORDS = {
     showRest: 'Show what the regions leave of the total as an "other regions" bar (computed)',
     optionsHeading: 'Options', chartLang: 'Chart language', view: 'View', viewBars: 'Bars', viewMap: 'Map', viewBoth: 'Map and bars',
     theme: 'Theme', themeAuto: 'The page\'s', themeLight: 'Light', themeDark: 'Dark',
+    loading: 'Drawing the chart', loadingLazy: 'When the reader comes near it', loadingEager: 'As soon as the page opens',
     reset: 'Start again from the article\'s figures',
     previewHeading: 'Preview', phone: 'Phone (320 px)', column: 'Article column (640 px)', wide: 'Wide (1,000 px)',
     outHeading: 'Embed code',
@@ -135,7 +137,7 @@ function article(lang) {
     rows: d.regions.map((r) => ({ name: r.name, persons: String(r.persons), computed: r.computed })),
     fields: { title: d.title, subtitle: d.subtitle ?? '', source: d.source, total: String(d.total),
       households: d.households == null ? '' : String(d.households), increase: d.increase == null ? '' : String(d.increase), showRest: false },
-    options: { lang, view: 'bars', theme: 'auto' },
+    options: { lang, view: 'bars', theme: 'auto', loading: 'lazy' },
     base: new URL('./', location.href).href,
   };
 }
@@ -203,7 +205,7 @@ function fieldsIn() {
     if (el.type === 'checkbox') el.checked = !!state.fields[k];
     else el.value = state.fields[k];
   }
-  for (const el of document.querySelectorAll('[data-option]')) el.value = state.options[el.dataset.option];
+  for (const el of document.querySelectorAll('[data-option]')) el.value = state.options[el.dataset.option] ?? el.options[0].value;
   $('base').value = state.base;
 }
 
@@ -320,7 +322,9 @@ function previews() {
 function output() {
   const { out, data: d, theme } = good;
   const base = state.base.endsWith('/') ? state.base : `${state.base}/`;
-  const element = theme === 'auto' ? out.element : out.element.replace('<mali-idp-chart ', `<mali-idp-chart theme="${theme}" `);
+  // The element's own attributes besides lang and view (which the chart's code writes).
+  const attrs = `${theme === 'auto' ? '' : ` theme="${theme}"`}${state.options.loading === 'eager' ? ' loading="eager"' : ''}`;
+  const element = out.element.replace('<mali-idp-chart ', `<mali-idp-chart${attrs} `);
   $('code').value = `<link rel="stylesheet" href="${base}mali-idp-chart.css">\n<script type="module" src="${base}mali-idp-chart.js"></script>\n${element}\n`;
   const url = (text, type) => `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
   const name = good.lang === 'en' ? 'internally-displaced' : 'deplaces-internes';
