@@ -17,6 +17,7 @@ pub mod hit;
 pub mod layout;
 pub mod locale;
 pub mod map;
+pub mod numbers;
 pub mod options;
 pub mod redraw;
 pub mod render;
