@@ -13,7 +13,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 90
 PKG := www/pkg
 WASM := $(PKG)/mali_idp_chart_bg.wasm
 
-.PHONY: all setup build serve test test-native test-tools test-browser test-e2e test-types test-budget fallback package size bench trace twiggy fuzz clean
+.PHONY: all setup build serve test test-native test-tools test-browser test-e2e test-types test-budget fallback package size bench trace mount-floor twiggy fuzz clean
 
 all: build
 
@@ -99,6 +99,13 @@ bench: build
 	tools/setup.sh browsers
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	node bench/run.mjs
+
+## The mount against its floor (issue 23): the same elements, words, colours, canvas
+## calls and swap made by plain JavaScript, each step's own time against ours, at 1x and
+## 4x CPU (bench/floor-mount.mjs). MOUNT_LOADS (default 15), MOUNT_THROTTLE (default 4).
+mount-floor: build
+	tools/setup.sh node
+	node bench/floor-mount.mjs
 
 ## The main thread as a phone feels it: Chromium traces of real pages (the article,
 ## the iframe page, a map page, five charts, a chart far below the fold tapped while it
