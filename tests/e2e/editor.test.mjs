@@ -85,6 +85,22 @@ test('a pasted spreadsheet table: every preview reads its figures on hover, and 
   for (const f of ARTICLE) assert.ok(!everything.includes(f), `no article figure: found ${f}`);
   for (const f of ['17\u202f250', '12\u202f125', '40\u202f000']) assert.ok(everything.includes(f), `their ${f} is there`);
   await page.screenshot({ path: `${shots}editor.png`, fullPage: true });
+  // Every control of the editor is reached by Tab alone, in the page's order.
+  const controls = await page.evaluate(() => {
+    let n = 0;
+    return [...document.querySelectorAll('main input, main select, main textarea, main button, main a[href], header a[href]')]
+      .filter((el) => !el.closest('.preview') && el.getClientRects().length)
+      .map((el) => el.id || (el.id = `control-${n++}`));
+  });
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.focus('h1').catch(() => {});
+  const reached = new Set();
+  for (let i = 0; i < controls.length + 80 && reached.size < controls.length; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.id);
+    if (id) reached.add(id);
+  }
+  assert.deepEqual(controls.filter((c) => !reached.has(c)), [], `every one of the ${controls.length} controls is reached by Tab`);
   // Axe finds nothing wrong, in French and in English.
   for (const url of [null, `${env.url}editor.html?lang=en`]) {
     if (url) { await page.goto(url); await page.waitForFunction(() => window.editor?.good); }
