@@ -54,6 +54,9 @@ const WORDS = {
     resetConfirm: 'Remplacer vos chiffres par ceux de l\'article ? Les options et l\'adresse des fichiers restent.',
     fitNote: 'Là où le CMS accepte un script, celui-ci ajuste la hauteur de l\'iframe à chaque largeur :',
     yesNo: 'ne dit ni oui ni non (oui, x, 1, calculé ; non, vide, 0, publié).',
+    split: (n) => `Ligne ${n} : une virgule coupe-t-elle un chiffre en deux ? Collez depuis le tableur (des tabulations), ou écrivez les chiffres sans virgule (17 250).`,
+    tooLong: (kb) => `Le code fait ${kb} Ko (l'image statique de toutes ces lignes) : trop long pour être affiché ici. Le bouton « Copier le code » le copie entier.`,
+    stale: 'Le code et les téléchargements sont ceux du dernier aperçu valable, pas des chiffres du formulaire : corrigez le problème signalé.',
     wasm: 'L\'éditeur n\'a pas pu charger le code du graphique : ',
   },
   en: {
@@ -100,6 +103,9 @@ const WORDS = {
     resetConfirm: 'Replace your figures with the article\'s? The options and the files\' address stay.',
     fitNote: 'Where the CMS allows a script, this fits the iframe\'s height at every width:',
     yesNo: 'says neither yes nor no (yes, x, 1, computed; no, empty, 0, reported).',
+    split: (n) => `Row ${n}: does a comma cut a figure in two? Paste from the spreadsheet (tabs), or write the figures without commas (17250).`,
+    tooLong: (kb) => `The code is ${kb} KB (the static picture of all these rows): too long to show here. The "Copy the code" button copies all of it.`,
+    stale: 'The code and the downloads are the last good preview\'s, not the form\'s figures: fix the problem shown.',
     wasm: 'The editor could not load the chart\'s code: ',
   },
 };
@@ -159,7 +165,11 @@ function save() {
 function restore() {
   try {
     const s = JSON.parse(localStorage.getItem(STORE));
-    if (s && Array.isArray(s.rows) && s.fields && s.options) return s;
+    const known = { lang: ['fr', 'en'], view: ['bars', 'map', 'both'], theme: ['auto', 'light', 'dark'], loading: ['lazy', 'eager'] };
+    if (s && Array.isArray(s.rows) && s.fields && s.options && typeof s.base === 'string') {
+      for (const [k, values] of Object.entries(known)) if (!values.includes(s.options[k])) s.options[k] = values[0];
+      return s;
+    }
   } catch { /* nothing kept, or not ours */ }
   return null;
 }
@@ -215,7 +225,7 @@ let timer = 0;
 function changed() {
   save();
   clearTimeout(timer);
-  timer = setTimeout(check, DEBOUNCE_MS);
+  timer = setTimeout(() => { timer = 0; check(); }, DEBOUNCE_MS);
 }
 
 /** Clears the marks of the last problem. */
@@ -270,9 +280,11 @@ function check() {
     if (!good) lastGood();
     clearProblem();
     showProblem(err.message);
+    $('out-stale').textContent = good ? W.stale : '';
     return;
   }
   clearProblem();
+  $('out-stale').textContent = '';
   good = { data: d, out, lang, view, theme };
   try { localStorage.setItem(`${STORE}:good`, JSON.stringify({ data: d, lang, view, theme })); } catch { /* not kept */ }
   $('status').textContent = W.ok;
@@ -294,9 +306,19 @@ function lastGood() {
 }
 
 /** The three previews: the real element, given the figures as its inline JSON. */
-function previews() {
+/** The embed code, whole (the box shows it up to SHOWN_MAX characters). */
+let code = '';
+const SHOWN_MAX = 200_000;
+let drawing = 0;
+/** A task of its own: each preview is redrawn in one, so that 1,000 rows redrawn three
+ * times are three pauses, not one long freeze. */
+const task = () => new Promise((r) => setTimeout(r));
+async function previews() {
   const { data: d, lang, view, theme } = good;
+  const mine = ++drawing;
   for (const slot of document.querySelectorAll('.preview .slot')) {
+    await task();
+    if (mine !== drawing) return; // newer figures came meanwhile
     let el = slot.querySelector('mali-idp-chart');
     const json = JSON.stringify(d);
     if (el?.chart && el.getAttribute('view') === view) {
@@ -321,12 +343,18 @@ function previews() {
 /** The embed code and the downloads, for the last good figures. */
 function output() {
   const { out, data: d, theme } = good;
-  const base = state.base.endsWith('/') ? state.base : `${state.base}/`;
+  // The files' address as the newsroom typed it, made safe in an attribute and a comment.
+  const base = escape(state.base.endsWith('/') ? state.base : `${state.base}/`).replace(/--/g, '%2D%2D');
   // The element's own attributes besides lang and view (which the chart's code writes).
   const attrs = `${theme === 'auto' ? '' : ` theme="${theme}"`}${state.options.loading === 'eager' ? ' loading="eager"' : ''}`;
   const element = out.element.replace('<mali-idp-chart ', `<mali-idp-chart${attrs} `);
-  $('code').value = `<link rel="stylesheet" href="${base}mali-idp-chart.css">\n<script type="module" src="${base}mali-idp-chart.js"></script>\n${element}\n`;
-  const url = (text, type) => `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+  code = `<link rel="stylesheet" href="${base}mali-idp-chart.css">\n<script type="module" src="${base}mali-idp-chart.js"></script>\n${element}\n`;
+  // A code of megabytes (a picture of hundreds of rows) in the box would hold the page
+  // still for half a second and more: the box says so, the copy button copies it.
+  $('code').value = code.length <= SHOWN_MAX ? code : W.tooLong(Math.round(code.length / 1024));
+  // Blob URLs: a picture of 1,000 rows is megabytes, which a data: URL would encode.
+  for (const a of document.querySelectorAll('#d-page, .downloads a[download]')) if (a.href.startsWith('blob:')) URL.revokeObjectURL(a.href);
+  const url = (text, type) => URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const name = good.lang === 'en' ? 'internally-displaced' : 'deplaces-internes';
   // The iframe's page is named after its title: a second chart does not overwrite the first.
   const file = slug(d.title) || name;
@@ -361,6 +389,8 @@ async function fitIframe(base, file, title) {
     await new Promise((r) => setTimeout(r, 100));
     if (mine !== fitting) return;
   }
+  // The preview never drew: the code with a height to correct, rather than none.
+  $('iframe-code').value = `<iframe src="${base}${file}.html?id=${file}" title="${escape(title)}" loading="lazy" style="width:100%;border:0;height:480px"></iframe>\n`;
 }
 
 /** Text for HTML (the newsroom's title in the pages we write). */
@@ -466,9 +496,14 @@ function listen() {
     fieldsIn();
     changed();
   });
+  // An edit still waiting for its check is checked first: what is copied or
+  // downloaded is what the form says (or the problem is shown).
+  const now = () => { if (timer) { clearTimeout(timer); timer = 0; check(); } };
+  for (const id of ['d-svg', 'd-csv', 'd-json', 'd-page']) $(id).addEventListener('click', now, { capture: true });
   $('copy').addEventListener('click', async () => {
+    now();
     try {
-      await navigator.clipboard.writeText($('code').value);
+      await navigator.clipboard.writeText(code);
       $('copied').textContent = W.copied;
     } catch {
       $('code').focus();
@@ -476,8 +511,8 @@ function listen() {
       $('copied').textContent = W.selected;
     }
   });
-  $('d-png').addEventListener('click', (e) => { e.preventDefault(); png(false); });
-  $('d-card').addEventListener('click', (e) => { e.preventDefault(); png(true); });
+  $('d-png').addEventListener('click', (e) => { e.preventDefault(); now(); png(false); });
+  $('d-card').addEventListener('click', (e) => { e.preventDefault(); now(); png(true); });
 }
 
 /** After a paste: the fields that still hold the article's words or figures are
@@ -515,6 +550,10 @@ function readPasted() {
     }
   } else {
     const t = readRegions(text);
+    if (t.split) {
+      $('paste-error').textContent = W.split(t.split);
+      return;
+    }
     // A checkbox holds yes or no: a word that is neither is said, not dropped.
     const odd = t.regions.findIndex((r) => typeof r.computed === 'string');
     if (odd >= 0) {

@@ -31,7 +31,7 @@ export function rows(text) {
   const full = out.filter((r) => r.some((c) => c.trim() !== ''));
   const width = Math.max(0, ...full.map((r) => r.length));
   const used = Array.from({ length: width }, (_, i) => full.some((r) => (r[i] ?? '').trim() !== ''));
-  return full.map((r) => r.filter((_, i) => used[i]));
+  return Object.assign(full.map((r) => r.filter((_, i) => used[i])), { sep });
 }
 
 /** A figure as typed or pasted: a whole number when it is only digits, grouped or not
@@ -41,9 +41,10 @@ export function rows(text) {
 export function figure(cell) {
   const t = String(cell ?? '').trim();
   if (t === '') return null;
-  const plain = t.replace(/[\s\u00a0\u202f\u2009'’]/g, '');
-  if (/^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(plain)) return Number(plain.replace(/[.,]/g, ''));
-  if (/^\d+$/.test(plain)) return Number(plain);
+  // One kind of separator, before each group of three digits and nowhere else:
+  // "2 500 3 000" (two figures in one cell) stays text.
+  const one = t.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/’/g, "'");
+  if (/^\d+$/.test(one) || /^\d{1,3}([ '.,])\d{3}(\1\d{3})*$/.test(one)) return Number(one.replace(/\D/g, ''));
   return t;
 }
 
@@ -60,11 +61,17 @@ export function computed(cell) {
   return String(cell).trim();
 }
 
-const NUMERIC = /^[\s\d\u00a0\u202f\u2009'’.,]+$/;
 // "Total", "Total national", "Total général" (a pivot table's), "Grand total", "Total :".
 const TOTAL = /^(grand )?total\b|^ensemble$|^national total$/;
-const PERSONS = /pers|pdi|idp|deplac|displac|people|nombre|number|figure|chiffre|effectif/;
-const COMPUTED = /calcul|comput|origin/;
+// The persons column: a header naming people first, a generic count second, never
+// households ("ménages", "familles").
+const PERSONS = /pers|pdi|idp|deplac|displac|people|individu/;
+const COUNT = /nombre|number|figure|chiffre|effectif|total/;
+const NOT_PERSONS = /menage|household|famil/;
+// The computed column; "Source of the figure" is the chart's own English CSV's.
+const COMPUTED = /calcul|comput|origin|source of the figure/;
+// The chart's own CSV's source line, through a spreadsheet.
+const SOURCE = /^source\b/;
 
 /** A pasted table read as regions. A first row whose second cell is not a figure is a
  * header: its cells say which column holds the persons (a header naming people,
@@ -78,9 +85,13 @@ const COMPUTED = /calcul|comput|origin/;
 export function regions(text) {
   const all = rows(text);
   const col = { name: 0, persons: 1, computed: -1 };
-  if (all.length && !NUMERIC.test(all[0][1] ?? '')) {
+  let header = null;
+  // A header holds no digit at all after its first cell ("17 250*" is a figure, badly typed).
+  if (all.length && all[0].slice(1).every((c) => !/\d/.test(c))) {
     const head = all.shift().map(fold);
-    const persons = head.findIndex((h, i) => i > 0 && PERSONS.test(h));
+    header = head.length;
+    const find = (re) => head.findIndex((h, i) => i > 0 && re.test(h) && !NOT_PERSONS.test(h));
+    const persons = find(PERSONS) > 0 ? find(PERSONS) : find(COUNT);
     if (persons > 0) col.persons = persons;
     col.computed = head.findIndex((h, i) => i > 0 && COMPUTED.test(h));
   } else if (all.length && all.every((r) => typeof computed(r[2] ?? '') === 'boolean')) {
@@ -92,10 +103,16 @@ export function regions(text) {
   all.forEach((r, i) => {
     const name = (r[col.name] ?? '').trim();
     if (TOTAL.test(fold(name).replace(/\s*:$/, ''))) { total = figure(r[col.persons]); return; }
-    if (i === all.length - 1 && r.slice(1).every((c) => c.trim() === '') && figure(name) === name && out.length > 0) { source = name; return; }
+    if (i === all.length - 1 && r.slice(1).every((c) => c.trim() === '') && SOURCE.test(fold(name)) && out.length > 0) { source = name; return; }
     out.push({ name, persons: figure(r[col.persons]), computed: col.computed < 0 ? false : computed(r[col.computed] ?? '') });
   });
-  return { regions: out, total, source };
+  // Split at commas, a figure typed with a comma splits in two ("Gao, 17,250"): a
+  // cell of exactly three digits after a figure says so; asked, not guessed.
+  // With a header, a row wider than it; without, three digits right after a figure.
+  const splits = (r) => (header ? r.length > header
+    : r.some((c, j) => j > col.persons && /^\d{3}$/.test(c.trim()) && typeof figure(r[j - 1]) === 'number'));
+  const split = all.sep === ',' ? all.findIndex(splits) : -1;
+  return { regions: out, total, source, split: split < 0 ? null : split + 1 };
 }
 
 /** Where a message of the chart's validation points, in the editor's terms:
