@@ -49,7 +49,7 @@ const WORDS = {
     fields: { title: 'titre', subtitle: 'sous-titre', source: 'source', total: 'total national', households: 'familles', increase: 'hausse', regions: 'régions', showRest: 'reste' },
     problems: 'Problème',
     pasteEmpty: 'Rien à lire : collez d\'abord un tableau.',
-    pasted: (n, summed) => `Tableau lu : ${n} ligne${n > 1 ? 's' : ''}.${summed ? ' Sans ligne « Total », le total national est la somme des lignes : corrigez-le s\'il est plus grand.' : ''} Les champs qui venaient de l\'article sont vidés : donnez votre titre et votre source.`,
+    pasted: (n, summed, emptied) => `Tableau lu : ${n} ligne${n > 1 ? 's' : ''}.${summed ? ' Sans ligne « Total », le total national est la somme des lignes : corrigez-le s\'il est plus grand.' : ''}${emptied ? ' Les champs qui venaient de l\'article sont vidés : donnez les vôtres.' : ''}`,
     computedHint: 'Calculé : un chiffre que vous avez déduit d\'autres (un reste, une somme) plutôt que publié tel quel ; le graphique le dessine en gris et le signale.',
     resetConfirm: 'Remplacer vos chiffres par ceux de l\'article ? Les options et l\'adresse des fichiers restent.',
     fitNote: 'Là où le CMS accepte un script, celui-ci ajuste la hauteur de l\'iframe à chaque largeur :',
@@ -98,7 +98,7 @@ const WORDS = {
     fields: { title: 'title', subtitle: 'subtitle', source: 'source', total: 'national total', households: 'households', increase: 'increase', regions: 'regions', showRest: 'rest' },
     problems: 'Problem',
     pasteEmpty: 'Nothing to read: paste a table first.',
-    pasted: (n, summed) => `Table read: ${n} row${n > 1 ? 's' : ''}.${summed ? ' With no "Total" row, the national total is the sum of the rows: correct it if it is larger.' : ''} The fields that came from the article are emptied: give your title and source.`,
+    pasted: (n, summed, emptied) => `Table read: ${n} row${n > 1 ? 's' : ''}.${summed ? ' With no "Total" row, the national total is the sum of the rows: correct it if it is larger.' : ''}${emptied ? ' The fields that came from the article are emptied: give yours.' : ''}`,
     computedHint: 'Computed: a figure you derived from others (a remainder, a sum) rather than one published as such; the chart draws it in grey and says so.',
     resetConfirm: 'Replace your figures with the article\'s? The options and the files\' address stay.',
     fitNote: 'Where the CMS allows a script, this fits the iframe\'s height at every width:',
@@ -521,10 +521,12 @@ function listen() {
  * the source. */
 function forgetArticle(source) {
   const theirs = [article('fr').fields, article('en').fields];
+  let emptied = 0;
   for (const k of ['title', 'subtitle', 'source', 'households', 'increase']) {
-    if (theirs.some((a) => a[k] !== '' && a[k] === state.fields[k])) state.fields[k] = '';
+    if (theirs.some((a) => a[k] !== '' && a[k] === state.fields[k])) { state.fields[k] = ''; emptied++; }
   }
   if (source) state.fields.source = source;
+  return emptied;
 }
 
 /** The pasted text into the table: the chart's own CSV through the chart's reader,
@@ -564,8 +566,7 @@ function readPasted() {
     // No total given: the sum of the rows, said in the note (a country's total may be larger).
     const summed = t.total == null;
     state.fields.total = String(summed ? t.regions.reduce((sum, r) => sum + (typeof r.persons === 'number' ? r.persons : 0), 0) : t.total);
-    forgetArticle(t.source);
-    $('paste-note').textContent = W.pasted(state.rows.length, summed);
+    $('paste-note').textContent = W.pasted(state.rows.length, summed, forgetArticle(t.source));
   }
   rowsTable();
   fieldsIn();
