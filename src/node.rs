@@ -11,9 +11,11 @@ use crate::web::error;
 /// The static picture for any figures (the npm package's `picture` command, run by
 /// Node; not in the builds pages fetch): `data` as the `data` option or as the text of
 /// the chart's own CSV (then `title` gives its title), validated as `data` is, drawn
-/// by the same code as `make fallback`: `{ html, element, svg }`: the picture, the
-/// element to paste (the data as its inline JSON, the picture inside), and the SVG
-/// fallback at `width` CSS pixels.
+/// by the same code as `make fallback`: `{ html, element, svg, csv }`: the picture, the
+/// element to paste (the data as its inline JSON, the picture inside), the SVG
+/// fallback at `width` CSS pixels, in the dark theme's colours when `theme` is
+/// "dark" (the picture stays light: the page's CSS darkens it where it should), and
+/// the chart's CSV.
 #[wasm_bindgen]
 pub fn picture(
     #[wasm_bindgen(unchecked_param_type = "DataInput | string")] data: JsValue,
@@ -21,6 +23,7 @@ pub fn picture(
     lang: &str,
     view: &str,
     width: f64,
+    theme: Option<String>,
 ) -> Result<JsValue, JsError> {
     use crate::options::{Value, validate};
     let data = match data.as_string() {
@@ -31,9 +34,10 @@ pub fn picture(
     let options = Value::Object(vec![("data".into(), data), ("lang".into(), Value::String(lang.into())), ("view".into(), Value::String(view.into()))]);
     let settings = Settings::new(validate(&options).map_err(|e| error(e.message()))?);
     let (d, lang, view) = (settings.dataset(), settings.lang(), settings.view());
-    let theme = &crate::render::LIGHT;
-    let html = crate::svg::picture_view(d, lang, view, theme).map_err(error)?;
-    let (svg, _) = crate::svg::render_view(d, lang, view, width.clamp(200.0, 4000.0), theme).map_err(error)?;
+    let theme_light = &crate::render::LIGHT;
+    let html = crate::svg::picture_view(d, lang, view, theme_light).map_err(error)?;
+    let drawn = if theme.as_deref() == Some("dark") { &crate::theme::DARK } else { theme_light };
+    let (svg, _) = crate::svg::render_view(d, lang, view, width.clamp(200.0, 4000.0), drawn).map_err(error)?;
     let element = crate::svg::element(&given, lang, view, &html);
     let out = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&out, &"html".into(), &html.into());

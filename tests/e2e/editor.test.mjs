@@ -107,6 +107,13 @@ test('a pasted spreadsheet table: every preview reads its figures on hover, and 
   });
   assert.deepEqual(parsed, { elements: 1, imgs: 0, json: hostile, frameTitle: hostile, iframeTitle: hostile, frameJson: hostile });
   await page.fill('#f-title', 'Déplacés dans le Nord');
+  // The dark theme: the SVG download (and the PNGs drawn from it) in its colours; the
+  // embed code's picture stays the npm command's (the page's CSS darkens it).
+  await page.selectOption('#o-theme', 'dark');
+  await page.waitForFunction(() => window.editor.good.theme === 'dark');
+  const svg = await page.evaluate(async () => (await fetch(document.getElementById('d-svg').href)).text());
+  assert.match(svg, /<rect[^>]*fill="#16191D"/i, 'the SVG drawn on the dark theme\'s background');
+  assert.match(await page.inputValue('#code'), /<mali-idp-chart theme="dark" lang="fr">/);
   // Every control of the editor is reached by Tab alone, in the page's order.
   const controls = await page.evaluate(() => {
     let n = 0;
@@ -187,8 +194,8 @@ test('bad input: the chart\'s message at the cell it names, the last good previe
   });
   assert.equal(await page.inputValue('#paste'), 'Gao\t5\nKidal\t3');
   assert.deepEqual([await page.inputValue('#r0-name'), await page.inputValue('#r1-name'), await page.inputValue('#f-total')], ['Gao', 'Kidal', '8']);
-  // "Start again from the article's figures" asks first, and keeps the options.
   await page.selectOption('#o-theme', 'dark');
+  // "Start again from the article's figures" asks first, and keeps the options.
   page.once('dialog', (d) => d.dismiss());
   await page.click('#reset');
   assert.equal(await page.inputValue('#r0-name'), 'Gao', 'dismissed: nothing changed');

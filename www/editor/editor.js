@@ -274,7 +274,7 @@ function check() {
   const { lang, view, theme } = state.options;
   let out;
   try {
-    out = picture(d, null, lang, view, 640);
+    out = picture(d, null, lang, view, 640, theme);
   } catch (err) {
     // Opened with a problem in the work kept: the last figures the chart accepted, shown.
     if (!good) lastGood();
@@ -297,7 +297,7 @@ function lastGood() {
   try {
     const last = JSON.parse(localStorage.getItem(`${STORE}:good`));
     if (!last?.data) return;
-    good = { ...last, out: picture(last.data, null, last.lang, last.view, 640) };
+    good = { ...last, out: picture(last.data, null, last.lang, last.view, 640, last.theme) };
   } catch {
     return; // nothing kept, or no longer valid
   }
@@ -440,7 +440,8 @@ async function png(card) {
   const ctx = canvas.getContext('2d');
   if (card) {
     [canvas.width, canvas.height] = [1200, 630];
-    ctx.fillStyle = '#fff';
+    // The card's margins in the drawing's own background (its first rectangle's fill).
+    ctx.fillStyle = /<rect[^>]*fill="(#[0-9A-Fa-f]{6})"/.exec(good.out.svg)?.[1] ?? '#fff';
     ctx.fillRect(0, 0, 1200, 630);
     const scale = Math.min(1200 / img.width, 630 / img.height);
     const [w, h] = [img.width * scale, img.height * scale];
