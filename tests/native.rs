@@ -669,3 +669,51 @@ fn a_newsrooms_picture_shows_their_figures_only() {
         }
     }
 }
+
+/// A right-to-left chart (issue 26): the mirror of the left-to-right one at every
+/// artboard, read the way a right-to-left reader reads it.
+#[test]
+fn a_right_to_left_chart_mirrors_the_bars_and_reads_from_the_right() {
+    for d in [Dataset::article(Lang::Fr), many(41)] {
+        for a in layout::ARTBOARDS {
+            let ltr = layout::compute(&d, Lang::Fr, a, &Estimate);
+            let rtl = ltr.mirrored().expect("the bars view mirrors");
+            let w = rtl.width;
+            // Bars grow leftward from one right edge; each is its mirror.
+            let start = rtl.rows[0].bar.x + rtl.rows[0].bar.w;
+            for (l, r) in ltr.rows.iter().zip(&rtl.rows) {
+                assert!((r.bar.x + r.bar.w - start).abs() < 1e-9, "{a} px: every bar starts at the same right edge");
+                assert!((r.bar.x - (w - l.bar.x - l.bar.w)).abs() < 1e-9 && r.bar.w == l.bar.w && r.bar.y == l.bar.y, "{a} px: the bar mirrored");
+            }
+            assert!(start > w / 2.0, "{a} px: the bars start on the right half ({start} of {w})");
+            // Every text inside the chart, anchored at its other end.
+            for (l, t) in ltr.texts.iter().zip(&rtl.texts) {
+                let b = t.bounds();
+                assert!(b.x >= -1e-9 && b.x + b.w <= w + 1e-9, "{a} px: {:?} overflows ({} to {} of {w})", t.text, b.x, b.x + b.w);
+                assert!((b.x - (w - l.bounds().x - l.bounds().w)).abs() < 1e-9, "{a} px: {:?} mirrored", t.text);
+            }
+            // Each figure at its bar's left end; each name (beside its bar) on its right.
+            for t in &rtl.texts {
+                let row = rtl.rows.iter().find(|r| t.y >= r.bar.y - 1.0 && t.y <= r.bar.y + r.bar.h + 1.0);
+                match (t.role, row) {
+                    (TextRole::Value, Some(r)) => assert!(t.bounds().x + t.bounds().w <= r.bar.x + 1e-9, "{a} px: {:?} left of its bar", t.text),
+                    (TextRole::Name, Some(r)) if !rtl.stacked => assert!(t.bounds().x >= r.bar.x + r.bar.w - 1e-9, "{a} px: {:?} right of its bar", t.text),
+                    _ => {}
+                }
+            }
+            // The pointer finds, at the mirrored point, the row it found.
+            let mut seen = 0;
+            for i in 0..40 {
+                for j in 0..40 {
+                    let (x, y) = (w * (i as f64 + 0.5) / 40.0, ltr.height * (j as f64 + 0.5) / 40.0);
+                    let found = row_at(&ltr, x, y);
+                    assert_eq!(row_at(&rtl, w - x, y), found, "{a} px at ({x}, {y})");
+                    seen += found.is_some() as usize;
+                }
+            }
+            assert!(seen > 0, "{a} px: the grid met some rows");
+        }
+    }
+    #[cfg(feature = "map")]
+    assert!(layout::compute_view(&Dataset::article(Lang::Fr), Lang::Fr, layout::View::Map, 640.0, &Estimate).mirrored().is_none(), "a map is not mirrored");
+}

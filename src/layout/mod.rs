@@ -86,6 +86,33 @@ impl Layout {
 }
 
 impl Layout {
+    /// The same chart for a right-to-left language (issue 26; no language of ours
+    /// asks for it yet): every bar, pointer band and text mirrored across the chart's
+    /// width and each text anchored at its other end, so the title, notes and source
+    /// sit on the right, bars grow leftward from the right, names are on the right and
+    /// each figure at its bar's left end; hit testing reads the mirrored bands, so it
+    /// follows. The bars only: a map is geography, not mirrored (`None` with a map).
+    pub fn mirrored(&self) -> Option<Layout> {
+        if self.map.is_some() {
+            return None;
+        }
+        let width = self.width;
+        let flip = |r: Rect| Rect { x: width - r.x - r.w, ..r };
+        let mut out = self.clone();
+        for row in &mut out.rows {
+            row.bar = flip(row.bar);
+            row.hit = flip(row.hit);
+        }
+        for t in &mut out.texts {
+            t.x = width - t.x;
+            t.align = match t.align {
+                Align::Left => Align::Right,
+                Align::Right => Align::Left,
+            };
+        }
+        Some(out)
+    }
+
     /// The map, in the map views; always `None` in the bars build, where the
     /// constant lets the compiler drop every map branch that reads it.
     #[inline]
