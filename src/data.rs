@@ -79,7 +79,7 @@ fn fold(name: &str) -> String {
         .collect()
 }
 
-/// The place a region's name matches, in French or English, case and accents
+/// The place a region's name matches, in any language of this build, case and accents
 /// ignored ("TOMBOUCTOU", "Timbuktu", "Segou" ...), with or without the kind of unit
 /// reports put around it ("District de Bamako", "Bamako district", "Région de Gao",
 /// "Gao Region"): an index into [`PLACES`].
@@ -93,7 +93,20 @@ pub fn place_of(name: &str) -> Option<usize> {
         name = name.strip_suffix(suffix).unwrap_or(name);
     }
     let name = name.trim();
-    PLACES.iter().position(|p| fold(p.name_fr) == name || fold(p.name_en) == name)
+    PLACES.iter().position(|p| fold(p.name_fr) == name || fold(p.name_en) == name).or_else(|| {
+        // The build's other language, if any (a constant `None` otherwise).
+        Lang::spoken().find_map(|l| l.place_names()?.iter().position(|n| fold(n) == name))
+    })
+}
+
+/// How `lang` names the place `PLACES[place]`.
+pub fn place_name(place: usize, lang: Lang) -> &'static str {
+    let p = &PLACES[place];
+    match (lang, lang.place_names()) {
+        (Lang::Fr, _) => p.name_fr,
+        (_, Some(names)) => names[place],
+        _ => p.name_en,
+    }
 }
 
 /// Persons in all the other regions together: computed, never reported. The article
@@ -175,9 +188,12 @@ impl Dataset {
         let mut regions: Vec<Region> = ARTICLE_REGIONS
             .iter()
             .map(|r| Region {
-                name: match lang {
-                    Lang::Fr => r.name_fr,
-                    Lang::En => r.name_en,
+                // Not through `place_name`: reading `PLACES` by index would link its
+                // every field into the bars build.
+                name: match (lang, lang.place_names()) {
+                    (Lang::Fr, _) => r.name_fr,
+                    (_, Some(names)) => names[r.place],
+                    _ => r.name_en,
                 }
                 .to_string(),
                 persons: r.persons,

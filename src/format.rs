@@ -7,15 +7,11 @@
 
 use crate::data::Dataset;
 use crate::locale::Lang;
+use crate::numbers;
 
-/// Narrow no-break space: the French thousands separator.
-pub const NNBSP: char = '\u{202F}';
-/// No-break space: between a French number and "%".
-pub const NBSP: char = '\u{A0}';
-
-/// Appends `n` with thousands grouped per `lang`.
+/// Appends `n` with thousands grouped as `lang` writes them (`numbers`).
 pub fn push_int(out: &mut String, n: u64, lang: Lang) {
-    push_grouped(out, n, Some(if lang == Lang::Fr { NNBSP } else { ',' }));
+    numbers::push_digits(out, n, Some(lang.numbers()));
 }
 
 /// `parts` joined by `sep`, as `[String]::join` makes it, without a second copy of
@@ -35,28 +31,8 @@ pub fn join(parts: &[String], sep: &str) -> String {
 /// formatting machinery (`core::fmt`) is linked for it.
 pub fn digits(n: u64) -> String {
     let mut s = String::new();
-    push_grouped(&mut s, n, None);
+    numbers::push_digits(&mut s, n, None);
     s
-}
-
-fn push_grouped(out: &mut String, n: u64, sep: Option<char>) {
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    let mut rest = n;
-    loop {
-        digits[len] = b'0' + (rest % 10) as u8;
-        len += 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for i in (0..len).rev() {
-        out.push(digits[i] as char);
-        if let Some(sep) = sep.filter(|_| i > 0 && i % 3 == 0) {
-            out.push(sep);
-        }
-    }
 }
 
 /// `n` with thousands grouped: "22 328" (fr, U+202F) or "22,328" (en).
@@ -84,17 +60,10 @@ pub fn share_permille(mut part: u64, mut whole: u64) -> Option<u64> {
     Some((part * 2000 + whole) / (2 * whole))
 }
 
-/// A permille as a percentage with one decimal: "37,9 %" (fr) or "37.9%" (en).
+/// A permille as a percentage with one decimal, as `lang` writes it: "37,9 %" (fr),
+/// "37.9%" (en), "‎37.9‎%‎" (ar: the sign kept on the number's right)…
 pub fn percent(permille: u64, lang: Lang) -> String {
-    let mut s = String::new();
-    push_int(&mut s, permille / 10, lang);
-    s.push(if lang == Lang::Fr { ',' } else { '.' });
-    s.push((b'0' + (permille % 10) as u8) as char);
-    if lang == Lang::Fr {
-        s.push(NBSP);
-    }
-    s.push('%');
-    s
+    numbers::percent(permille, lang.numbers())
 }
 
 /// The subtitle written from the figures when the dataset has none of its own:
@@ -118,8 +87,18 @@ pub fn subtitle(data: &Dataset, lang: Lang) -> String {
         s.push(')');
     }
     if let Some(inc) = data.increase {
-        s.push_str(", +");
+        s.push_str(lang.comma());
+        // In right-to-left text the sign would go to the number's other side: the
+        // signed number is isolated left to right (LRI … PDI).
+        let rtl = lang.rtl();
+        if rtl {
+            s.push('\u{2066}');
+        }
+        s.push('+');
         push_int(&mut s, inc, lang);
+        if rtl {
+            s.push('\u{2069}');
+        }
         s.push(' ');
         s.push_str(t.since_february);
     }

@@ -46,14 +46,18 @@ pub enum Step {
 impl Step {
     /// The step for a `KeyboardEvent.key` value; `None` for keys the chart leaves to
     /// the page: any other key, and any key held with Alt, Ctrl or Meta (browser and
-    /// screen-reader shortcuts).
-    pub fn from_key(key: &str, with_modifier: bool) -> Option<Step> {
+    /// screen-reader shortcuts). ← and → follow the reading direction: in a
+    /// right-to-left chart (`rtl`) ← goes on to the next item.
+    pub fn from_key(key: &str, with_modifier: bool, rtl: bool) -> Option<Step> {
         if with_modifier {
             return None;
         }
+        let (right, left) = if rtl { (Step::Previous, Step::Next) } else { (Step::Next, Step::Previous) };
         Some(match key {
-            "ArrowDown" | "ArrowRight" => Step::Next,
-            "ArrowUp" | "ArrowLeft" => Step::Previous,
+            "ArrowDown" => Step::Next,
+            "ArrowUp" => Step::Previous,
+            "ArrowRight" => right,
+            "ArrowLeft" => left,
             "Home" => Step::First,
             "End" => Step::Last,
             "Escape" | "Esc" => Step::Clear,
@@ -476,15 +480,20 @@ mod tests {
 
     #[test]
     fn keys_with_modifiers_and_other_keys_are_left_to_the_page() {
-        assert_eq!(Step::from_key("ArrowDown", false), Some(Step::Next));
-        assert_eq!(Step::from_key("ArrowRight", false), Some(Step::Next));
-        assert_eq!(Step::from_key("ArrowUp", false), Some(Step::Previous));
-        assert_eq!(Step::from_key("ArrowLeft", false), Some(Step::Previous));
-        assert_eq!(Step::from_key("Home", false), Some(Step::First));
-        assert_eq!(Step::from_key("End", false), Some(Step::Last));
-        assert_eq!(Step::from_key("Esc", false), Some(Step::Clear));
-        assert_eq!(Step::from_key("ArrowDown", true), None);
-        assert_eq!(Step::from_key("Tab", false), None);
+        for rtl in [false, true] {
+            assert_eq!(Step::from_key("ArrowDown", false, rtl), Some(Step::Next));
+            assert_eq!(Step::from_key("ArrowUp", false, rtl), Some(Step::Previous));
+            assert_eq!(Step::from_key("Home", false, rtl), Some(Step::First));
+            assert_eq!(Step::from_key("End", false, rtl), Some(Step::Last));
+            assert_eq!(Step::from_key("Esc", false, rtl), Some(Step::Clear));
+            assert_eq!(Step::from_key("ArrowDown", true, rtl), None);
+            assert_eq!(Step::from_key("Tab", false, rtl), None);
+        }
+        // ← and → follow the reading direction.
+        assert_eq!(Step::from_key("ArrowRight", false, false), Some(Step::Next));
+        assert_eq!(Step::from_key("ArrowLeft", false, false), Some(Step::Previous));
+        assert_eq!(Step::from_key("ArrowLeft", false, true), Some(Step::Next));
+        assert_eq!(Step::from_key("ArrowRight", false, true), Some(Step::Previous));
         assert_eq!(Step::Next.apply(None, 0), None, "no rows, no highlight");
     }
 

@@ -4,7 +4,7 @@
 //! devicePixelRatio: layout is in CSS pixels.
 
 use crate::highlight::Targets;
-use crate::layout::Layout;
+use crate::layout::{Layout, Rect};
 
 /// The index (into `Layout::rows`) of the row under the pointer, if any. Rows are
 /// sorted top to bottom and never overlap, so a binary search finds it in O(log n).
@@ -28,17 +28,19 @@ impl Targets for Layout {
         row_at(self, at.0, at.1).or_else(|| self.map()?.item_at(at, self.figures))
     }
     /// The end of the bar, half-way down it; on the map alone, the circle's right
-    /// edge, or the end of the line of the figure that has no place.
+    /// edge, or the end of the line of the figure that has no place. Right to left,
+    /// the ends are on the left.
     fn anchor(&self, item: usize) -> (f64, f64) {
+        let end = |r: &Rect| if self.is_rtl() { r.x } else { r.right() };
         if let Some(r) = self.rows.get(item) {
-            return (r.bar.right(), r.bar.center().1);
+            return (end(&r.bar), r.bar.center().1);
         }
         let Some(map) = self.map() else { return (0.0, 0.0) };
         if let Some(c) = map.circle(item) {
-            return (c.center.0 + c.r, c.center.1);
+            return (c.center.0 + if self.is_rtl() { -c.r } else { c.r }, c.center.1);
         }
         match map.unplaced.iter().find(|(i, _)| *i == item) {
-            Some((_, r)) => (r.right(), r.center().1),
+            Some((_, r)) => (end(r), r.center().1),
             None => map.frame.center(),
         }
     }

@@ -52,7 +52,7 @@ pub fn picture(
 #[wasm_bindgen(js_name = articleData)]
 pub fn article_data(lang: &str) -> Result<String, JsError> {
     use crate::options::Value;
-    let lang = crate::locale::Lang::from_tag(lang).ok_or_else(|| error(["lang: must be \"fr\" or \"en\", got \"", lang, "\""].concat()))?;
+    let lang = crate::locale::Lang::from_tag(lang).ok_or_else(|| error(["lang: must be ", crate::locale::Lang::EXPECTED, ", got \"", lang, "\""].concat()))?;
     let d = crate::data::Dataset::article(lang);
     let n = |v: u64| Value::Number(v as f64);
     let text = |s: &str| Value::String(s.into());

@@ -224,7 +224,7 @@ pub fn validate(v: &Value) -> Result<Options, OptionError> {
         Value::String(tag) => Lang::from_tag(tag).ok_or(()),
         _ => Err(()),
     })
-    .map_err(|v| expected("lang", "\"fr\" or \"en\"", v))?;
+    .map_err(|v| expected("lang", Lang::EXPECTED, v))?;
     let theme = top_level(entries, "theme", |v| match v {
         Value::String(name) => ThemeChoice::from_name(name).ok_or(()),
         _ => Err(()),
@@ -366,8 +366,14 @@ mod tests {
     fn lang_and_theme_are_checked() {
         let o = validate(&obj(&[("lang", s("en")), ("theme", s("dark"))])).unwrap();
         assert_eq!((o.lang, o.theme), (Field::Set(Lang::En), Field::Set(ThemeChoice::Dark)));
-        assert_eq!(err(obj(&[("lang", s("de"))])), "lang: must be \"fr\" or \"en\", got \"de\"");
-        assert_eq!(err(obj(&[("lang", n(1.0))])), "lang: must be \"fr\" or \"en\", got 1");
+        #[cfg(all(feature = "es", feature = "pt", feature = "de", feature = "ar"))]
+        {
+        let o = validate(&obj(&[("lang", s("ar-EG"))])).unwrap();
+        assert_eq!(o.lang, Field::Set(Lang::ArArab));
+        let expected = "\"fr\", \"en\", \"es\", \"pt\", \"de\" or \"ar\" (a region may follow: \"pt-PT\", \"ar-EG\")";
+        assert_eq!(err(obj(&[("lang", s("it"))])), ["lang: must be ", expected, ", got \"it\""].concat());
+        assert_eq!(err(obj(&[("lang", n(1.0))])), ["lang: must be ", expected, ", got 1"].concat());
+        }
         assert_eq!(err(obj(&[("theme", s("blue"))])), "theme: must be \"auto\", \"light\" or \"dark\", got \"blue\"");
         assert_eq!(err(obj(&[("colour", s("red"))])), "options.colour: unknown field (known: lang, theme, view, data)");
         assert_eq!(err(n(3.0)), "options: must be an object, got 3");

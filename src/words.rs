@@ -37,7 +37,7 @@ fn shape_words(data: &Dataset, shape: usize, lang: Lang) -> (String, Vec<String>
     let (t, m) = (lang.text(), lang.map_text());
     let mut line = m.no_figure.to_string();
     if let Some(rest) = data.regions.iter().find(|r| r.computed) {
-        line.push_str(&[m.counted_in_rest, " (", &format::int(rest.persons, lang), ", ", t.computed, ")"].concat());
+        line.push_str(&[m.counted_in_rest, " (", &format::int(rest.persons, lang), lang.comma(), t.computed, ")"].concat());
     }
     let mut lines = vec![line];
     // Gao's polygon holds Ménaka's town, where a circle may be.
@@ -76,7 +76,7 @@ pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
     let colon = lang.colon();
     let mut s = [r.name.as_str(), colon, &persons_text(r.persons, lang)].concat();
     if let Some(share) = share_text(data, region, lang) {
-        s.push_str(", ");
+        s.push_str(lang.comma());
         s.push_str(&share);
     }
     if r.computed {
@@ -116,7 +116,7 @@ pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
         })
         .collect();
     if !top.is_empty() {
-        s.push_str(&format::join(&top, ", "));
+        s.push_str(&format::join(&top, lang.comma()));
         s.push_str(". ");
     }
     s.push_str(&[t.national_total, " ", &format::int(data.total, lang), ". ", t.summary_tail].concat());
@@ -265,7 +265,7 @@ pub fn read_csv(text: &str, title: Option<&str>) -> Result<Value, OptionError> {
     let problem = |path: &str, p: &str| OptionError { path: path.into(), problem: p.into() };
     let rows = csv_rows(text);
     let header = rows.first().ok_or_else(|| problem("data", "the CSV is empty"))?;
-    let lang = [Lang::Fr, Lang::En].into_iter().find(|l| header.first().map(String::as_str) == Some(l.text().table_headers[0]));
+    let lang = Lang::spoken().find(|l| header.first().map(String::as_str) == Some(l.text().table_headers[0]));
     let lang = lang.ok_or_else(|| problem("data", "the CSV's first line is not the chart's header (Région,… or Region,…)"))?;
     let t = lang.text();
     let number = |cell: &str| match cell.parse::<u64>() {

@@ -289,7 +289,7 @@ fn the_fallback_tool_rejects_bad_arguments_by_name() {
     assert!(ok.status.success());
     assert!(String::from_utf8_lossy(&ok.stdout).contains("Timbuktu"));
     for (args, needle) in [
-        (&["--lang", "de"][..], "--lang: must be fr or en, got \"de\""),
+        (&["--lang", "it"][..], "--lang: must be fr, en, es, pt, de or ar, got \"it\""),
         (&["--width", "abc"][..], "--width: must be a number of pixels from 200 to 4000, got \"abc\""),
         (&["--width", "NaN"][..], "--width: must be a number"),
         (&["--width"][..], "--width: needs a value"),
@@ -670,14 +670,23 @@ fn a_newsrooms_picture_shows_their_figures_only() {
     }
 }
 
-/// A right-to-left chart (issue 26): the mirror of the left-to-right one at every
-/// artboard, read the way a right-to-left reader reads it.
+/// An Arabic chart (issue 26) is the mirror of the same chart laid out left to right,
+/// at every artboard, and reads the way a right-to-left reader reads it. Compared
+/// with English, which writes numbers as Arabic's default does, on figures whose words
+/// are all the dataset's (its own subtitle, no computed row): only the direction differs.
 #[test]
-fn a_right_to_left_chart_mirrors_the_bars_and_reads_from_the_right() {
-    for d in [Dataset::article(Lang::Fr), many(41)] {
+fn an_arabic_chart_mirrors_the_bars_and_reads_from_the_right() {
+    let mut article = Dataset::article(Lang::Ar);
+    article.regions.retain(|r| !r.computed);
+    article.subtitle = Some("58,985 من النازحين".into());
+    let mut long = many(41);
+    long.subtitle = Some("عنوان فرعي".into());
+    for d in [article, long] {
         for a in layout::ARTBOARDS {
-            let ltr = layout::compute(&d, Lang::Fr, a, &Estimate);
-            let rtl = ltr.mirrored().expect("the bars view mirrors");
+            let ltr = layout::compute(&d, Lang::En, a, &Estimate);
+            let rtl = layout::compute(&d, Lang::Ar, a, &Estimate);
+            assert!(rtl.rtl && !ltr.rtl);
+            assert_eq!((rtl.width, rtl.height, rtl.stacked), (ltr.width, ltr.height, ltr.stacked), "{a} px");
             let w = rtl.width;
             // Bars grow leftward from one right edge; each is its mirror.
             let start = rtl.rows[0].bar.x + rtl.rows[0].bar.w;
@@ -687,10 +696,11 @@ fn a_right_to_left_chart_mirrors_the_bars_and_reads_from_the_right() {
             }
             assert!(start > w / 2.0, "{a} px: the bars start on the right half ({start} of {w})");
             // Every text inside the chart, anchored at its other end.
+            assert_eq!(ltr.texts.len(), rtl.texts.len());
             for (l, t) in ltr.texts.iter().zip(&rtl.texts) {
                 let b = t.bounds();
                 assert!(b.x >= -1e-9 && b.x + b.w <= w + 1e-9, "{a} px: {:?} overflows ({} to {} of {w})", t.text, b.x, b.x + b.w);
-                assert!((b.x - (w - l.bounds().x - l.bounds().w)).abs() < 1e-9, "{a} px: {:?} mirrored", t.text);
+                assert!((b.x - (w - l.bounds().x - l.bounds().w)).abs() < 1e-9 && t.align != l.align, "{a} px: {:?} mirrored", t.text);
             }
             // Each figure at its bar's left end; each name (beside its bar) on its right.
             for t in &rtl.texts {
@@ -714,6 +724,44 @@ fn a_right_to_left_chart_mirrors_the_bars_and_reads_from_the_right() {
             assert!(seen > 0, "{a} px: the grid met some rows");
         }
     }
-    #[cfg(feature = "map")]
-    assert!(layout::compute_view(&Dataset::article(Lang::Fr), Lang::Fr, layout::View::Map, 640.0, &Estimate).mirrored().is_none(), "a map is not mirrored");
+}
+
+/// The map is geography: in Arabic it is not mirrored but moved, whole, to its
+/// column's mirrored place (the same place alone, the right column beside the bars),
+/// its labels with it, so each label keeps the place its rules chose; every other
+/// text is mirrored and stays inside the chart.
+#[cfg(feature = "map")]
+#[test]
+fn an_arabic_map_is_moved_not_mirrored() {
+    use layout::View;
+    let d = Dataset::article(Lang::Ar);
+    for view in [View::Map, View::Both] {
+        for a in layout::ARTBOARDS {
+            let rtl = layout::compute_view(&d, Lang::Ar, view, a, &Estimate);
+            let ltr = rtl.mirrored(); // mirrored back: the same chart left to right
+            let (m, back) = (rtl.map().unwrap(), ltr.map().unwrap());
+            let dx = m.frame.x - back.frame.x;
+            assert!((m.frame.x - (rtl.width - back.frame.x - back.frame.w)).abs() < 1e-9, "{view:?} {a} px: the frame at its mirrored place");
+            if view == View::Both && rtl.rows.first().is_some_and(|r| r.bar.y < m.frame.bottom()) {
+                assert!(m.frame.x > rtl.width / 2.0 - 1e-9, "{view:?} {a} px: side by side, the map on the right");
+            }
+            for (c, b) in m.circles.iter().zip(&back.circles) {
+                assert_eq!((c.center.0 - dx, c.center.1, c.r), (b.center.0, b.center.1, b.r), "a circle moved, not mirrored");
+            }
+            for (ring, b) in m.regions.iter().flatten().zip(back.regions.iter().flatten()) {
+                assert!(ring.iter().zip(b).all(|(p, q)| (p.0 - dx - q.0).abs() < 1e-9 && p.1 == q.1), "a shape moved, not mirrored");
+            }
+            for (t, b) in rtl.texts.iter().zip(&ltr.texts) {
+                let bounds = t.bounds();
+                assert!(bounds.x >= -1e-9 && bounds.x + bounds.w <= rtl.width + 1e-9, "{view:?} {a} px: {:?} inside", t.text);
+                if matches!(t.role, TextRole::MapName | TextRole::MapFigure) {
+                    assert!((t.x - dx - b.x).abs() < 1e-9 && t.align == b.align, "{view:?} {a} px: the label {:?} moved with the map", t.text);
+                }
+            }
+            // Every item found at its moved place.
+            for c in &m.circles {
+                assert_eq!(mali_idp_chart::highlight::Targets::item_at(&rtl, c.center), Some(c.item));
+            }
+        }
+    }
 }

@@ -31,7 +31,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         match flag.as_str() {
             "--lang" => {
                 let v = value()?;
-                parsed.lang = Lang::from_tag(&v).ok_or_else(|| format!("--lang: must be fr or en, got {v:?}"))?;
+                parsed.lang = Lang::from_tag(&v).ok_or_else(|| format!("--lang: must be fr, en, es, pt, de or ar, got {v:?}"))?;
             }
             "--view" => {
                 let v = value()?;

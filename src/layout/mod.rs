@@ -76,6 +76,18 @@ pub struct Layout {
     /// How many items carry a figure (the dataset's regions, bars or not): items
     /// numbered past them are the map's shapes (`data::Item`).
     pub figures: usize,
+    /// Laid out right to left (`mirrored`): its texts are drawn as right-to-left
+    /// text (`render`). Read through [`Layout::is_rtl`].
+    pub rtl: bool,
+}
+
+impl Layout {
+    /// Whether the chart is laid out right to left: a constant false in a build
+    /// without Arabic, so that it links nothing of right-to-left drawing.
+    #[inline]
+    pub fn is_rtl(&self) -> bool {
+        cfg!(feature = "ar") && self.rtl
+    }
 }
 
 impl Layout {
@@ -86,16 +98,15 @@ impl Layout {
 }
 
 impl Layout {
-    /// The same chart for a right-to-left language (issue 26; no language of ours
-    /// asks for it yet): every bar, pointer band and text mirrored across the chart's
-    /// width and each text anchored at its other end, so the title, notes and source
-    /// sit on the right, bars grow leftward from the right, names are on the right and
-    /// each figure at its bar's left end; hit testing reads the mirrored bands, so it
-    /// follows. The bars only: a map is geography, not mirrored (`None` with a map).
-    pub fn mirrored(&self) -> Option<Layout> {
-        if self.map.is_some() {
-            return None;
-        }
+    /// The same chart for a right-to-left language (Arabic: `Lang::rtl`, which
+    /// `compute_view` applies): every bar, pointer band and text mirrored across the
+    /// chart's width and each text anchored at its other end, so the title, notes and
+    /// source sit on the right, bars grow leftward from the right, names are on the
+    /// right and each figure at its bar's left end; hit testing reads the mirrored
+    /// bands, so it follows. A map is geography and is not mirrored: it moves, whole,
+    /// to its column's mirrored place (the right one, beside the bars), its labels
+    /// with it, keeping the places their rules chose.
+    pub fn mirrored(&self) -> Layout {
         let width = self.width;
         let flip = |r: Rect| Rect { x: width - r.x - r.w, ..r };
         let mut out = self.clone();
@@ -103,14 +114,27 @@ impl Layout {
             row.bar = flip(row.bar);
             row.hit = flip(row.hit);
         }
+        let dx = out.map.as_mut().map_or(0.0, |m| {
+            let dx = width - 2.0 * m.frame.x - m.frame.w;
+            m.shift(dx);
+            for (_, r) in &mut m.unplaced {
+                *r = flip(*r);
+            }
+            dx
+        });
         for t in &mut out.texts {
+            if matches!(t.role, TextRole::MapName | TextRole::MapFigure) {
+                t.x += dx;
+                continue;
+            }
             t.x = width - t.x;
             t.align = match t.align {
                 Align::Left => Align::Right,
                 Align::Right => Align::Left,
             };
         }
-        Some(out)
+        out.rtl = true;
+        out
     }
 
     /// The map, in the map views; always `None` in the bars build, where the
@@ -296,7 +320,8 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
     }
     y = y.max(map_bottom) + m.pad;
 
-    Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad, map, figures: data.regions.len() }
+    let layout = Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad, map, figures: data.regions.len(), rtl: false };
+    if lang.rtl() { layout.mirrored() } else { layout }
 }
 
 /// `text` wrapped to `width` in lines from `(left, top)`: answers the bottom of the

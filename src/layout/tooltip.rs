@@ -93,25 +93,25 @@ impl TooltipStyle {
     }
 
     /// Where a tooltip of size `tip` goes for a pointer at `at`: below and right of
-    /// it, flipped left or above when that would cross the edge of `area` (the part
-    /// of the chart's box inside the viewport), then clamped into it. Same
-    /// coordinates in and out.
-    pub fn place(&self, at: (f64, f64), tip: (f64, f64), area: Rect) -> (f64, f64) {
+    /// it (left in a right-to-left chart, `rtl`), flipped to the other side or above
+    /// when that would cross the edge of `area` (the part of the chart's box inside
+    /// the viewport), then clamped into it. Same coordinates in and out.
+    pub fn place(&self, at: (f64, f64), tip: (f64, f64), area: Rect, rtl: bool) -> (f64, f64) {
         let gap = self.offset as f64;
-        let axis = |p: f64, size: f64, lo: f64, hi: f64| {
+        let axis = |p: f64, size: f64, lo: f64, hi: f64, backward: bool| {
             let after = p + gap;
             let before = p - gap - size;
-            let v = if after + size <= hi {
-                after
-            } else if before >= lo {
-                before
-            } else {
-                hi - size // neither side fits: as far as the far edge allows
+            let (fits_after, fits_before) = (after + size <= hi, before >= lo);
+            let v = match (backward, fits_after, fits_before) {
+                (false, true, _) | (true, true, false) => after,
+                (_, _, true) => before,
+                (false, ..) => hi - size, // neither side fits: as far as the far edge allows
+                (true, ..) => lo,
             };
             // When the tip is larger than the area, its start stays visible.
             v.max(lo)
         };
-        (axis(at.0, tip.0, area.x, area.right()), axis(at.1, tip.1, area.y, area.bottom()))
+        (axis(at.0, tip.0, area.x, area.right(), rtl), axis(at.1, tip.1, area.y, area.bottom(), false))
     }
 }
 
@@ -200,19 +200,23 @@ mod tests {
     #[test]
     fn tooltips_flip_near_edges_and_never_leave_the_area() {
         let area = Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 };
-        assert_eq!(TOOLTIP.place((100.0, 100.0), (80.0, 40.0), area), (112.0, 112.0));
+        assert_eq!(TOOLTIP.place((100.0, 100.0), (80.0, 40.0), area, false), (112.0, 112.0));
         // Near the right edge: to the left of the pointer.
-        assert_eq!(TOOLTIP.place((390.0, 100.0), (80.0, 40.0), area), (298.0, 112.0));
+        assert_eq!(TOOLTIP.place((390.0, 100.0), (80.0, 40.0), area, false), (298.0, 112.0));
         // Near the bottom: above it.
-        assert_eq!(TOOLTIP.place((100.0, 290.0), (80.0, 40.0), area), (112.0, 238.0));
+        assert_eq!(TOOLTIP.place((100.0, 290.0), (80.0, 40.0), area, false), (112.0, 238.0));
         // Flipping is not enough near the top-left corner of a tiny area: clamped.
         let small = Rect { x: 0.0, y: 0.0, w: 100.0, h: 50.0 };
-        assert_eq!(TOOLTIP.place((50.0, 25.0), (90.0, 40.0), small), (10.0, 10.0));
+        assert_eq!(TOOLTIP.place((50.0, 25.0), (90.0, 40.0), small, false), (10.0, 10.0));
         // Larger than the area: its start stays visible.
-        assert_eq!(TOOLTIP.place((50.0, 25.0), (300.0, 40.0), small), (0.0, 10.0));
+        assert_eq!(TOOLTIP.place((50.0, 25.0), (300.0, 40.0), small, false), (0.0, 10.0));
         // An area that starts off-origin (chart scrolled partly out of view).
         let shifted = Rect { x: 0.0, y: 150.0, w: 400.0, h: 150.0 };
-        assert_eq!(TOOLTIP.place((100.0, 120.0), (80.0, 40.0), shifted).1, 150.0);
+        assert_eq!(TOOLTIP.place((100.0, 120.0), (80.0, 40.0), shifted, false).1, 150.0);
+        // Right to left: below and left of the pointer, flipped right near the left edge.
+        assert_eq!(TOOLTIP.place((100.0, 100.0), (80.0, 40.0), area, true), (8.0, 112.0));
+        assert_eq!(TOOLTIP.place((50.0, 100.0), (80.0, 40.0), area, true), (62.0, 112.0));
+        assert_eq!(TOOLTIP.place((50.0, 25.0), (90.0, 40.0), small, true), (0.0, 10.0));
     }
 
     #[test]

@@ -65,6 +65,12 @@ impl Shape {
         match lang {
             Lang::Fr => self.name_fr,
             Lang::En => self.name_en,
+            // Every shape is a place (`data::PLACES` names its shape).
+            #[allow(unreachable_patterns)]
+            _ => match crate::data::PLACES.iter().position(|p| p.shape == Some(self.code)) {
+                Some(place) => crate::data::place_name(place, lang),
+                None => self.name_en,
+            },
         }
     }
 }
@@ -294,6 +300,22 @@ impl MapLayout {
     /// The item under a point: the smallest circle holding it, the unplaced line,
     /// then the region (its figure's item, or for a region without one its item past
     /// the dataset's `regions`: see `data::Item`).
+    /// The whole map moved `dx` to the right (a right-to-left chart's map column:
+    /// `Layout::mirrored`), everything drawn or hit with it; the lines under it are
+    /// text, which the caller places.
+    pub fn shift(&mut self, dx: f64) {
+        let by = |p: &mut (f64, f64)| p.0 += dx;
+        self.frame.x += dx;
+        by(&mut self.projection.origin);
+        self.regions.iter_mut().flatten().flatten().for_each(by);
+        self.circles.iter_mut().for_each(|c| by(&mut c.center));
+        by(&mut self.capital);
+        for (from, to) in &mut self.leaders {
+            by(from);
+            by(to);
+        }
+    }
+
     pub fn item_at(&self, at: (f64, f64), regions: usize) -> Option<usize> {
         if let Some(c) = self.circles.iter().rev().find(|c| c.contains(at)) {
             return Some(c.item);

@@ -54,32 +54,19 @@ pub fn dataset_json_ld(lang: Lang) -> String {
             [r.name.as_str(), " ", &crate::format::int(r.persons, lang), &computed].concat()
         })
         .collect();
-    let by_region = if lang == Lang::Fr { "Par région" } else { "By region" };
+    let [by_region, publisher, measured, source] = lang.dataset_words();
     let description = [
         &crate::format::subtitle(&data, lang),
         ". ",
         by_region,
         colon,
-        &figures.join(", "),
+        &figures.join(lang.comma()),
         ". ",
         t.computed_note,
     ]
     .concat();
     let org = |name: &str| format!("{{\"@type\": \"Organization\", \"name\": {}}}", json_string(name));
-    let (creator, publisher, measured, source) = match lang {
-        Lang::Fr => (
-            "Commission Mouvement de Populations (CMP), Mali",
-            "OIM Mali (Organisation internationale pour les migrations), Matrice de suivi des déplacements",
-            "Personnes déplacées internes",
-            "Communiqué de presse de l'OIM Mali",
-        ),
-        Lang::En => (
-            "Commission Mouvement de Populations (CMP), Mali",
-            "IOM Mali (International Organization for Migration), Displacement Tracking Matrix",
-            "Internally displaced people",
-            "Press release of IOM Mali",
-        ),
-    };
+    let creator = "Commission Mouvement de Populations (CMP), Mali";
     format!(
         "<script type=\"application/ld+json\">\n{{\n  \"@context\": \"https://schema.org\",\n  \"@type\": \"Dataset\",\n  \"name\": {},\n  \"description\": {},\n  \"inLanguage\": \"{}\",\n  \"creator\": {},\n  \"sourceOrganization\": {},\n  \"isBasedOn\": {},\n  \"spatialCoverage\": {{\"@type\": \"Place\", \"name\": \"Mali\"}},\n  \"variableMeasured\": {{\"@type\": \"PropertyValue\", \"name\": {}, \"unitText\": {}}},\n  \"isAccessibleForFree\": true\n}}\n</script>",
         json_string(&data.title),

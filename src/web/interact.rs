@@ -57,9 +57,11 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
         listen(&canvas, "pointercancel", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Cancel))),
         // Where the canvas is is read once per visit, not per move.
         listen(&canvas, "pointerenter", shared, events, Box::new(|_, _| Some(Input::PointerEnter))),
-        listen(&canvas, "keydown", shared, events, Box::new(|_, e| {
+        listen(&canvas, "keydown", shared, events, Box::new(|s, e| {
             let e = e.unchecked_ref::<KeyboardEvent>(); // a keydown listener gets keyboard events only
-            let step = Step::from_key(&e.key(), e.alt_key() || e.ctrl_key() || e.meta_key())?;
+            // (A constant false in a build without Arabic: nothing borrowed.)
+            let rtl = cfg!(feature = "ar") && s.borrow().settings().lang().rtl();
+            let step = Step::from_key(&e.key(), e.alt_key() || e.ctrl_key() || e.meta_key(), rtl)?;
             e.prevent_default(); // arrows would scroll the page
             Some(Input::Key(step))
         })),

@@ -207,7 +207,7 @@ impl State {
             Tooltip::Hide => self.widget.hide_tooltip(),
             Tooltip::Show { item, at, fresh } => {
                 let tip = self.tip(item);
-                self.widget.show_tooltip(&tip, at, fresh);
+                self.widget.show_tooltip(&tip, at, fresh, self.settings.lang().rtl());
                 self.tips[item] = Some(tip);
             }
         }

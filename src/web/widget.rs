@@ -158,7 +158,7 @@ impl Widget {
             canvas,
             ctx,
             theme: theme::LIGHT,
-            layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0, map: None, figures: 0 },
+            layout: Layout { width: 0.0, height: 0.0, rows: vec![], texts: vec![], stacked: false, pad: 0.0, map: None, figures: 0, rtl: false },
             dpr: 1.0,
             screen_dpr: 1.0,
             print_layer: None,
@@ -222,6 +222,9 @@ impl Widget {
     /// accessible name, the data table, the CSV link.
     pub fn content(&self, data: &Dataset, lang: Lang, view: View) -> Result<(), JsError> {
         let _ = self.root.set_attribute("lang", lang.tag());
+        // Its own direction, whatever the page's: a French chart in an Arabic page
+        // stays left to right, an Arabic one is right to left (tooltip, table, links).
+        let _ = self.root.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
         a11y::label_canvas(&self.canvas, data, lang, view);
         a11y::fill_table(&self.table_box, data, lang, view);
         let (t, links) = (lang.text(), &self.links);
@@ -402,13 +405,13 @@ impl Widget {
     /// canvas (as the frame last read says), writing its words only when given (a
     /// new item) and moving it by `transform`: it reads nothing from the page but
     /// the viewport's size, so it forces no layout.
-    pub fn show_tooltip(&mut self, tip: &Tip, at: (f64, f64), fresh: bool) {
+    pub fn show_tooltip(&mut self, tip: &Tip, at: (f64, f64), fresh: bool, rtl: bool) {
         let w = super::dom::window();
         let n = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::MAX);
         let viewport = (n(w.inner_width()), n(w.inner_height()));
         let frame = self.frame_now();
         let area = frame.visible(viewport);
-        let (x, y) = TOOLTIP.place(frame.to_box(at), tip.size, area);
+        let (x, y) = TOOLTIP.place(frame.to_box(at), tip.size, area, rtl);
         let t = &mut self.tooltip;
         if fresh {
             t.text[0].set_text_content(Some(&tip.name));

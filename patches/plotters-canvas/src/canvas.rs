@@ -315,9 +315,12 @@ impl DrawingBackend for CanvasBackend {
         };
         self.context.set_text_baseline(text_baseline);
 
+        // Absolute sides, not "start" and "end": those swap in a right-to-left
+        // canvas (an Arabic chart, or any chart in a page with dir="rtl"), and the
+        // chart's layout has already chosen each text's anchor.
         let text_align = match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
+            HPos::Left => "left",
+            HPos::Right => "right",
             HPos::Center => "center",
         };
         self.context.set_text_align(text_align);
