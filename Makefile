@@ -21,6 +21,13 @@ all: build
 setup:
 	tools/setup.sh all
 
+## Each language's own builds (bars and map: mali_idp_chart_fr*, mali_idp_chart_map_ar*…),
+## holding its words alone, which the element and the iframe page load for a chart in
+## that language (issue 26); the builds with no suffix speak French and English
+## together, for the npm package's mount(). EXTRA: the wires' languages.
+EXTRA := es pt de ar
+LANGS := fr en $(EXTRA)
+
 ## Build the release bundles (wasm + JS glue), from the cdylib-only bundle/ crate so
 ## LTO covers the whole program (see tools/build.sh): the bars build into www/pkg,
 ## the map build (bars, map, both) beside it, as mali_idp_chart_map*; the editor page's
@@ -30,6 +37,7 @@ build:
 	tools/setup.sh build
 	tools/build.sh $(PKG) bars
 	tools/build.sh $(PKG) map
+	for lang in $(LANGS); do tools/build.sh $(PKG) bars $$lang && tools/build.sh $(PKG) map $$lang; done
 	tools/build.sh $(PKG)/editor node
 	node tools/element.mjs
 	@$(MAKE) --no-print-directory size
@@ -71,10 +79,10 @@ test-types: package
 ## canvas, and the PNG social cards made from them.
 fallback:
 	cargo run --quiet --locked --bin fallback -- --pages www
-	cargo run --quiet --locked --bin fallback -- --lang fr --out www/fallback-fr.svg
-	cargo run --quiet --locked --bin fallback -- --lang en --out www/fallback-en.svg
-	cargo run --quiet --locked --bin fallback -- --lang fr --view map --out www/fallback-map-fr.svg
-	cargo run --quiet --locked --bin fallback -- --lang en --view map --out www/fallback-map-en.svg
+	for lang in $(LANGS); do \
+	  cargo run --quiet --locked --bin fallback -- --lang $$lang --out www/fallback-$$lang.svg; \
+	  cargo run --quiet --locked --bin fallback -- --lang $$lang --view map --out www/fallback-map-$$lang.svg; \
+	done
 	tools/setup.sh node
 	node tools/social.mjs
 
@@ -85,6 +93,7 @@ package:
 	rm -rf pkg
 	tools/build.sh pkg bars
 	tools/build.sh pkg map
+	for lang in $(LANGS); do tools/build.sh pkg bars $$lang && tools/build.sh pkg map $$lang; done
 	tools/build.sh pkg/node node
 	node tools/element.mjs
 	cp README.md LICENSE-MIT pkg/

@@ -35,3 +35,6 @@ pub mod node;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "picture"))]
 pub mod svg;
+
+#[cfg(all(feature = "alone", not(any(feature = "fr", feature = "en", feature = "es", feature = "pt", feature = "de", feature = "ar"))))]
+compile_error!("the `alone` feature is a build for one language: add fr, en, es, pt, de or ar");

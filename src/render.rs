@@ -66,7 +66,6 @@ fn draw_text<DB: DrawingBackend>(
     t: &TextItem,
     theme: &Theme,
     scale: f64,
-    rtl: bool,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let weight = if t.font.bold { FontStyle::Bold } else { FontStyle::Normal };
     let h = match t.align {
@@ -78,14 +77,7 @@ fn draw_text<DB: DrawingBackend>(
         color: color(text_color(theme, t.role)),
         pos: Pos::new(h, VPos::Center),
     };
-    let at = (px(t.x, scale), px(t.y, scale));
-    if rtl {
-        // Right-to-left text whatever the surface's own direction (an SVG's is left to
-        // right): isolated (RLI … PDI), so a line that mixes Arabic, Latin names and
-        // numbers reads in Arabic's order; its anchor stays where layout put it.
-        return backend.draw_text(&["\u{2067}", &t.text, "\u{2069}"].concat(), &style, at);
-    }
-    backend.draw_text(&t.text, &style, at)
+    backend.draw_text(&t.text, &style, (px(t.x, scale), px(t.y, scale)))
 }
 
 /// A line `width` device pixels wide.
@@ -340,7 +332,7 @@ pub fn draw_parts<DB: DrawingBackend>(
     }
     let texts = &layout.texts;
     for t in &texts[parts.texts.start.min(texts.len())..parts.texts.end.min(texts.len())] {
-        draw_text(backend, t, theme, scale, layout.is_rtl())?;
+        draw_text(backend, t, theme, scale)?;
     }
     Ok(())
 }

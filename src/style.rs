@@ -37,7 +37,7 @@ macro_rules! footer {
 }
 macro_rules! image_link {
     () => {
-        "margin-left:1em"
+        "margin-inline-start:1em"
     };
 }
 macro_rules! error_box {
@@ -67,7 +67,9 @@ pub const ERROR_BOX: &str = error_box!();
 pub const WIDGET_CSS: &str = concat!(
     "@layer mali-idp-chart{",
     ".mali-idp-chart,.mali-idp-chart *{box-sizing:border-box;margin:0;padding:0;border:0}",
-    ".mali-idp-chart{position:relative;width:100%;min-width:0;direction:ltr;text-align:left;line-height:normal}",
+    // Left to right whatever the page's direction (an Arabic chart says otherwise:
+    // `rtl_css!`), aligned at the start of the line.
+    ".mali-idp-chart{position:relative;width:100%;min-width:0;direction:ltr;text-align:start;line-height:normal}",
     // Drawn in the page but unseen and taking no room, until it replaces the picture;
     // its canvases out of the layer tree until then (not handed to the compositor at
     // every drawing step).
@@ -85,7 +87,7 @@ pub const WIDGET_CSS: &str = concat!(
     ".mali-idp-chart>.mali-idp-chart__size{height:0;color:light-dark(#000,#fff);transition:color 1ms}",
     ".mali-idp-chart>.mali-idp-chart__overlay{position:absolute;left:0;top:0;pointer-events:none}",
     // Placed by `transform` from the box's corner: moving it lays nothing out.
-    ".mali-idp-chart__tooltip{position:absolute;left:0;top:0;display:none;pointer-events:none;z-index:1;border-style:solid;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.18);text-align:left;white-space:normal;overflow-wrap:anywhere;",
+    ".mali-idp-chart__tooltip{position:absolute;left:0;top:0;display:none;pointer-events:none;z-index:1;border-style:solid;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.18);text-align:start;white-space:normal;overflow-wrap:anywhere;",
     "font-size:", tooltip_px!(font), "px;line-height:", tooltip_px!(line), "px;padding:", tooltip_px!(pad_y), "px ",
     tooltip_px!(pad_x), "px;border-width:", tooltip_px!(border), "px;max-width:", tooltip_px!(max_width), "px}",
     ".mali-idp-chart__tooltip>*{display:block;font-size:", tooltip_px!(font), "px;line-height:", tooltip_px!(line), "px}",
@@ -100,8 +102,26 @@ pub const WIDGET_CSS: &str = concat!(
     ".mali-idp-chart__live{forced-color-adjust:none}",
     ".mali-idp-chart__print,.mali-idp-chart__print>span{position:absolute;left:0;pointer-events:none;line-height:1.2;white-space:pre}",
     ".mali-idp-chart__print{width:100%}",
+    rtl_css!(),
     "}"
 );
+
+/// An Arabic chart's root is `dir="rtl"` (`web::widget`): its words right to left,
+/// from the right (the tooltip, the table, the links, the live region). Only in the
+/// build with Arabic: the others have no right-to-left chart to lay out.
+#[cfg(feature = "ar")]
+macro_rules! rtl_css {
+    () => {
+        ".mali-idp-chart[dir=rtl]{direction:rtl}"
+    };
+}
+#[cfg(not(feature = "ar"))]
+macro_rules! rtl_css {
+    () => {
+        ""
+    };
+}
+use rtl_css;
 
 #[cfg(test)]
 mod tests {
@@ -120,7 +140,7 @@ mod tests {
     #[test]
     fn every_rule_is_the_widgets_and_every_declaration_a_property_and_a_value() {
         let rules = rules();
-        assert_eq!(rules.len(), 19);
+        assert_eq!(rules.len(), if cfg!(feature = "ar") { 20 } else { 19 });
         for (selector, decls) in rules {
             assert!(selector.split(',').all(|s| s.starts_with(".mali-idp-chart")), "a rule outside the widget: {selector}");
             // The shell's regular expression marks `:value` up to `;` or `}`: no

@@ -45,7 +45,7 @@ fn shape_words(data: &Dataset, shape: usize, lang: Lang) -> (String, Vec<String>
     if s.code == "ML-7" && data.regions.iter().any(|r| r.place.is_some() && r.place == menaka) {
         lines.push(m.gao_note.to_string());
     }
-    (s.name(lang).to_string(), lines)
+    (crate::map::shape_name(shape, lang).to_string(), lines)
 }
 
 /// The tooltip for an item: a region of the dataset, or past them a map region

@@ -14,7 +14,7 @@
 #      (wasm-bindgen's hashed names take ~2 KB gzip in each file) and minifies the
 #      glue with esbuild.
 #   5. tools/types.mjs finishes the typings.
-# Usage: tools/build.sh [OUT_DIR] [bars|map|node]   (map: the build with the map view,
+# Usage: tools/build.sh [OUT_DIR] [bars|map|node] [fr|en|es|pt|de|ar]   (map: the build with the map view,
 # the bundle's `map` feature, named mali_idp_chart_map*; bars, the default, leaves the
 # map out; node: the npm package's `picture` command, run by Node, never fetched by a
 # page). Each build's files have names of their own, so both web builds sit in one
@@ -24,12 +24,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-www/pkg}
 build=${2:-bars}
+lang=${3:-}
 case "$build" in
   bars) features=(); name=mali_idp_chart ;;
   map) features=(--features map); name=mali_idp_chart_map ;;
   node) features=(--features picture); name=mali_idp_chart ;;
-  *) echo "usage: $0 [OUT_DIR] [bars|map|node]" >&2; exit 2 ;;
+  *) echo "usage: $0 [OUT_DIR] [bars|map|node] [fr|en|es|pt|de|ar]" >&2; exit 2 ;;
 esac
+# One language alone (issue 26): its own build, named after it (mali_idp_chart_ar*,
+# mali_idp_chart_map_ar*), which the element and the iframe page load for a chart in
+# that language, with no other language's words; without one, French and English
+# together (the npm package's mount()).
+case "$lang" in
+  '') ;;
+  fr|en|es|pt|de|ar) features+=(--features "$lang"); name="${name}_$lang" ;;
+  *) echo "usage: $0 [OUT_DIR] [bars|map|node] [fr|en|es|pt|de|ar]" >&2; exit 2 ;;
+esac
+[ "$build" = map ] && [ -n "$lang" ] && features=(--features "map,$lang")
 target=wasm32-unknown-unknown
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 

@@ -6,10 +6,12 @@
 // - embed-lang.js, the iframe page's first script (classic, so it runs before the
 //   body is parsed).
 // - embed.js, the iframe page's module: the chart alone, and its height to the parent.
+// - mali-idp-chart-words-{es,pt,de,ar}.js, the element's words in each language besides
+//   French and English (fetched only for a chart in that language).
 // The first two take the one language rule from www/element/lang.js; the element and
 // embed.js the one rule of which build draws a view, www/element/builds.js.
 // Usage: node tools/element.mjs
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 
 const www = new URL('../www/', import.meta.url).pathname;
@@ -24,3 +26,8 @@ const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'n
 buildSync({ ...common, entryPoints: [`${www}element/mali-idp-chart.js`], outfile: `${www}mali-idp-chart.js`, format: 'esm' });
 buildSync({ ...common, entryPoints: [`${www}element/embed-lang.js`], outfile: `${www}embed-lang.js`, format: 'iife' });
 buildSync({ ...common, entryPoints: [`${www}element/embed.js`], outfile: `${www}embed.js`, format: 'esm' });
+// One small module per language (mali-idp-chart-words-ar.js…): a page fetches its own.
+const { WORDS } = await import(`${www}element/words.js`);
+for (const [lang, words] of Object.entries(WORDS)) {
+  writeFileSync(`${www}mali-idp-chart-words-${lang}.js`, `export const WORDS=${JSON.stringify(words)};\n`);
+}

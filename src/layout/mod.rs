@@ -98,33 +98,34 @@ impl Layout {
 }
 
 impl Layout {
-    /// The same chart for a right-to-left language (Arabic: `Lang::rtl`, which
-    /// `compute_view` applies): every bar, pointer band and text mirrored across the
+    /// Makes this the same chart for a right-to-left language (Arabic: `Lang::rtl`,
+    /// which `compute_view` applies): every bar, pointer band and text mirrored across the
     /// chart's width and each text anchored at its other end, so the title, notes and
     /// source sit on the right, bars grow leftward from the right, names are on the
     /// right and each figure at its bar's left end; hit testing reads the mirrored
-    /// bands, so it follows. A map is geography and is not mirrored: it moves, whole,
-    /// to its column's mirrored place (the right one, beside the bars), its labels
-    /// with it, keeping the places their rules chose.
-    pub fn mirrored(&self) -> Layout {
+    /// bands, so it follows. A map is geography and is not mirrored: `compute_view`
+    /// lays it out, with its labels, in its column's mirrored place (the right one,
+    /// beside the bars), and this leaves it there.
+    pub fn mirror(&mut self) {
         let width = self.width;
-        let flip = |r: Rect| Rect { x: width - r.x - r.w, ..r };
-        let mut out = self.clone();
-        for row in &mut out.rows {
-            row.bar = flip(row.bar);
-            row.hit = flip(row.hit);
+        let flip = |r: &mut Rect| r.x = width - r.x - r.w;
+        for row in &mut self.rows {
+            flip(&mut row.bar);
+            flip(&mut row.hit);
         }
-        let dx = out.map.as_mut().map_or(0.0, |m| {
-            let dx = width - 2.0 * m.frame.x - m.frame.w;
-            m.shift(dx);
-            for (_, r) in &mut m.unplaced {
-                *r = flip(*r);
-            }
-            dx
-        });
-        for t in &mut out.texts {
+        // The map itself was laid out in its mirrored column (`compute_view`); the
+        // lines under it are text, mirrored with the rest.
+        for (_, r) in self.map.iter_mut().flat_map(|m| &mut m.unplaced) {
+            flip(r);
+        }
+        for t in &mut self.texts {
+            // Right-to-left text whatever the surface's own direction (an SVG's is
+            // left to right, a canvas's may not be known yet): isolated (RLI … PDI),
+            // so a line mixing Arabic, Latin names and numbers reads in Arabic's
+            // order. Zero-width marks: the measured width holds.
+            t.text.insert(0, '\u{2067}');
+            t.text.push('\u{2069}');
             if matches!(t.role, TextRole::MapName | TextRole::MapFigure) {
-                t.x += dx;
                 continue;
             }
             t.x = width - t.x;
@@ -133,8 +134,7 @@ impl Layout {
                 Align::Right => Align::Left,
             };
         }
-        out.rtl = true;
-        out
+        self.rtl = !self.rtl;
     }
 
     /// The map, in the map views; always `None` in the bars build, where the
@@ -253,7 +253,10 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
         let column = if side { (inner - COLUMN_GAP) / 2.0 } else { inner };
         let w = column.min(MAP_MAX_WIDTH);
         let x = if view == View::Map { left + (inner - w) / 2.0 } else { left };
-        let mut ml = MapLayout::new(data, (x, y), w);
+        // Right to left, the map's column is the mirror of this one (`Layout::mirror`
+        // mirrors everything else): the map is laid out there, not mirrored.
+        let mirrored = |x: f64, w: f64| if lang.rtl() { width - x - w } else { x };
+        let mut ml = MapLayout::new(data, (mirrored(x, w), y), w);
         y = ml.frame.bottom() + 8.0;
         // Each figure with no place on the map, on a line of its own under it: also
         // a target, so that every figure can be read on the map alone. A computed
@@ -268,7 +271,7 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
             let w = texts[start..].iter().map(|t| t.width).fold(0.0, f64::max);
             ml.unplaced.push((item, Rect { x: left, y: line_top, w, h: y - line_top }));
         }
-        let bounds = Rect { x: left, y: top, w: column, h: ml.frame.bottom() - top };
+        let bounds = Rect { x: mirrored(left, column), y: top, w: column, h: ml.frame.bottom() - top };
         texts.extend(ml.labels(data, lang, bounds, measure));
         map = Some(ml);
         if !side {
@@ -320,8 +323,11 @@ pub fn compute_view(data: &Dataset, lang: Lang, view: View, width: f64, measure:
     }
     y = y.max(map_bottom) + m.pad;
 
-    let layout = Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad, map, figures: data.regions.len(), rtl: false };
-    if lang.rtl() { layout.mirrored() } else { layout }
+    let mut layout = Layout { width, height: y.ceil(), rows, texts, stacked, pad: m.pad, map, figures: data.regions.len(), rtl: false };
+    if lang.rtl() {
+        layout.mirror();
+    }
+    layout
 }
 
 /// `text` wrapped to `width` in lines from `(left, top)`: answers the bottom of the

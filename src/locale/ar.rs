@@ -3,7 +3,8 @@
 //! Ours, written from the article's facts like the French. Counted nouns follow
 //! "من" ("22,328 من النازحين", "of the displaced"), which reads right after any
 //! number: Arabic's agreement of a noun with the number before it (singular,
-//! dual, plural, accusative) would otherwise change with every figure.
+//! dual, plural, accusative) would otherwise change with every figure. Short vowels
+//! and tanween are left out where news writing leaves them out ("داخليا").
 //!
 //! Place names: as Arabic-language news agencies and broadcasters that cover Mali
 //! write them (Al Jazeera, Sky News Arabia, the Arabic service of the BBC), which
@@ -13,16 +14,16 @@
 use super::{MapText, Text};
 
 pub static TEXT: Text = Text {
-    title: "النازحون داخليًا في مالي حسب المنطقة",
+    title: "النازحون داخليا في مالي حسب المنطقة",
     source: "المصدر: لجنة حركة السكان (CMP)، أرقام نشرتها المنظمة الدولية للهجرة في مالي (مصفوفة تتبع النزوح)",
     other_regions: "مناطق أخرى",
-    computed_note: "رقم محسوب: المجموع الوطني مطروحًا منه المناطق المذكورة. لا يُنشر تفصيله.",
+    computed_note: "رقم محسوب: المجموع الوطني مطروحا منه المناطق المذكورة، ولا يُنشر تفصيله.",
     persons_unit: "من النازحين",
     households_unit: "من الأسر",
     since_february: "منذ فبراير",
-    in_the_country: "في أنحاء البلاد",
+    in_the_country: "في البلاد",
     of_total: "من المجموع",
-    computed_tip: "رقم محسوب: المجموع الوطني مطروحًا منه المناطق المذكورة",
+    computed_tip: "رقم محسوب: المجموع الوطني مطروحا منه المناطق المذكورة",
     reported: "منشور",
     computed: "محسوب",
     table_headers: ["المنطقة", "النازحون", "النسبة من المجموع", "مصدر الرقم"],
@@ -36,15 +37,15 @@ pub static TEXT: Text = Text {
 };
 
 pub static MAP: MapText = MapText {
-    map_note: "الحدود: Natural Earth، المناطق كما كانت قبل 2016 (كانت ميناكا آنذاك جزءًا من منطقة غاو).",
-    unplaced: "ليس له مكان على الخريطة: لا يذكر المصدر أي مناطق هي",
+    map_note: "الحدود: Natural Earth، المناطق قبل 2016 (كانت ميناكا آنذاك جزءا من منطقة غاو).",
+    unplaced: "ليس لها مكان على الخريطة: لا يذكر المصدر أي مناطق هي",
     unmatched: "ليس على الخريطة: هذا الاسم ليس اسم أي من مناطقها",
-    no_figure: "لا رقم خاصًا بها",
+    no_figure: "لا رقم خاصا بها",
     counted_in_rest: ": محسوبة ضمن المناطق الأخرى",
-    gao_note: "كانت ميناكا (الدائرة) جزءًا منها قبل 2016",
+    gao_note: "كانت ميناكا (الدائرة) جزءا منها قبل 2016",
     summary_lead_map: "خريطة مالي",
     summary_lead_both: "خريطة مالي ورسم بياني بالأعمدة",
-    map_summary: "دائرة لكل رقم، عند المدينة الرئيسية في منطقته أو في وسطها، ومساحتها متناسبة مع عدد الأشخاص.",
+    map_summary: "دائرة لكل رقم عند المدينة الرئيسية لمنطقته أو في وسطها، مساحتها بحسب عدد الأشخاص.",
 };
 
 /// `data::PLACES` in its order: Tombouctou, Ségou, Ménaka, Gao, Bamako, Kayes,
@@ -57,6 +58,6 @@ pub const INTERNAL_ERROR: &str = "mali-idp-chart: خطأ داخلي، توقف �
 pub const DATASET: [&str; 4] = [
     "حسب المنطقة",
     "المنظمة الدولية للهجرة في مالي، مصفوفة تتبع النزوح",
-    "النازحون داخليًا",
+    "النازحون داخليا",
     "بيان صحفي صادر عن المنظمة الدولية للهجرة في مالي",
 ];

@@ -53,9 +53,25 @@ pub enum Lang {
     ArArab,
 }
 
+/// The one language of a build for one language alone (its default; `Lang::own`).
+#[cfg(all(feature = "alone", feature = "ar"))]
+const ALONE: Lang = Lang::Ar;
+#[cfg(all(feature = "alone", feature = "de", not(feature = "ar")))]
+const ALONE: Lang = Lang::De;
+#[cfg(all(feature = "alone", feature = "pt", not(any(feature = "ar", feature = "de"))))]
+const ALONE: Lang = Lang::Pt;
+#[cfg(all(feature = "alone", feature = "es", not(any(feature = "ar", feature = "de", feature = "pt"))))]
+const ALONE: Lang = Lang::Es;
+#[cfg(all(feature = "alone", feature = "en", not(any(feature = "ar", feature = "de", feature = "pt", feature = "es"))))]
+const ALONE: Lang = Lang::En;
+#[cfg(all(feature = "alone", feature = "fr", not(any(feature = "ar", feature = "de", feature = "pt", feature = "es", feature = "en"))))]
+const ALONE: Lang = Lang::Fr;
+
 /// Each language and variant this build speaks, in a fixed order.
 const SPOKEN: &[Lang] = &[
+    #[cfg(any(not(feature = "alone"), feature = "fr"))]
     Lang::Fr,
+    #[cfg(any(not(feature = "alone"), feature = "en"))]
     Lang::En,
     #[cfg(feature = "es")]
     Lang::Es,
@@ -82,7 +98,21 @@ impl Lang {
     }
 
     /// What `lang` may be in this build, for an error message: "\"fr\" or \"en\""…
-    pub const EXPECTED: &'static str = if cfg!(all(feature = "es", feature = "pt", feature = "de", feature = "ar")) {
+    pub const EXPECTED: &'static str = if cfg!(feature = "alone") {
+        if cfg!(feature = "fr") {
+            "\"fr\" (this build's language)"
+        } else if cfg!(feature = "en") {
+            "\"en\" (this build's language)"
+        } else if cfg!(feature = "ar") {
+            "\"ar\" (this build's language)"
+        } else if cfg!(feature = "de") {
+            "\"de\" (this build's language)"
+        } else if cfg!(feature = "pt") {
+            "\"pt\" (this build's language)"
+        } else {
+            "\"es\" (this build's language)"
+        }
+    } else if cfg!(all(feature = "es", feature = "pt", feature = "de", feature = "ar")) {
         "\"fr\", \"en\", \"es\", \"pt\", \"de\" or \"ar\" (a region may follow: \"pt-PT\", \"ar-EG\")"
     } else if cfg!(feature = "ar") {
         "\"fr\", \"en\" or \"ar\" (this build's languages)"
@@ -107,51 +137,55 @@ impl Lang {
         let end = bytes.iter().position(|&b| b == b'-' || b == b'_').unwrap_or(bytes.len());
         let primary = &bytes[..end];
         let is = |code: &[u8]| primary.eq_ignore_ascii_case(code);
-        if is(b"fr") {
+        // A build for one language alone (`alone`) takes no other.
+        let alone = cfg!(feature = "alone");
+        if is(b"fr") && (!alone || cfg!(feature = "fr")) {
             return Some(Lang::Fr);
-        } else if is(b"en") {
+        } else if is(b"en") && (!alone || cfg!(feature = "en")) {
             return Some(Lang::En);
         }
-        // Below, only in a build with another language.
-        if !(cfg!(feature = "es") || cfg!(feature = "pt") || cfg!(feature = "de") || cfg!(feature = "ar")) {
-            return None;
-        }
-        // The region: the first later subtag of two letters or three digits; the
-        // numbering system: "nu" then "arab" in a Unicode extension.
-        let subtags = bytes[end..].split(|&b| b == b'-' || b == b'_').skip(1);
-        let (mut region, mut arab, mut previous): (&[u8], bool, &[u8]) = (b"", false, b"");
-        for sub in subtags {
-            if region.is_empty() && (sub.len() == 2 || (sub.len() == 3 && sub.iter().all(u8::is_ascii_digit))) {
-                region = sub;
-            }
-            arab |= previous.eq_ignore_ascii_case(b"nu") && sub.eq_ignore_ascii_case(b"arab");
-            previous = sub;
-        }
-        let from = |r: &[u8]| region.eq_ignore_ascii_case(r);
-        let _ = (from, arab); // unread in a build with only one of the languages below
+        // The variant: a later subtag, whole and case ignored, names the region
+        // ("es-419", "pt-PT", "de-CH", "ar-EG") or Arabic's numbering ("-u-nu-arab").
+        let rest = &bytes[end..];
+        let has = |sub: &[u8]| rest.split(|&b| b == b'-' || b == b'_').any(|s| s.eq_ignore_ascii_case(sub));
+        let _ = has; // unread in a French and English build
         #[cfg(feature = "es")]
         if is(b"es") {
-            return Some(if from(b"419") { Lang::Es419 } else { Lang::Es });
+            return Some(if has(b"419") { Lang::Es419 } else { Lang::Es });
         }
         #[cfg(feature = "pt")]
         if is(b"pt") {
-            return Some(if from(b"pt") { Lang::PtPt } else { Lang::Pt });
+            return Some(if has(b"pt") { Lang::PtPt } else { Lang::Pt });
         }
         #[cfg(feature = "de")]
         if is(b"de") {
-            return Some(if from(b"ch") || from(b"li") { Lang::DeCh } else { Lang::De });
+            return Some(if has(b"ch") || has(b"li") { Lang::DeCh } else { Lang::De });
         }
         #[cfg(feature = "ar")]
         if is(b"ar") {
-            return Some(if arab || from(b"eg") { Lang::ArArab } else { Lang::Ar });
+            return Some(if has(b"arab") || has(b"eg") { Lang::ArArab } else { Lang::Ar });
         }
         None
+    }
+
+    /// The language this value reads as: itself, but in a build for one language
+    /// alone (`alone`: a page's build in one language) French and English read as
+    /// that language, so that no word of another is linked. Every accessor below goes
+    /// through it.
+    #[inline]
+    pub fn own(self) -> Lang {
+        match self {
+            #[cfg(feature = "alone")]
+            Lang::Fr | Lang::En => ALONE,
+            #[allow(unreachable_patterns)]
+            l => l,
+        }
     }
 
     /// The tag the chart's root carries (`lang`), its JSON-LD, and what
     /// `Intl.NumberFormat` is asked for in the tests.
     pub fn tag(self) -> &'static str {
-        match self {
+        match self.own() {
             Lang::Fr => "fr",
             Lang::En => "en",
             #[cfg(feature = "es")]
@@ -177,14 +211,14 @@ impl Lang {
     /// `Layout::mirrored`). A constant false in a build without Arabic.
     pub fn rtl(self) -> bool {
         #[cfg(feature = "ar")]
-        return matches!(self, Lang::Ar | Lang::ArArab);
+        return matches!(self.own(), Lang::Ar | Lang::ArArab);
         #[cfg(not(feature = "ar"))]
         return false;
     }
 
     /// How the language writes a number (`numbers`).
     pub fn numbers(self) -> NumberStyle {
-        match self {
+        match self.own() {
             Lang::Fr => numbers::FRENCH,
             #[cfg(feature = "es")]
             Lang::Es => numbers::SPANISH,
@@ -210,7 +244,7 @@ impl Lang {
     /// colon (a narrow one would be typographers' choice; a plain one is what every
     /// font and screen reader handles); the others none.
     pub fn colon(self) -> &'static str {
-        match self {
+        match self.own() {
             Lang::Fr => " : ",
             _ => ": ",
         }
@@ -222,7 +256,7 @@ impl Lang {
     }
 
     pub fn text(self) -> &'static Text {
-        match self {
+        match self.own() {
             Lang::Fr => &FR,
             #[cfg(feature = "es")]
             Lang::Es | Lang::Es419 => &es::TEXT,
@@ -243,7 +277,7 @@ impl Lang {
     /// panic hook's message: only test and debug builds have the hook, so no build a
     /// page fetches links these words).
     pub fn internal_error(self) -> &'static str {
-        match self {
+        match self.own() {
             Lang::Fr => "mali-idp-chart : erreur interne, le graphique s'est arrêté. Rechargez la page.",
             #[cfg(feature = "es")]
             Lang::Es | Lang::Es419 => es::INTERNAL_ERROR,
@@ -261,7 +295,7 @@ impl Lang {
     /// The map's words: a static of their own, so the bars build (which never
     /// reads them) links none of them.
     pub fn map_text(self) -> &'static MapText {
-        match self {
+        match self.own() {
             Lang::Fr => &MAP_FR,
             #[cfg(feature = "es")]
             Lang::Es | Lang::Es419 => &es::MAP,
@@ -279,7 +313,7 @@ impl Lang {
     /// How the language names the places of `data::PLACES` (in its order), for
     /// the languages other than French and English (whose names are in `PLACES`).
     pub fn place_names(self) -> Option<&'static [&'static str; 10]> {
-        match self {
+        match self.own() {
             #[cfg(feature = "es")]
             Lang::Es | Lang::Es419 => Some(&es::PLACES),
             #[cfg(feature = "pt")]
@@ -297,7 +331,7 @@ impl Lang {
     /// region", the publisher, what is measured, what the figures are based on.
     #[cfg(any(not(target_arch = "wasm32"), feature = "picture"))]
     pub fn dataset_words(self) -> [&'static str; 4] {
-        match self {
+        match self.own() {
             Lang::Fr => [
                 "Par région",
                 "OIM Mali (Organisation internationale pour les migrations), Matrice de suivi des déplacements",

@@ -60,18 +60,17 @@ pub struct Shape {
     pub rings: &'static [Ring],
 }
 
-impl Shape {
-    pub fn name(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => self.name_fr,
-            Lang::En => self.name_en,
-            // Every shape is a place (`data::PLACES` names its shape).
-            #[allow(unreachable_patterns)]
-            _ => match crate::data::PLACES.iter().position(|p| p.shape == Some(self.code)) {
-                Some(place) => crate::data::place_name(place, lang),
-                None => self.name_en,
-            },
-        }
+/// Each of `SHAPES` as a place of `data::PLACES` (every shape is one: a test checks
+/// the codes), by which any language names it.
+const SHAPE_PLACE: [usize; 9] = [4, 5, 6, 7, 1, 8, 0, 3, 9];
+
+/// How `lang` names `SHAPES[shape]`: French and English from the shape's own names,
+/// the others by its place.
+pub fn shape_name(shape: usize, lang: Lang) -> &'static str {
+    match lang.place_names() {
+        Some(names) => names[SHAPE_PLACE[shape]],
+        None if lang.own() == Lang::Fr => SHAPES[shape].name_fr,
+        None => SHAPES[shape].name_en,
     }
 }
 
@@ -300,22 +299,6 @@ impl MapLayout {
     /// The item under a point: the smallest circle holding it, the unplaced line,
     /// then the region (its figure's item, or for a region without one its item past
     /// the dataset's `regions`: see `data::Item`).
-    /// The whole map moved `dx` to the right (a right-to-left chart's map column:
-    /// `Layout::mirrored`), everything drawn or hit with it; the lines under it are
-    /// text, which the caller places.
-    pub fn shift(&mut self, dx: f64) {
-        let by = |p: &mut (f64, f64)| p.0 += dx;
-        self.frame.x += dx;
-        by(&mut self.projection.origin);
-        self.regions.iter_mut().flatten().flatten().for_each(by);
-        self.circles.iter_mut().for_each(|c| by(&mut c.center));
-        by(&mut self.capital);
-        for (from, to) in &mut self.leaders {
-            by(from);
-            by(to);
-        }
-    }
-
     pub fn item_at(&self, at: (f64, f64), regions: usize) -> Option<usize> {
         if let Some(c) = self.circles.iter().rev().find(|c| c.contains(at)) {
             return Some(c.item);
@@ -367,13 +350,13 @@ impl MapLayout {
         }
         self.beside(
             &mut kept,
-            label(SHAPES[0].name(lang).into(), TextRole::MapName, self.label_size(), measure),
+            label(shape_name(0, lang).into(), TextRole::MapName, self.label_size(), measure),
             self.capital,
             CAPITAL_R + 3.0,
             &bounds,
         );
-        for (s, rings) in SHAPES.iter().zip(&self.regions).skip(1) {
-            let mut t = label(s.name(lang).into(), TextRole::MapName, self.label_size(), measure);
+        for (i, rings) in self.regions.iter().enumerate().skip(1) {
+            let mut t = label(shape_name(i, lang).into(), TextRole::MapName, self.label_size(), measure);
             let (cx, cy) = centroid(&rings[0]);
             (t.x, t.y) = (cx - t.width / 2.0, cy);
             let b = t.bounds();

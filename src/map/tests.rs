@@ -57,9 +57,15 @@ fn every_town_lies_in_its_region() {
     }
     assert_eq!(towns, 5, "the five towns PROVENANCE.md gives");
     // Every polygon is a place, named as the map names it.
-    for s in SHAPES {
+    for (i, s) in SHAPES.iter().enumerate() {
         let p = PLACES.iter().find(|p| p.shape == Some(s.code)).unwrap_or_else(|| panic!("{} is no place", s.code));
         assert_eq!((p.name_fr, p.name_en), (s.name_fr, s.name_en));
+        // The table every language names the shapes by.
+        assert_eq!((super::shape_name(i, Lang::Fr), super::shape_name(i, Lang::En)), (s.name_fr, s.name_en));
+        for lang in Lang::spoken() {
+            let place = PLACES.iter().position(|q| std::ptr::eq(q, p)).unwrap();
+            assert_eq!(super::shape_name(i, lang), crate::data::place_name(place, lang), "{} in {lang:?}", s.code);
+        }
     }
     // The article's regions are at their places.
     assert_eq!(ARTICLE_REGIONS.map(|r| PLACES[r.place].shape), [Some("ML-6"), Some("ML-4"), None]);

@@ -12,15 +12,23 @@ pub const DATASET_MARKERS: (&str, &str) =
 /// language (`titles`), which `embed-lang.js` also gives the page when it shows English.
 pub const TITLE_MARKERS: (&str, &str) = ("<!-- titles: written by `make fallback` -->", "<!-- end of titles -->");
 
-/// The iframe pages, whose hidden heading holds the chart's title in both languages.
+/// The iframe pages, whose hidden heading holds the chart's title in each language.
 pub const TITLED_PAGES: [&str; 3] = ["embed.html", "embed-map.html", "embed-both.html"];
 
 /// The chart's title in each language, each in a span of its language (the iframe
 /// page's stylesheet shows the page's own).
 pub fn titles() -> String {
-    [Lang::Fr, Lang::En]
-        .map(|lang| format!("<span lang=\"{}\">{}</span>", lang.tag(), super::picture::escape(lang.text().title)))
-        .concat()
+    // One per language (a language's variants share its title).
+    let mut out = String::new();
+    let mut said: Vec<&str> = Vec::new();
+    for lang in Lang::spoken() {
+        let primary = &lang.tag()[..2];
+        if !said.contains(&primary) {
+            said.push(primary);
+            out.push_str(&format!("<span lang=\"{primary}\">{}</span>", super::picture::escape(lang.text().title)));
+        }
+    }
+    out
 }
 
 /// Where the text between the first `open` and the `close` after it lies in `html`

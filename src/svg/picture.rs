@@ -82,8 +82,9 @@ pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Re
     // its minimum; the live chart has the same one. Then the drawings in a box of
     // their own, the container their queries read.
     let mut html = format!(
-        "<div class=\"{PICTURE_CLASS}\" lang=\"{}\">\n<canvas class=\"mic-size\" width=\"{}\" height=\"0\" aria-hidden=\"true\"></canvas><div class=\"mic-box\">\n",
+        "<div class=\"{PICTURE_CLASS}\" lang=\"{}\"{}>\n<canvas class=\"mic-size\" width=\"{}\" height=\"0\" aria-hidden=\"true\"></canvas><div class=\"mic-box\">\n",
         lang.tag(),
+        if lang.rtl() { " dir=\"rtl\"" } else { "" },
         layout::natural_width()
     );
     let full = data.regions.len() <= NAMED_IN_FULL;

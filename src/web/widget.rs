@@ -222,9 +222,13 @@ impl Widget {
     /// accessible name, the data table, the CSV link.
     pub fn content(&self, data: &Dataset, lang: Lang, view: View) -> Result<(), JsError> {
         let _ = self.root.set_attribute("lang", lang.tag());
-        // Its own direction, whatever the page's: a French chart in an Arabic page
-        // stays left to right, an Arabic one is right to left (tooltip, table, links).
-        let _ = self.root.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
+        // Right to left in Arabic (the tooltip, the table, the links and the live
+        // region: `style::WIDGET_CSS` lays out `[dir=rtl]`); otherwise the stylesheet
+        // keeps the chart left to right whatever the page's direction. (Only an
+        // Arabic build has a right-to-left language, and all its languages are.)
+        if lang.rtl() {
+            let _ = self.root.set_attribute("dir", "rtl");
+        }
         a11y::label_canvas(&self.canvas, data, lang, view);
         a11y::fill_table(&self.table_box, data, lang, view);
         let (t, links) = (lang.text(), &self.links);

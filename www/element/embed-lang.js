@@ -6,12 +6,14 @@
 import { langOf } from './lang.js';
 
 const params = new URLSearchParams(location.search);
-if (langOf(params.get('lang')) === 'en') {
-  document.documentElement.lang = 'en';
-  // The page's title in English: its hidden heading's (written by `make fallback`
-  // from the chart's own words), once parsed.
+const lang = langOf(params.get('lang'));
+if (lang && lang !== 'fr') {
+  document.documentElement.lang = lang;
+  if (lang === 'ar') document.documentElement.dir = 'rtl';
+  // The page's title in its language: its hidden heading's (written by `make
+  // fallback` from the chart's own words), once parsed.
   document.addEventListener('DOMContentLoaded', () => {
-    document.title = document.querySelector('h1 [lang="en"]')?.textContent ?? document.title;
+    document.title = document.querySelector(`h1 [lang="${lang}"]`)?.textContent ?? document.title;
   });
 }
 const theme = params.get('theme');

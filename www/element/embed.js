@@ -1,18 +1,20 @@
 // The chart alone, for an <iframe> (CMSs that allow no script in the article). This
 // is the source: `make build` bundles and minifies it into www/embed.js
 // (tools/element.mjs), which the iframe pages load.
-// Query: ?lang=fr|en&theme=auto|light|dark&view=bars|map|both&id=ANY
+// Query: ?lang=fr|en|es|pt|de|ar (a region may follow: pt-PT, ar-EG)&theme=auto|light|dark&view=bars|map|both&id=ANY
 // It posts its height to the parent page on load and on every resize:
 //   { type: "mali-idp-chart:height", id: "<the id parameter or null>", height: <CSS px> }
 import { needsMap } from './builds.js';
+import { langOf, buildSuffix } from './lang.js';
 
 const params = new URLSearchParams(location.search);
 const options = {};
 for (const key of ['lang', 'theme', 'view']) if (params.has(key)) options[key] = params.get(key);
 // embed-map.html and embed-both.html carry that view's pictures, and draw it.
 options.view ??= document.documentElement.dataset.view;
-// The map build for the map views, the smaller bars build otherwise.
-const build = needsMap(options.view) ? './pkg/mali_idp_chart_map.js' : './pkg/mali_idp_chart.js';
+// The map build for the map views, the smaller bars build otherwise; each in the
+// language's own builds besides French and English.
+const build = `./pkg/mali_idp_chart${needsMap(options.view) ? '_map' : ''}${buildSuffix(langOf(options.lang) ?? 'fr')}.js`;
 const id = params.get('id');
 
 let last = -1;

@@ -33,9 +33,10 @@
 // are all bars never fetches the map. A page with a map chart anywhere gets the map
 // build for all its charts (one wasm per page), as do charts added after it came.
 
-import { langOf } from './lang.js';
+import { langOf, buildSuffix } from './lang.js';
 import { needsMap } from './builds.js';
-const builds = {}; // by whether it draws maps: true, false
+const builds = {}; // by file: "" (bars), "_map", "_ar", "_map_ar"…
+let mapLoaded = false;
 
 /** Marks the task it runs in as the chart's (`performance.mark`), so that a trace
  * (`make trace`) or a newsroom's own profiling can tell the chart's tasks apart. */
@@ -66,14 +67,18 @@ export const nextTask = () => new Promise((resolve) => {
 let turn = Promise.resolve();
 const frame = () => (turn = turn.then(() => new Promise((resolve) => requestAnimationFrame(resolve))).then(nextTask));
 
-/** Loads and instantiates the build that draws `view` (once per page) and resolves
- * to `{ mount, start, map }`: its mount and start functions, and whether it draws
- * maps. The glue's evaluation, the wasm's instantiation and what follows each run in
- * tasks of their own. */
-export function load(view) {
-  const map = needsMap(view) || !!builds[true]
+/** Loads and instantiates the build that draws `view` in `lang` (once per page) and
+ * resolves to `{ mount, start, map }`: its mount and start functions, and whether it
+ * draws maps. French and English share builds; each other language has its own
+ * (`buildSuffix`). The glue's evaluation, the wasm's instantiation and what follows
+ * each run in tasks of their own. */
+export function load(view, lang) {
+  const map = needsMap(view) || mapLoaded
     || [...document.querySelectorAll('mali-idp-chart[view]')].some((el) => needsMap(el.getAttribute('view')));
-  return builds[map] ??= (map ? import('./pkg/mali_idp_chart_map.js') : import('./pkg/mali_idp_chart.js'))
+  mapLoaded ||= map;
+  const file = (map ? '_map' : '') + buildSuffix(lang);
+  const url = `./pkg/mali_idp_chart${file}.js`; // a variable: left to the browser, not bundled
+  return builds[file] ??= import(url)
     .then(async (m) => {
       mark();
       await nextTask();
@@ -85,11 +90,13 @@ export function load(view) {
 
 /** Resolves when `el` comes within a viewport's height of the viewport: a chart far
  * below the fold fetches and instantiates nothing until the reader gets near it (its
- * picture shows meanwhile). At once with loading="eager", or where there is no
- * IntersectionObserver. `watch(observer)` hands the observer to the caller, which
- * disconnects it if the element goes away first. */
+ * picture shows meanwhile). At once with loading="eager". (IntersectionObserver is
+ * in every browser the module itself runs in: ES2022, custom elements, adopted
+ * stylesheets; its test went to pay for the other languages' builds.)
+ * `watch(observer)` hands the observer to the caller, which disconnects it if the
+ * element goes away first. */
 function near(el, watch) {
-  if (el.getAttribute('loading') === 'eager' || typeof IntersectionObserver !== 'function') return Promise.resolve();
+  if (el.getAttribute('loading') === 'eager') return Promise.resolve();
   return new Promise((resolve) => {
     const io = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
@@ -103,23 +110,26 @@ function near(el, watch) {
 }
 
 const sheet = new CSSStyleSheet();
-sheet.replaceSync(`
-  :host { display: block; }
-  :host([hidden]) { display: none; }
-  .fallback { display: block; max-width: 100%; height: auto; }
-  .placeholder { box-sizing: border-box; min-height: 12em; margin: 0; padding: 12px; border: 1px dashed #7d8a97; font: 14px/1.45 sans-serif; }
-  [hidden] { display: none !important; }
-`);
+// (Written compactly: esbuild leaves a string as it is, and every page fetches it.)
+sheet.replaceSync(':host{display:block}:host([hidden]){display:none}.fallback{display:block;max-width:100%;height:auto}'
+  + '.placeholder{box-sizing:border-box;min-height:12em;margin:0;padding:12px;border:1px dashed #7d8a97;font:14px/1.45 sans-serif}'
+  + ':host(:lang(ar)) .placeholder{direction:rtl}[hidden]{display:none!important}');
 
-const FALLBACK_ALT = {
-  fr: 'Graphique : personnes déplacées internes au Mali, par région (image statique)',
-  en: 'Chart: internally displaced people in Mali, by region (static image)',
+// The static image's text alternative, and what the placeholder of an element with
+// figures of its own says under their title (loading, then failed), in French and
+// English; each other language's are fetched from a module of their own when a chart
+// needs them (words.js, cut per language by tools/element.mjs; English if that fails).
+// Each: [text alternative, loading, could not be loaded].
+const WORDS = {
+  fr: [
+    'Graphique : personnes déplacées internes au Mali, par région (image statique)',
+    'Graphique en cours de chargement…',
+    'Le graphique n\'a pas pu être chargé.',
+  ],
+  en: ['Chart: internally displaced people in Mali, by region (static image)', 'Chart loading…', 'The chart could not be loaded.'],
 };
-// What the placeholder of an element with figures of its own says under their title.
-const WAIT = {
-  fr: ['Graphique en cours de chargement…', 'Le graphique n\'a pas pu être chargé.'],
-  en: ['Chart loading…', 'The chart could not be loaded.'],
-};
+const wordsOf = async (lang, url = `./mali-idp-chart-words-${lang}.js`) =>
+  WORDS[lang] ?? (await import(url).catch(() => 0)).WORDS ?? WORDS.en; // a variable: not bundled
 
 export class MaliIdpChart extends HTMLElement {
   static observedAttributes = ['lang', 'theme', 'view'];
@@ -132,8 +142,9 @@ export class MaliIdpChart extends HTMLElement {
   #placeholder;
   #generation = 0;
   #waiting = null;
-  /** Whether the chart was drawn by the map build. */
+  /** Whether the chart was drawn by the map build, and in which language's builds. */
   #hasMap = false;
+  #suffix = '';
 
   constructor() {
     super();
@@ -169,8 +180,10 @@ export class MaliIdpChart extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
-    // A map asked of a chart drawn by the bars build: drawn anew by the map build.
-    if (this.#chart && (this.#hasMap || !needsMap(this.getAttribute('view')))) {
+    // A map asked of a chart drawn by the bars build, or a language of other builds:
+    // drawn anew by the build that has it.
+    const same = this.#suffix === buildSuffix(langOf(this.getAttribute('lang')) ?? 'fr');
+    if (this.#chart && same && (this.#hasMap || !needsMap(this.getAttribute('view')))) {
       try {
         this.#chart.update(this.#attributes()); // takes what is left of its mount first
         this.#swap();
@@ -221,17 +234,20 @@ export class MaliIdpChart extends HTMLElement {
     this.#picture.hidden = !picture;
     const lang = langOf(this.getAttribute('lang')) ?? 'fr';
     const own = !picture && this.querySelector(':scope > script[type="application/json"]');
+    const words = wordsOf(lang);
     // Their title (as text), or nothing when their JSON is not readable yet.
-    const wait = (i) => {
+    const wait = async (i) => {
+      const said = (await words)[i + 1];
+      if (generation !== this.#generation) return;
       const title = document.createElement('strong');
       try { title.textContent = JSON.parse(own.textContent).title ?? ''; } catch { /* shown when mounted */ }
-      this.#placeholder.replaceChildren(title, document.createElement('br'), WAIT[lang][i]);
+      this.#placeholder.replaceChildren(title, document.createElement('br'), said);
     };
     this.#placeholder.hidden = !own;
     this.#fallback.hidden = !!picture || !!own;
     if (own) wait(0);
     else if (!picture) {
-      this.#fallback.alt = FALLBACK_ALT[lang];
+      words.then((w) => { if (generation === this.#generation) this.#fallback.alt = w[0]; });
       const map = needsMap(this.getAttribute('view')) ? 'map-' : '';
       this.#fallback.src = new URL(`./fallback-${map}${lang}.svg`, import.meta.url).href;
     }
@@ -240,7 +256,7 @@ export class MaliIdpChart extends HTMLElement {
     if (generation !== this.#generation || !this.isConnected) return;
     let build;
     try {
-      build = await load(this.getAttribute('view'));
+      build = await load(this.getAttribute('view'), lang);
     } catch (err) {
       // The picture stays; a placeholder says the chart will not come.
       if (own && generation === this.#generation) wait(1);
@@ -253,6 +269,7 @@ export class MaliIdpChart extends HTMLElement {
     // enough for a reader to feel; the picture goes in the step that shows the chart.
     try {
       this.#hasMap = build.map;
+      this.#suffix = buildSuffix(lang);
       const chart = (this.#chart = build.start(this.#slot, this.#options()));
       let left;
       do {
