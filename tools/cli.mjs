@@ -4,7 +4,7 @@
 // node/, run here by Node: no Rust toolchain needed). tools/package.mjs copies this
 // file to bin/mali-idp-chart.mjs.
 //
-//   npx mali-idp-chart picture --data figures.json [--lang fr|en] [--view bars|map|both]
+//   npx mali-idp-chart picture --data figures.json [--lang fr|en|es|pt|de|ar (a region may follow: pt-PT, de-CH, ar-EG)] [--view bars|map|both]
 //       [--title TITLE] [--element] [--svg FILE] [--width PX]  > picture.html
 //
 // --data: the `data` option as JSON, or the CSV the chart's own download link gives
@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { initSync, picture } from '../node/mali_idp_chart.js';
 
-const USAGE = `usage: mali-idp-chart picture --data FILE [--lang fr|en] [--view bars|map|both] [--title TITLE] [--element] [--svg FILE] [--width PX]`;
+const USAGE = `usage: mali-idp-chart picture --data FILE [--lang fr|en|es|pt|de|ar (a region may follow: pt-PT, de-CH, ar-EG)] [--view bars|map|both] [--title TITLE] [--element] [--svg FILE] [--width PX]`;
 const fail = (message, status = 1) => {
   process.stderr.write(`${message}\n`);
   process.exit(status);

@@ -7,25 +7,32 @@ import { readFile, writeFile, copyFile, mkdir, chmod } from 'node:fs/promises';
 const pkg = new URL('../pkg/', import.meta.url);
 const www = new URL('../www/', import.meta.url);
 
-// The minified element (tools/element.mjs), its imports of the two builds pointed at
-// the package's layout (pkg/ in www, the package's root here).
-const element = (await readFile(new URL('mali-idp-chart.js', www), 'utf8'))
-  .replace(/import\((["'])\.\/pkg\//g, 'import($1./');
-for (const build of ['./mali_idp_chart.js', './mali_idp_chart_map.js']) {
-  if (!element.includes(`import("${build}")`)) throw new Error(`element import of ${build} not rewritten`);
-}
+// The minified element (tools/element.mjs), its builds' address pointed at the
+// package's layout (pkg/ in www, the package's root here).
+const LANGS = ['fr', 'en', 'es', 'pt', 'de', 'ar'];
+const source = await readFile(new URL('mali-idp-chart.js', www), 'utf8');
+const element = source.replace('`./pkg/mali_idp_chart${', '`./mali_idp_chart${');
+if (element === source) throw new Error('the element\'s address of its builds was not rewritten');
 await writeFile(new URL('mali-idp-chart.js', pkg), element);
+// Each language's own builds, which the element loads (tools/build.sh … fr), and the
+// element's words in the languages besides French and English.
+const BUILDS = LANGS.flatMap((l) => ['', '_map'].flatMap((m) => [`mali_idp_chart${m}_${l}.js`, `mali_idp_chart${m}_${l}_bg.wasm`, `mali_idp_chart${m}_${l}.d.ts`]));
+const WORDS = LANGS.filter((l) => l !== 'fr' && l !== 'en').map((l) => `mali-idp-chart-words-${l}.js`);
+for (const f of WORDS) await copyFile(new URL(f, www), new URL(f, pkg));
+const FALLBACKS = LANGS.flatMap((l) => [`fallback-${l}.svg`, `fallback-map-${l}.svg`]);
 // The static pictures to paste, per language and view (see the README).
 const PICTURES = ['fr', 'en'].flatMap((l) => ['', 'map-', 'both-'].map((v) => `picture-${v}${l}.html`));
-for (const f of ['fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg', 'embed-parent.js', 'mali-idp-chart.css', ...PICTURES]) await copyFile(new URL(f, www), new URL(f, pkg));
+for (const f of [...FALLBACKS, 'embed-parent.js', 'mali-idp-chart.css', ...PICTURES]) await copyFile(new URL(f, www), new URL(f, pkg));
 
-await writeFile(new URL('mali-idp-chart.d.ts', pkg), `/** Loads and instantiates, once per page, the build that draws \`view\` (the map
- * build for "map" and "both", or once it is on the page; the bars build otherwise). */
-export function load(view?: "bars" | "map" | "both" | null): Promise<{ mount: typeof import('./mali_idp_chart.js').mount; start: typeof import('./mali_idp_chart.js').start; map: boolean }>;
+await writeFile(new URL('mali-idp-chart.d.ts', pkg), `/** Loads and instantiates, once per page, the build that draws \`view\` in \`lang\`
+ * (the map build for "map" and "both", or once it is on the page; the bars build
+ * otherwise), each language's own. */
+export function load(view?: "bars" | "map" | "both" | null, lang?: "fr" | "en" | "es" | "pt" | "de" | "ar"): Promise<{ mount: typeof import('./mali_idp_chart.js').mount; start: typeof import('./mali_idp_chart.js').start; map: boolean }>;
 /** Resolves in a task of its own at background priority (after input and frames, or
  * 50 ms on a page never idle): what to await between \`chart.step()\` calls. */
 export function nextTask(): Promise<unknown>;
-/** The <mali-idp-chart lang="fr|en" theme="auto|light|dark" view="bars|map|both"> element. */
+/** The <mali-idp-chart lang="fr|en|es|pt|de|ar" theme="auto|light|dark" view="bars|map|both"> element
+ * (lang: a BCP 47 tag; its region picks how numbers are written: "pt-PT", "de-CH", "ar-EG"). */
 export class MaliIdpChart extends HTMLElement {
   static observedAttributes: string[];
   /** The chart handle, or null before it is drawn and after removal. */
@@ -51,7 +58,7 @@ const meta = { name: 'mali-idp-chart', type: 'module', version: field('version')
 meta.files = ['mali_idp_chart_bg.wasm', 'mali_idp_chart.js', 'mali_idp_chart.d.ts', 'README.md', 'LICENSE-MIT',
   'mali_idp_chart_map_bg.wasm', 'mali_idp_chart_map.js', 'mali_idp_chart_map.d.ts',
   'node/mali_idp_chart_bg.wasm', 'node/mali_idp_chart.js', 'bin/mali-idp-chart.mjs',
-  'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', 'fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg',
+  'mali-idp-chart.js', 'mali-idp-chart.d.ts', 'embed-parent.js', 'embed-parent.d.ts', ...FALLBACKS, ...BUILDS, ...WORDS,
   'mali-idp-chart.css', ...PICTURES];
 meta.main = 'mali_idp_chart.js';
 meta.bin = { 'mali-idp-chart': 'bin/mali-idp-chart.mjs' };
@@ -64,10 +71,11 @@ meta.exports = {
   './element': { types: './mali-idp-chart.d.ts', default: './mali-idp-chart.js' },
   './embed-parent': { types: './embed-parent.d.ts', default: './embed-parent.js' },
   './mali_idp_chart_bg.wasm': './mali_idp_chart_bg.wasm',
-  './fallback-fr.svg': './fallback-fr.svg',
-  './fallback-en.svg': './fallback-en.svg',
-  './fallback-map-fr.svg': './fallback-map-fr.svg',
-  './fallback-map-en.svg': './fallback-map-en.svg',
+  ...Object.fromEntries([...FALLBACKS, ...BUILDS, ...WORDS].map((f) => [`./${f}`, `./${f}`])),
+  // Each language's own builds, for mount() in one language: 'mali-idp-chart/ar',
+  // 'mali-idp-chart/map/ar'…
+  ...Object.fromEntries(LANGS.flatMap((l) => [['', ''], ['/map', '_map']].map(([path, m]) =>
+    [`.${path}/${l}`, { types: `./mali_idp_chart${m}_${l}.d.ts`, default: `./mali_idp_chart${m}_${l}.js` }]))),
   './mali-idp-chart.css': './mali-idp-chart.css',
   ...Object.fromEntries(PICTURES.map((f) => [`./${f}`, `./${f}`])),
 };

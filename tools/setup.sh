@@ -48,6 +48,10 @@ install_apt_packages() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  # A font with Arabic letters, for the browser tests of the Arabic chart (issue 26):
+  # DejaVu Sans has them (Debian's fonts-dejavu-core, which a desktop usually has and a
+  # bare container may not); fontconfig says whether any installed font does.
+  if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=ar family)" ]; then missing+=(fontconfig fonts-dejavu-core); fi
   ((${#missing[@]})) || return 0
   say "installing from Debian: ${missing[*]}"
   sudo_ apt-get update -qq

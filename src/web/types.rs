@@ -30,7 +30,7 @@ export interface DataInput {
 }
 /** Options of `mount` and `update`: left out, an option keeps its value; `null` puts it back to its default. */
 export interface MountOptions {
-    lang?: "fr" | "en" | null;
+    lang?: Lang | null;
     theme?: "auto" | "light" | "dark" | null;
     view?: "bars" | "map" | "both" | null;
     data?: DataInput | null;
@@ -46,3 +46,26 @@ export interface Bar {
     height: number;
 }
 "#;
+
+/// The languages this build speaks, for `MountOptions.lang`: French and English in the
+/// builds with no suffix (the package's `mount()`), one language in each language's
+/// own build (`mali_idp_chart_ar.js`…), a region or numbering after it allowed.
+#[cfg(not(feature = "alone"))]
+#[wasm_bindgen(typescript_custom_section)]
+const LANG: &str = r#"
+/** A language this build speaks (each other language has builds of its own: `mali_idp_chart_ar.js`…). */
+export type Lang = "fr" | "en";
+"#;
+macro_rules! one_language {
+    ($feature:literal, $ts:literal) => {
+        #[cfg(all(feature = "alone", feature = $feature))]
+        #[wasm_bindgen(typescript_custom_section)]
+        const LANG: &str = $ts;
+    };
+}
+one_language!("ar", "\n/** This build's language: Arabic (\"ar-EG\" or \"-u-nu-arab\" for Arabic-Indic digits). */\nexport type Lang = \"ar\" | `ar-${string}` | `ar_${string}`;\n");
+one_language!("de", "\n/** This build's language: German (\"de-CH\": Swiss numbers). */\nexport type Lang = \"de\" | `de-${string}` | `de_${string}`;\n");
+one_language!("pt", "\n/** This build's language: Portuguese (\"pt-PT\": Portugal's numbers; Brazil's otherwise). */\nexport type Lang = \"pt\" | `pt-${string}` | `pt_${string}`;\n");
+one_language!("es", "\n/** This build's language: Spanish (\"es-419\": Latin America's numbers). */\nexport type Lang = \"es\" | `es-${string}` | `es_${string}`;\n");
+one_language!("en", "\n/** This build's language: English. */\nexport type Lang = \"en\" | `en-${string}` | `en_${string}`;\n");
+one_language!("fr", "\n/** This build's language: French. */\nexport type Lang = \"fr\" | `fr-${string}` | `fr_${string}`;\n");

@@ -20,12 +20,15 @@ test('custom elements render, follow their attributes and destroy themselves whe
   const json = await page.evaluate(() => document.getElementById('element-json').chart.bars());
   assert.deepEqual(json.map((b) => [b.name, b.persons, b.computed]),
     [['Région A', 420, false], ['Région B', 310, false], ['Autres régions', 270, true]]);
-  // The wasm was instantiated once for the page, not once per element: the map
-  // build, since the page also has map charts (it draws bars too).
+  // Each build was instantiated once for the page, not once per element: the map
+  // builds, since the page also has map charts (they draw bars too), one per language
+  // of its elements (each with its words alone), and the French and English one its
+  // own script's mount() switches between.
   const wasmLoads = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => new URL(e.name).pathname));
-  assert.deepEqual(wasmLoads, ['/pkg/mali_idp_chart_map_bg.wasm']);
-  // An attribute change re-renders in the new language and theme.
+  assert.deepEqual(wasmLoads.sort(), ['/pkg/mali_idp_chart_map_bg.wasm', '/pkg/mali_idp_chart_map_en_bg.wasm', '/pkg/mali_idp_chart_map_fr_bg.wasm']);
+  // An attribute change re-renders in the new language (by that language's build) and theme.
   await page.evaluate(() => document.getElementById('element-fr').setAttribute('lang', 'en'));
+  await page.waitForFunction(() => document.getElementById('element-fr').chart?.bars()[0].name === 'Timbuktu');
   assert.deepEqual(await names(page, 'element-fr'), ['Timbuktu', 'Segou', 'Menaka', 'Other regions']);
   const bg = await page.evaluate(() => {
     const el = document.getElementById('element-fr');
@@ -36,10 +39,14 @@ test('custom elements render, follow their attributes and destroy themselves whe
   assert.deepEqual(bg, [0x16, 0x19, 0x1d, 255], 'dark background after theme="dark"');
   // Removing the attributes puts both options back to their defaults: French, and
   // "auto", which follows the page's (light) colour scheme.
-  const reset = await page.evaluate(() => {
+  await page.evaluate(() => {
     const el = document.getElementById('element-fr');
     el.removeAttribute('theme');
     el.removeAttribute('lang');
+  });
+  await page.waitForFunction(() => document.getElementById('element-fr').chart?.bars()[0].name === 'Tombouctou');
+  const reset = await page.evaluate(() => {
+    const el = document.getElementById('element-fr');
     const c = el.shadowRoot.querySelector('canvas');
     return { bg: [...c.getContext('2d').getImageData(1, 1, 1, 1).data], names: el.chart.bars().map((b) => b.name) };
   });
@@ -198,21 +205,21 @@ test('a page of bar charts fetches the bars build only; a map asked later brings
   const html = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>bars</title>
     <script type="module" src="/mali-idp-chart.js"></script>
     <mali-idp-chart id="a" lang="fr" loading="eager"></mali-idp-chart>
-    <mali-idp-chart id="b" lang="en" loading="eager"></mali-idp-chart></html>`;
+    <mali-idp-chart id="b" lang="fr" loading="eager"></mali-idp-chart></html>`;
   const { page, context, problems } = await open(env.browser, `${env.url}bars-only.html`, {
     route: ['**/bars-only.html', (route) => route.fulfill({ contentType: 'text/html', body: html })],
   });
   await page.waitForFunction(() => ['a', 'b'].every((id) => document.getElementById(id).chart));
   const fetched = () => page.evaluate(() => performance.getEntriesByType('resource')
     .map((e) => new URL(e.name).pathname).filter((p) => /\.(wasm|js)$/.test(p)).sort());
-  assert.deepEqual(await fetched(), ['/mali-idp-chart.js', '/pkg/mali_idp_chart.js', '/pkg/mali_idp_chart_bg.wasm']);
+  assert.deepEqual(await fetched(), ['/mali-idp-chart.js', '/pkg/mali_idp_chart_fr.js', '/pkg/mali_idp_chart_fr_bg.wasm']);
   const label = () => page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('canvas').getAttribute('aria-label'));
   assert.match(await label(), /^Graphique en barres/);
   // The bars build cannot draw a map: the element draws it anew with the map build.
   await page.evaluate(() => document.getElementById('a').setAttribute('view', 'map'));
   await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('canvas')?.getAttribute('aria-label')?.startsWith('Carte du Mali'));
-  assert.deepEqual(await fetched(), ['/mali-idp-chart.js', '/pkg/mali_idp_chart.js', '/pkg/mali_idp_chart_bg.wasm',
-    '/pkg/mali_idp_chart_map.js', '/pkg/mali_idp_chart_map_bg.wasm']);
+  assert.deepEqual(await fetched(), ['/mali-idp-chart.js', '/pkg/mali_idp_chart_fr.js', '/pkg/mali_idp_chart_fr_bg.wasm',
+    '/pkg/mali_idp_chart_map_fr.js', '/pkg/mali_idp_chart_map_fr_bg.wasm']);
   assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelectorAll('[role=alert]:not(:empty)').length), 0);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -285,7 +292,7 @@ test("an element's own figures on the map: their names placed, the others listed
     };
   });
   assert.deepEqual(got.alerts, [], 'no error: a map takes a newsroom\'s figures');
-  assert.deepEqual(got.wasm, ['/pkg/mali_idp_chart_map_bg.wasm']);
+  assert.deepEqual(got.wasm, ['/pkg/mali_idp_chart_map_en_bg.wasm']);
   assert.match(got.label, /^Map of Mali: Our update\. .*GAO 17,250, Timbuktu 9,100, Zone B 900/);
   assert.deepEqual(got.rows, ['GAO', 'Timbuktu', 'Zone B', 'National total']);
   // Somewhere on the map reads Timbuktu with its figure (its circle, or its region, shaded).

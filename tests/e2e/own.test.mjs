@@ -59,9 +59,9 @@ test('the picture command runs from the packed package with no Rust toolchain, o
   assert.match(noTitle.stderr, /data\.title: is required/);
   writeFileSync(join(dir, 'broken.json'), '{"title": ');
   assert.match(run('picture', '--data', 'broken.json').stderr, /^mali-idp-chart: data: malformed JSON in broken\.json/);
-  const usage = run('picture', '--lang', 'de', '--data', 'own.json');
+  const usage = run('picture', '--lang', 'it', '--data', 'own.json');
   assert.equal(usage.status, 1);
-  assert.match(usage.stderr, /lang: must be "fr" or "en", got "de"/);
+  assert.match(usage.stderr, /lang: must be "fr", "en", "es", "pt", "de" or "ar" \(a region may follow: "pt-PT", "ar-EG"\), got "it"/);
   assert.equal(run('draw').status, 2);
 });
 

@@ -4,7 +4,7 @@
 // by named access, before the module has run.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, symlinkSync, copyFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, copyFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { build } from '../../tools/node_modules/esbuild/lib/main.js';
 import { chromium } from '../../tools/node_modules/playwright-core/index.mjs';
 import { serve } from '../../tools/serve.mjs';
@@ -25,9 +25,14 @@ before(async () => {
     window.maliChart = mount('#chart', { lang: 'en', theme: 'dark' });
   `);
   await build({ entryPoints: [`${app}entry.js`], bundle: true, format: 'esm', outdir: `${app}out`, logLevel: 'error' });
-  // A bundler user ships the package's assets next to the bundle.
-  // (Each build's wasm has a name of its own: both sit beside the bundle.)
-  for (const f of ['mali_idp_chart_bg.wasm', 'mali_idp_chart_map_bg.wasm', 'fallback-fr.svg', 'fallback-en.svg', 'fallback-map-fr.svg', 'fallback-map-en.svg']) copyFileSync(`${root}pkg/${f}`, `${app}out/${f}`);
+  // A bundler user ships the package's assets next to the bundle: the wasm of the
+  // builds it bundled, and for the element each language's own builds (glue and wasm,
+  // which the element fetches by the chart's language) and words, and the fallbacks.
+  // (Each build's files have names of their own: all sit beside the bundle.)
+  const assets = readdirSync(`${root}pkg`).filter((f) => /^(mali_idp_chart(_map)?(_[a-z]{2})?(_bg\.wasm|\.js)|mali-idp-chart-words-.*\.js|fallback-.*\.svg)$/.test(f)
+    && !/^mali_idp_chart(_map)?\.js$/.test(f));
+  assert.ok(assets.includes('mali_idp_chart_map_ar_bg.wasm') && assets.includes('mali_idp_chart_fr.js'), assets.join(', '));
+  for (const f of assets) copyFileSync(`${root}pkg/${f}`, `${app}out/${f}`);
   writeFileSync(`${app}map.html`, `<!doctype html><meta charset="utf-8"><title>bundled map</title><link rel="icon" href="data:,">
     <mali-idp-chart lang="en" view="map" loading="eager" style="width:500px"></mali-idp-chart>
     <script type="module" src="out/entry.js"></script><div id="chart" style="width:300px"></div>`);
@@ -62,7 +67,7 @@ test('the package works from a bundle: the API and the custom element', async ()
   await page.close();
 });
 
-test('from a bundle, a map element draws with the map build beside the bars build', async () => {
+test('from a bundle, a map element draws with its language\'s map build beside the bundled bars build', async () => {
   const page = await browser.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -71,7 +76,7 @@ test('from a bundle, a map element draws with the map build beside the bars buil
   const label = await page.evaluate(() => document.querySelector('mali-idp-chart').shadowRoot.querySelector('canvas[role=img]').getAttribute('aria-label'));
   assert.match(label, /^Map of Mali: /);
   const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
-  assert.ok(wasm.includes('/out/mali_idp_chart_map_bg.wasm'), wasm.join(', '));
+  assert.ok(wasm.includes('/out/mali_idp_chart_map_en_bg.wasm'), wasm.join(', '));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -9,6 +9,12 @@ import init, { picture, articleData, readCsv } from '../pkg/editor/mali_idp_char
 import { regions as readRegions, figure, locate, problemIn } from './table.js';
 
 const UI = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'fr';
+/** The chart's languages, as its language menu offers them (BCP 47 tags: the region
+ * picks how numbers are written), and the stem of the files made in each. */
+const LANGS = ['fr', 'en', 'es', 'es-419', 'pt-BR', 'pt-PT', 'de', 'de-CH', 'ar', 'ar-EG'];
+const FILES = { fr: 'deplaces-internes', en: 'internally-displaced', es: 'desplazados-internos', pt: 'deslocados-internos', de: 'binnenvertriebene', ar: 'mali-idp-ar' };
+const fileName = (lang) => FILES[lang.slice(0, 2)] ?? FILES.fr;
+
 const WORDS = {
   fr: {
     title: 'Éditeur du graphique des déplacés internes au Mali',
@@ -165,7 +171,7 @@ function save() {
 function restore() {
   try {
     const s = JSON.parse(localStorage.getItem(STORE));
-    const known = { lang: ['fr', 'en'], view: ['bars', 'map', 'both'], theme: ['auto', 'light', 'dark'], loading: ['lazy', 'eager'] };
+    const known = { lang: LANGS, view: ['bars', 'map', 'both'], theme: ['auto', 'light', 'dark'], loading: ['lazy', 'eager'] };
     if (s && Array.isArray(s.rows) && s.fields && s.options && typeof s.base === 'string') {
       for (const [k, values] of Object.entries(known)) if (!values.includes(s.options[k])) s.options[k] = values[0];
       return s;
@@ -355,7 +361,7 @@ function output() {
   // Blob URLs: a picture of 1,000 rows is megabytes, which a data: URL would encode.
   for (const a of document.querySelectorAll('#d-page, .downloads a[download]')) if (a.href.startsWith('blob:')) URL.revokeObjectURL(a.href);
   const url = (text, type) => URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const name = good.lang === 'en' ? 'internally-displaced' : 'deplaces-internes';
+  const name = fileName(good.lang);
   // The iframe's page is named after its title: a second chart does not overwrite the first.
   const file = slug(d.title) || name;
   Object.assign($('d-page'), { href: url(iframePage(base, element, d.title, good.lang), 'text/html'), download: `${file}.html` });
@@ -401,7 +407,7 @@ const escape = (t) => String(t).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
  * to the article as embed.html does ({ type: "mali-idp-chart:height", id, height }). */
 function iframePage(base, element, title, lang) {
   return `<!doctype html>
-<html lang="${lang}">
+<html lang="${lang}"${lang.startsWith('ar') ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -452,7 +458,7 @@ async function png(card) {
   }
   const a = document.createElement('a');
   a.href = canvas.toDataURL('image/png');
-  a.download = `${good.lang === 'en' ? 'internally-displaced' : 'deplaces-internes'}${card ? '-card' : ''}.png`;
+  a.download = `${fileName(good.lang)}${card ? '-card' : ''}.png`;
   a.click();
 }
 

@@ -7,4 +7,4 @@ export const langOf = (tag) => /^(en|fr|es|pt|de|ar)([-_]|$)/i.exec(tag)?.[1].to
 // pkg/mali_idp_chart_fr*, pkg/mali_idp_chart_map_ar*… (a page fetches no other
 // language's words; the builds with no suffix, French and English together, are the
 // npm package's mount()).
-export const buildSuffix = (lang) => `_${lang}`;
+export const buildSuffix = (lang) => (lang ? `_${lang}` : '');

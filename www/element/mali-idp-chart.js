@@ -69,8 +69,9 @@ const frame = () => (turn = turn.then(() => new Promise((resolve) => requestAnim
 
 /** Loads and instantiates the build that draws `view` in `lang` (once per page) and
  * resolves to `{ mount, start, map }`: its mount and start functions, and whether it
- * draws maps. French and English share builds; each other language has its own
- * (`buildSuffix`). The glue's evaluation, the wasm's instantiation and what follows
+ * draws maps. Each language has builds of its own (`buildSuffix`), which is what the
+ * element asks for; with no language, the builds that speak French and English
+ * together (a page's own mount(), which may switch between them). The glue's evaluation, the wasm's instantiation and what follows
  * each run in tasks of their own. */
 export function load(view, lang) {
   const map = needsMap(view) || mapLoaded
