@@ -49,7 +49,7 @@ fn mount_err(el: &HtmlElement, options: &str) -> String {
 fn every_invalid_option_is_named_thrown_and_shown_in_place_of_the_chart() {
     let el = container(500);
     let cases = [
-        (r#"{"lang":"es"}"#, "lang: must be \"fr\" or \"en\", got \"es\""),
+        (r#"{"lang":"it"}"#, "lang: must be \"fr\", \"en\", \"es\", \"pt\", \"de\" or \"ar\" (a region may follow: \"pt-PT\", \"ar-EG\"), got \"it\""),
         (r#"{"theme":"sepia"}"#, "theme: must be \"auto\", \"light\" or \"dark\", got \"sepia\""),
         (r#"{"size":3}"#, "options.size: unknown field"),
         (r#"{"data":[]}"#, "data: must be an object, got an array of 0"),
