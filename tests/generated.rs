@@ -99,7 +99,7 @@ fn options_value() -> impl Strategy<Value = Value> {
             }
             v
         });
-    let lang = prop_oneof![Just("fr"), Just("en"), Just("de"), Just("EN-gb")].prop_map(|s| Value::String(s.into()));
+    let lang = prop_oneof![Just("fr"), Just("en"), Just("it"), Just("ar-EG"), Just("EN-gb")].prop_map(|s| Value::String(s.into()));
     let theme = prop_oneof![Just("auto"), Just("light"), Just("dark"), Just("neon")].prop_map(|s| Value::String(s.into()));
     let view = prop_oneof![Just("bars"), Just("map"), Just("both"), Just("globe")].prop_map(|s| Value::String(s.into()));
     prop_oneof![

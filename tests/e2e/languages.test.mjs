@@ -5,7 +5,10 @@
 // swaps in the live chart without a shift; the iframe page takes ?lang=ar.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start, open, shots, root } from './harness.mjs';
 
 let env;
@@ -128,4 +131,31 @@ test('the iframe page in Arabic: its language, direction, title and build', asyn
   assert.ok((await fetched(p)).includes('/pkg/mali_idp_chart_ar.js'));
   assert.deepEqual(problems(), []);
   await context.close();
+});
+
+test('the npm picture command in each language: its words, its numbers as Intl wrote them, Arabic right to left', () => {
+  assert.ok(existsSync(`${root}pkg/bin/mali-idp-chart.mjs`), 'run `make package` first (make test does)');
+  // The oracle: the table Chromium's Intl wrote (tests/locales.tsv).
+  const table = new Map(readFileSync(`${root}tests/locales.tsv`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t')).map(([tag, kind, n, text]) => [`${tag} ${kind} ${n}`, text]));
+  const dir = mkdtempSync(join(tmpdir(), 'mic-langs-'));
+  const TITLES = { es: 'Desplazados internos en Malí', pt: 'Deslocados internos no Mali', de: 'Binnenvertriebene in Mali', ar: 'النازحون داخليا في مالي' };
+  for (const tag of ['es', 'es-419', 'pt-BR', 'pt-PT', 'de', 'de-CH', 'ar', 'ar-EG']) {
+    const lang = tag.slice(0, 2);
+    // Their own figures, named in their language (the map places them).
+    const data = { title: TITLES[lang], source: 'S', total: 58985, regions: [{ name: 'Gao', persons: 22328 }, { name: 'Kidal', persons: 10794 }] };
+    writeFileSync(join(dir, 'd.json'), JSON.stringify(data));
+    const out = spawnSync(process.execPath, [`${root}pkg/bin/mali-idp-chart.mjs`, 'picture', '--data', 'd.json', '--lang', tag, '--element', '--view', 'both'],
+      { cwd: dir, encoding: 'utf8' });
+    assert.equal(out.status, 0, `${tag}: ${out.stderr}`);
+    assert.match(out.stdout, new RegExp(`^<mali-idp-chart lang="${tag === 'ar-EG' ? 'ar-u-nu-arab' : tag}"`), tag);
+    assert.equal(out.stdout.includes('dir="rtl"'), lang === 'ar', `${tag}: right to left only in Arabic`);
+    const intl = (kind, n) => table.get(`${tag === 'pt-BR' ? 'pt-BR' : tag} ${kind} ${n}`);
+    for (const [kind, n] of [['int', 22328], ['int', 58985]]) {
+      const text = intl(kind, n);
+      assert.ok(text, `${tag} ${n}: in the table`);
+      const html = text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+      assert.ok(out.stdout.includes(text) || out.stdout.includes(html), `${tag}: ${n} written ${JSON.stringify(text)}`);
+    }
+  }
 });
