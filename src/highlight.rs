@@ -105,6 +105,10 @@ pub enum Input {
     /// The window was resized (or zoomed): the page may have reflowed.
     Resized,
     Key(Step),
+    /// The chart heard (`sound`): the tone of this item began (its tooltip shows at its
+    /// anchor and it is announced, as the keyboard shows it), or the tune ended or
+    /// was stopped (`None`: what it highlighted is cleared).
+    Play(Option<usize>),
     /// The chart lost keyboard focus.
     Blur,
     /// The chart was drawn anew (new data, language, size or colours): nothing is
@@ -230,6 +234,15 @@ impl Highlight {
                 if next.is_none() {
                     fx.announce = Some(Announce::Silence);
                 }
+                fx
+            }
+            Input::Play(Some(item)) if item < targets.figures() => {
+                self.pending = None;
+                self.set(Some(item), targets.anchor(item), Source::Keyboard)
+            }
+            Input::Play(_) => {
+                let mut fx = self.clear_if(Source::Keyboard);
+                fx.announce = fx.announce.or(Some(Announce::Silence));
                 fx
             }
             Input::Blur => self.clear_if(Source::Keyboard),
@@ -476,6 +489,23 @@ mod tests {
         let fx = h.handle(Input::Key(Step::Clear), &Rows);
         assert_eq!((fx.tooltip, fx.announce), (Tooltip::Hide, Some(Announce::Silence)), "Escape hides and silences");
         assert_eq!(h.handle(Input::Key(Step::Previous), &Rows).tooltip, Tooltip::Show { item: 3, at: Rows.anchor(3), fresh: true });
+    }
+
+    #[test]
+    fn each_tone_shows_and_announces_its_item_and_the_end_clears_it() {
+        let mut h = Highlight::default();
+        let fx = h.handle(Input::Play(Some(2)), &Rows);
+        assert_eq!(fx.tooltip, Tooltip::Show { item: 2, at: Rows.anchor(2), fresh: true });
+        assert_eq!((fx.announce, fx.repaint), (Some(Announce::Item(2)), Some((None, Some(2)))));
+        let fx = h.handle(Input::Play(Some(3)), &Rows);
+        assert_eq!((fx.announce, fx.repaint), (Some(Announce::Item(3)), Some((Some(2), Some(3)))));
+        // The arrows go on from the tone playing.
+        assert_eq!(h.handle(Input::Key(Step::Previous), &Rows).announce, Some(Announce::Item(2)));
+        let fx = h.handle(Input::Play(None), &Rows);
+        assert_eq!((fx.tooltip, fx.announce, fx.repaint), (Tooltip::Hide, Some(Announce::Silence), Some((Some(2), None))));
+        assert_eq!(h.shown(), None);
+        // An item past the figures (a map's shape) never plays.
+        assert_eq!(h.handle(Input::Play(Some(99)), &Rows).tooltip, Tooltip::Keep);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod options;
 pub mod redraw;
 pub mod render;
 pub mod settings;
+pub mod sound;
 pub mod style;
 pub mod text;
 pub mod theme;

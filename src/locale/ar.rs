@@ -34,6 +34,8 @@ pub static TEXT: Text = Text {
     download_file: "mali-idp-ar.csv",
     download_image: "تنزيل الصورة (PNG)",
     image_file: "mali-idp-ar.png",
+    listen: "استماع",
+    played_of: ["أول ", " منطقة من أصل ", ": لا تُعزف البقية."],
 };
 
 pub static MAP: MapText = MapText {

@@ -28,6 +28,8 @@ pub static TEXT: Text = Text {
     download_file: "binnenvertriebene-mali.csv",
     download_image: "Bild herunterladen (PNG)",
     image_file: "binnenvertriebene-mali.png",
+    listen: "Anhören",
+    played_of: ["Die ersten ", " von ", " Regionen: Die übrigen werden nicht abgespielt."],
 };
 
 pub static MAP: MapText = MapText {

@@ -29,6 +29,8 @@ pub static TEXT: Text = Text {
     download_file: "desplazados-internos-mali.csv",
     download_image: "Descargar la imagen (PNG)",
     image_file: "desplazados-internos-mali.png",
+    listen: "Escuchar",
+    played_of: ["Las primeras ", " regiones de ", ": las demás no se reproducen."],
 };
 
 pub static MAP: MapText = MapText {

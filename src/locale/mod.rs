@@ -387,6 +387,11 @@ pub struct Text {
     /// The image link under the chart, and its file's name.
     pub download_image: &'static str,
     pub image_file: &'static str,
+    /// The button that plays the bars as tones (`sound`).
+    pub listen: &'static str,
+    /// Said before the first tone when a long list plays only its first regions:
+    /// `[0]` the number played `[1]` the number of regions `[2]`.
+    pub played_of: [&'static str; 3],
 }
 
 static FR: Text = Text {
@@ -410,6 +415,8 @@ static FR: Text = Text {
     download_file: "deplaces-internes-mali.csv",
     download_image: "Télécharger l'image (PNG)",
     image_file: "deplaces-internes-mali.png",
+    listen: "Écouter",
+    played_of: ["Les ", " premières régions sur ", " : les suivantes ne sont pas jouées."],
 };
 
 static EN: Text = Text {
@@ -433,6 +440,8 @@ static EN: Text = Text {
     download_file: "internally-displaced-mali.csv",
     download_image: "Download the image (PNG)",
     image_file: "internally-displaced-mali.png",
+    listen: "Listen",
+    played_of: ["The first ", " regions of ", ": the others are not played."],
 };
 
 /// The map's fixed strings in one language.

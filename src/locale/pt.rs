@@ -30,6 +30,8 @@ const BASE: Text = Text {
     download_file: "deslocados-internos-mali.csv",
     download_image: "Baixar a imagem (PNG)",
     image_file: "deslocados-internos-mali.png",
+    listen: "Ouvir",
+    played_of: ["As primeiras ", " regiões de ", ": as outras não são tocadas."],
 };
 
 pub static BRAZIL: Text = BASE;
