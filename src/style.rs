@@ -93,7 +93,9 @@ pub const WIDGET_CSS: &str = concat!(
     ".mali-idp-chart__tooltip>*{display:block;font-size:", tooltip_px!(font), "px;line-height:", tooltip_px!(line), "px}",
     ".mali-idp-chart__tooltip>div{white-space:pre-line}",
     ".mali-idp-chart__footer{", footer!(), "}",
-    ".mali-idp-chart__footer>a+a{", image_link!(), "}",
+    ".mali-idp-chart__footer>*+*{", image_link!(), "}",
+    // The "Listen" toggle (`web::sound`) reads as the links beside it.
+    ".mali-idp-chart__listen{font:inherit;color:inherit;background:none;text-decoration:underline;cursor:pointer}",
     ".mali-idp-chart__error,.", failed_class!(), "{", error_box!(), "}",
     // Shown by the shell (an inline declaration) while it has a message.
     ".mali-idp-chart__error{display:none}",
@@ -140,7 +142,7 @@ mod tests {
     #[test]
     fn every_rule_is_the_widgets_and_every_declaration_a_property_and_a_value() {
         let rules = rules();
-        assert_eq!(rules.len(), if cfg!(feature = "ar") { 20 } else { 19 });
+        assert_eq!(rules.len(), if cfg!(feature = "ar") { 21 } else { 20 });
         for (selector, decls) in rules {
             assert!(selector.split(',').all(|s| s.starts_with(".mali-idp-chart")), "a rule outside the widget: {selector}");
             // The shell's regular expression marks `:value` up to `;` or `}`: no

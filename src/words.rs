@@ -85,6 +85,13 @@ pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
     s
 }
 
+/// Said before a long list's tune when only its first regions play (`sound::tune`):
+/// "Les 187 premières régions sur 1 000 : les suivantes ne sont pas jouées."
+pub fn played_of(tune: &crate::sound::Tune, lang: Lang) -> String {
+    let [a, b, c] = lang.text().played_of;
+    [a, &format::int(tune.notes.len() as u64, lang), b, &format::int(tune.regions as u64, lang), c].concat()
+}
+
 /// What the chart is, first in its accessible name: "Bar chart", "Map of Mali"…
 pub fn lead(lang: Lang, view: View) -> &'static str {
     match view {

@@ -46,10 +46,13 @@ fn listen(
 /// Attaches every listener the chart needs. With the `probes` feature, `events`
 /// counts handled events (tests prove nothing fires after destroy).
 pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
-    let (canvas, root, image): (EventTarget, JsValue, EventTarget) = {
+    let (canvas, root, image, button): (EventTarget, JsValue, EventTarget, EventTarget) = {
         let s = shared.borrow();
-        (s.widget().canvas().clone().into(), s.widget().root().clone().into(), s.widget().image_link().clone().into())
+        let w = s.widget();
+        (w.canvas().clone().into(), w.root().clone().into(), w.image_link().clone().into(), w.listen_button().clone().into())
     };
+    let root_node: web_sys::Node = root.clone().unchecked_into();
+    let root_target: EventTarget = root.clone().unchecked_into();
     let mut out = vec![
         listen(&canvas, "pointermove", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Move))),
         listen(&canvas, "pointerleave", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Leave))),
@@ -60,9 +63,19 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
         listen(&canvas, "keydown", shared, events, Box::new(|s, e| {
             let e = e.unchecked_ref::<KeyboardEvent>(); // a keydown listener gets keyboard events only
             // (A constant false in a build without Arabic: nothing borrowed.)
+            let modifier = e.alt_key() || e.ctrl_key() || e.meta_key();
+            let key = e.key();
+            // L plays the bars as tones (and stops them); Escape stops them too.
+            if !modifier && (key == "l" || key == "L") {
+                super::sound::toggle(s);
+                return None;
+            }
             let rtl = cfg!(feature = "ar") && s.borrow().settings().lang().rtl();
-            let step = Step::from_key(&e.key(), e.alt_key() || e.ctrl_key() || e.meta_key(), rtl)?;
+            let step = Step::from_key(&key, modifier, rtl)?;
             e.prevent_default(); // arrows would scroll the page
+            if step == Step::Clear {
+                super::sound::stop(s);
+            }
             Some(Input::Key(step))
         })),
         listen(&canvas, "focus", shared, events, Box::new(|s, _| {
@@ -75,6 +88,24 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
         })),
         // The image is drawn as the link is followed, before the browser reads its
         // href: a click (mouse, touch, or Enter on the focused link).
+        listen(&button, "click", shared, events, Box::new(|s, _| {
+            super::sound::toggle(s);
+            None
+        })),
+        // Focus leaving the chart stops its tones (Escape on the button too).
+        listen(&button, "keydown", shared, events, Box::new(|s, e| {
+            if e.unchecked_ref::<KeyboardEvent>().key() == "Escape" {
+                super::sound::stop(s);
+            }
+            None
+        })),
+        listen(&root_target, "focusout", shared, events, Box::new(move |s, e| {
+            let to = e.unchecked_ref::<web_sys::FocusEvent>().related_target();
+            if !to.is_some_and(|t| root_node.contains(t.dyn_ref::<web_sys::Node>())) {
+                super::sound::stop(s);
+            }
+            None
+        })),
         listen(&image, "click", shared, events, Box::new(|s, _| {
             let s = s.borrow();
             if let Err(e) = s.widget().image_url() {

@@ -9,6 +9,7 @@ mod interact;
 mod js;
 mod panic;
 mod shell;
+mod sound;
 #[cfg(feature = "probes")]
 mod probes;
 mod state;

@@ -54,6 +54,8 @@ export function build(host, css, width) {
   const alert = make('div', root, 'error');
   alert.setAttribute('role', 'alert');
   const canvas = make('canvas', root, 'canvas');
+  // L plays the bars as tones (src/web/sound.rs), as the Listen button does.
+  canvas.setAttribute('aria-keyshortcuts', 'L');
   const overlay = make('canvas', root, 'overlay');
   overlay.setAttribute('aria-hidden', 'true');
   const tooltip = make('div', root, 'tooltip');
@@ -63,6 +65,10 @@ export function build(host, css, width) {
   const footer = make('div', root, 'footer');
   const csv = make('a', footer);
   const image = make('a', footer);
+  // The chart heard (src/sound.rs): a toggle, pressed while the tones play.
+  const listen = make('button', footer, 'listen');
+  listen.type = 'button';
+  listen.setAttribute('aria-pressed', 'false');
   const live = make('div', root, 'live');
   live.setAttribute('aria-live', 'polite');
   live.setAttribute('aria-atomic', 'true');
@@ -72,7 +78,7 @@ export function build(host, css, width) {
   size.height = 0;
   size.setAttribute('aria-hidden', 'true');
   // In the order of widget.rs's `Part` (a test checks each is the element named).
-  return [root, canvas, overlay, tooltip, name, lines, live, data, footer, csv, image, alert];
+  return [root, canvas, overlay, tooltip, name, lines, live, data, footer, csv, image, alert, listen];
 }
 
 /** Fills `box` with a table: its caption, then rows of `cols` cells from `cells`
@@ -126,9 +132,58 @@ export function ratioQuery(dpr) {
 
 /** The footer's two links, their words and file names; the CSV as a data URL (with
  * a byte-order mark, for spreadsheets), the image's made when it is followed. */
-export function links(csvLink, imageLink, csvText, csvFile, csv, imageText, imageFile) {
+export function links(csvLink, imageLink, csvText, csvFile, csv, imageText, imageFile, listen, listenText) {
   Object.assign(csvLink, { textContent: csvText, download: csvFile, href: `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}` });
   Object.assign(imageLink, { textContent: imageText, download: imageFile, href: '#' });
+  listen.textContent = listenText;
+}
+
+/** The chart heard (src/sound.rs says what plays): `notes`, four numbers a tone (its
+ * frequency in Hz, its start and length in ms, 1 when computed), played `lead` ms from
+ * now on the chart's one AudioContext, made at the first play (a reader's gesture, as
+ * browsers require) and kept in `player` with what stopping needs; a sine wave each, a
+ * triangle for a computed figure, a 10 ms fade in and 20 ms out. `step(item)` as each
+ * tone starts (the index of its note), `step(-1)` when the tune is over. */
+export function play(player, notes, lead, step) {
+  stop(player);
+  const ctx = (player.ctx ??= new AudioContext());
+  ctx.resume();
+  const t0 = ctx.currentTime + (lead + 50) / 1000;
+  let end = 0;
+  for (let i = 0; i < notes.length; i += 4) {
+    const [hz, start, ms, computed] = notes.subarray(i, i + 4);
+    const [t, stopAt] = [t0 + start / 1000, t0 + (start + ms) / 1000];
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.type = computed ? 'triangle' : 'sine';
+    osc.frequency.value = hz;
+    gain.gain.setValueAtTime(0, t);
+    gain.gain.linearRampToValueAtTime(0.2, t + 0.01);
+    gain.gain.setValueAtTime(0.2, stopAt - 0.02);
+    gain.gain.linearRampToValueAtTime(0, stopAt);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start(t);
+    osc.stop(stopAt);
+    player.oscs.push(osc);
+    player.timers.push(setTimeout(step, lead + 50 + start, i / 4));
+    end = start + ms;
+  }
+  player.timers.push(setTimeout(step, lead + 50 + end, -1));
+}
+
+/** Stops what `play` started: its tones and its timers. */
+export function stop(player) {
+  for (const t of player.timers ?? []) clearTimeout(t);
+  for (const o of player.oscs ?? []) o.stop();
+  player.timers = [];
+  player.oscs = [];
+}
+
+/** Stops, and closes the chart's AudioContext (on destroy). */
+export function close(player) {
+  stop(player);
+  player.ctx?.close();
+  player.ctx = null;
 }
 
 /** The computed value of CSS property `prop` on `el`, trimmed. */

@@ -30,7 +30,16 @@ extern "C" {
     /// The footer's links: the CSV (`csv` as a data URL, with a byte-order mark so that
     /// spreadsheets read it as UTF-8) and the image, a link until it is followed
     /// (`View::image_url` draws it then), each with its words and file name.
-    pub fn links(csv_link: &web_sys::HtmlAnchorElement, image_link: &web_sys::HtmlAnchorElement, csv_text: &str, csv_file: &str, csv: &str, image_text: &str, image_file: &str);
+    #[allow(clippy::too_many_arguments)]
+    pub fn links(csv_link: &web_sys::HtmlAnchorElement, image_link: &web_sys::HtmlAnchorElement, csv_text: &str, csv_file: &str, csv: &str, image_text: &str, image_file: &str, listen: &HtmlElement, listen_text: &str);
+    /// Plays the tune (`sound::tune`, four numbers a tone: Hz, start and length in ms,
+    /// 1 when computed) `lead` ms from now on `player`'s AudioContext (made then);
+    /// `step` gets each tone's note index as it starts, and -1 at the end.
+    pub fn play(player: &JsValue, notes: &[f64], lead: f64, step: &js_sys::Function);
+    /// Stops the tones and timers `play` started.
+    pub fn stop(player: &JsValue);
+    /// Stops, and closes `player`'s AudioContext.
+    pub fn close(player: &JsValue);
     /// The computed value of the CSS property `prop` on `el`, trimmed.
     pub fn computed(el: &HtmlElement, prop: &str) -> String;
     /// The page's colour for the custom property `prop` on `el`, normalised by the

@@ -51,6 +51,8 @@ pub struct State {
     ratio_watch: Option<super::dom::Listener>,
     /// The colours must be read again before the next redraw (scheme change).
     theme_stale: bool,
+    /// The chart heard: its player, once a reader asked for it (`web::sound`).
+    sound: Option<super::sound::Sound>,
     #[cfg(feature = "probes")]
     probes: Probes,
 }
@@ -74,6 +76,7 @@ impl State {
             render_frame: None,
             redraw: Redraw::default(),
             listeners: Vec::new(),
+            sound: None,
             width_watch: None,
             ratio_watch: None,
             theme_stale: false,
@@ -258,9 +261,26 @@ impl State {
         self.width_watch = observer;
     }
 
-    /// Detaches every listener and observer and cancels every pending frame (on
-    /// destroy).
+    pub fn sound(&self) -> Option<&super::sound::Sound> {
+        self.sound.as_ref()
+    }
+    pub fn sound_mut(&mut self) -> Option<&mut super::sound::Sound> {
+        self.sound.as_mut()
+    }
+    pub fn set_sound(&mut self, sound: super::sound::Sound) {
+        self.sound = Some(sound);
+    }
+    /// The "Listen" button pressed (the tones playing) or not.
+    pub fn set_pressed(&self, pressed: bool) {
+        self.widget.set_listening(pressed);
+    }
+
+    /// Detaches every listener and observer, cancels every pending frame, and stops
+    /// and closes the chart's sound (on destroy).
     pub fn detach(&mut self) {
+        if let Some(sound) = self.sound.take() {
+            sound.close();
+        }
         self.listeners.clear();
         self.width_watch = None;
         self.pointer_frame = None;

@@ -97,6 +97,8 @@ struct Links {
     footer: HtmlElement,
     download: HtmlAnchorElement,
     image: HtmlAnchorElement,
+    /// The "Listen" toggle (`web::sound`).
+    listen: HtmlElement,
 }
 
 /// Where the canvas is, as last read from the page, and whether that still holds (a
@@ -130,6 +132,7 @@ enum Part {
     Csv,
     Image,
     Alert,
+    Listen,
 }
 
 impl Widget {
@@ -149,6 +152,7 @@ impl Widget {
         let download: HtmlAnchorElement = part(Part::Csv).unchecked_into();
         let image: HtmlAnchorElement = part(Part::Image).unchecked_into();
         let alert: HtmlElement = part(Part::Alert).unchecked_into();
+        let listen: HtmlElement = part(Part::Listen).unchecked_into();
         let ctx = dom::context_2d(&canvas)?;
         let overlay_ctx = dom::context_2d(&overlay)?;
         let overlay_backend =
@@ -165,7 +169,7 @@ impl Widget {
             paper: false,
             overlay: Overlay { canvas: overlay, ctx: overlay_ctx, backend: overlay_backend, at: (0, 0) },
             tooltip: TooltipBox { el: tooltip, text: tip_text, shown: false, width: 0.0 },
-            links: Links { footer, download, image },
+            links: Links { footer, download, image, listen },
             live,
             table_box,
             alert,
@@ -232,7 +236,7 @@ impl Widget {
         a11y::label_canvas(&self.canvas, data, lang, view);
         a11y::fill_table(&self.table_box, data, lang, view);
         let (t, links) = (lang.text(), &self.links);
-        super::shell::links(&links.download, &links.image, t.download, t.download_file, &words::csv(data, lang), t.download_image, t.image_file);
+        super::shell::links(&links.download, &links.image, t.download, t.download_file, &words::csv(data, lang), t.download_image, t.image_file, &links.listen, t.listen);
         Ok(())
     }
 
@@ -443,6 +447,14 @@ impl Widget {
     /// Says `text` in the live region (empty: silence).
     pub fn announce(&self, text: &str) {
         self.live.set_text_content(Some(text));
+    }
+
+    /// The "Listen" button, and whether it shows the tones playing.
+    pub fn listen_button(&self) -> &HtmlElement {
+        &self.links.listen
+    }
+    pub fn set_listening(&self, on: bool) {
+        let _ = self.links.listen.set_attribute("aria-pressed", if on { "true" } else { "false" });
     }
 
     /// Shows `message` in the widget's alert box (or hides it with `None`).

@@ -1,0 +1,183 @@
+//! The chart heard (issue 27) in real browsers, run by `wasm-pack test` in Chrome and
+//! Firefox, with an AudioContext of our own (a stub recording what the chart asks of
+//! it: headless browsers play nothing, and a test must not depend on a sound card):
+//! the button and the L key start the tones, whose frequencies follow the figures;
+//! each region is announced in order as its tone plays; a second press and Escape
+//! stop it; `destroy()` during playback closes the context and leaves no timer.
+#![cfg(target_arch = "wasm32")]
+
+use mali_idp_chart::web::{Chart, mount};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+mod browser;
+use browser::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Replaces AudioContext with a recorder (once), and counts the page's pending
+/// timers; `window.__audio` lists every context made, each with its oscillators
+/// (type, frequency, start) and whether it was closed.
+fn install_audio_stub() {
+    js_sys::Function::new_no_args(
+        r#"
+        if (window.__audio) { window.__audio.length = 0; return; }
+        window.__audio = [];
+        class Param { constructor() { this.value = 0; } setValueAtTime() {} linearRampToValueAtTime() {} }
+        class Node { connect(n) { return n; } }
+        class Osc extends Node {
+          constructor(ctx) { super(); this.frequency = new Param(); this.type = 'sine'; this.ctx = ctx; }
+          start(t) { this.ctx.oscillators.push({ type: this.type, hz: this.frequency.value, at: t }); }
+          stop() {}
+        }
+        window.AudioContext = class {
+          constructor() { this.currentTime = 0; this.destination = new Node(); this.oscillators = []; this.closed = false; window.__audio.push(this); }
+          createOscillator() { return new Osc(this); }
+          createGain() { const g = new Node(); g.gain = new Param(); return g; }
+          resume() { return Promise.resolve(); }
+          close() { this.closed = true; return Promise.resolve(); }
+        };
+        const set = window.setTimeout, clear = window.clearTimeout;
+        window.__timers = new Set();
+        window.setTimeout = function (f, ms, ...args) {
+          const id = set(function () { window.__timers.delete(id); f(...args); }, ms);
+          window.__timers.add(id);
+          return id;
+        };
+        window.clearTimeout = function (id) { window.__timers.delete(id); return clear(id); };"#,
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+fn eval(code: &str) -> JsValue {
+    js_sys::Function::new_no_args(code).call0(&JsValue::NULL).unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
+}
+
+fn button(chart: &Chart) -> HtmlElement {
+    chart.root().query_selector(".mali-idp-chart__listen").unwrap().expect("a Listen button").unchecked_into()
+}
+
+/// What the live region said each time it changed, from now on.
+fn record_announcements(chart: &Chart) {
+    let live = chart.live_region();
+    js_sys::Function::new_with_args("live", "window.__said = []; new MutationObserver(() => window.__said.push(live.textContent)).observe(live, { childList: true, characterData: true, subtree: true });")
+        .call1(&JsValue::NULL, &live)
+        .unwrap();
+}
+
+fn said() -> Vec<String> {
+    js_sys::Array::from(&eval("return window.__said")).iter().filter_map(|v| v.as_string()).filter(|s| !s.is_empty()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_button_plays_each_bar_as_a_tone_and_announces_it_in_order() {
+    install_audio_stub();
+    let el = container(600);
+    let mut chart = mount(el.clone().into(), JsValue::UNDEFINED).unwrap();
+    let b = button(&chart);
+    assert_eq!(b.text_content().as_deref(), Some("Écouter"));
+    assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(eval("return window.__audio.length").as_f64(), Some(0.0), "no context before a reader asks");
+    record_announcements(&chart);
+    b.click();
+    assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("true"));
+    // One context, one oscillator per region, in the bars' order; the frequencies
+    // follow the figures (the largest the highest), the computed rest a triangle.
+    let oscs = js_sys::Array::from(&eval("return window.__audio[0].oscillators.map((o) => [o.type, o.hz, o.at])"));
+    let oscs: Vec<(String, f64, f64)> = oscs
+        .iter()
+        .map(|o| {
+            let a = js_sys::Array::from(&o);
+            (a.get(0).as_string().unwrap(), a.get(1).as_f64().unwrap(), a.get(2).as_f64().unwrap())
+        })
+        .collect();
+    let bars = js_sys::Array::from(&chart.bars().unwrap());
+    assert_eq!(oscs.len(), bars.length() as usize);
+    let persons: Vec<f64> = bars.iter().map(|b| js_sys::Reflect::get(&b, &"persons".into()).unwrap().as_f64().unwrap()).collect();
+    for i in 0..oscs.len() {
+        for j in 0..oscs.len() {
+            assert_eq!(persons[i].partial_cmp(&persons[j]), oscs[i].1.partial_cmp(&oscs[j].1), "tones {i} and {j}");
+        }
+        if i > 0 {
+            assert!(oscs[i].2 > oscs[i - 1].2, "one after the other");
+        }
+    }
+    assert_eq!(oscs.iter().map(|o| o.0.as_str()).collect::<Vec<_>>(), ["sine", "sine", "sine", "triangle"]);
+    // Each region said as its tone plays, in order; then the button is released.
+    sleep(1400).await;
+    let heard = said();
+    let names = ["Tombouctou", "Ségou", "Ménaka", "Autres régions"];
+    assert!(heard.len() >= 4, "{heard:?}");
+    for (name, line) in names.iter().zip(&heard) {
+        assert!(line.starts_with(name), "{name} in order: {heard:?}");
+    }
+    assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"), "released at the end");
+    assert_eq!(eval("return window.__timers.size").as_f64(), Some(0.0), "no timer left");
+    chart.destroy();
+    assert_eq!(eval("return window.__audio[0].closed").as_bool(), Some(true), "destroy closes the context");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_l_key_starts_it_and_a_second_press_or_escape_stops_it() {
+    install_audio_stub();
+    let el = container(600);
+    let mut chart = mount(el.clone().into(), js_sys::JSON::parse(r#"{"lang":"en"}"#).unwrap()).unwrap();
+    let canvas: HtmlElement = chart.canvas().unchecked_into();
+    assert_eq!(canvas.get_attribute("aria-keyshortcuts").as_deref(), Some("L"));
+    canvas.focus().unwrap();
+    record_announcements(&chart);
+    key(&canvas, "l");
+    let b = button(&chart);
+    assert_eq!((b.text_content().as_deref(), b.get_attribute("aria-pressed").as_deref()), (Some("Listen"), Some("true")));
+    sleep(150).await;
+    key(&canvas, "L"); // a second press
+    assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(eval("return window.__timers.size").as_f64(), Some(0.0), "its timers cleared");
+    let heard = said().len();
+    sleep(600).await;
+    assert_eq!(said().len(), heard, "nothing more said once stopped");
+    // Escape stops it too, and the highlight it set goes.
+    key(&canvas, "l");
+    sleep(150).await;
+    assert_eq!(chart.highlighted().0, Some(0));
+    key(&canvas, "Escape");
+    assert_eq!((b.get_attribute("aria-pressed").as_deref(), chart.highlighted().0), (Some("false"), None));
+    assert_eq!(eval("return window.__timers.size").as_f64(), Some(0.0));
+    // One context for the chart, however many times it plays.
+    assert_eq!(eval("return window.__audio.length").as_f64(), Some(1.0));
+    // Destroyed while playing: the context closed, no timer, no listener left.
+    key(&canvas, "l");
+    chart.destroy();
+    assert_eq!(eval("return window.__audio[0].closed").as_bool(), Some(true));
+    assert_eq!(eval("return window.__timers.size").as_f64(), Some(0.0));
+    assert_eq!(chart.listener_count(), 0);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_map_plays_the_same_figures_and_lights_each_circle() {
+    install_audio_stub();
+    let el = container(600);
+    let mut chart = mount(el.clone().into(), js_sys::JSON::parse(r#"{"view":"map","lang":"en"}"#).unwrap()).unwrap();
+    button(&chart).click();
+    sleep(120).await;
+    assert_eq!(chart.highlighted().0, Some(0), "Timbuktu's circle lit with its tone");
+    let paints = chart.overlay_paints();
+    sleep(300).await;
+    assert_eq!(chart.highlighted().0, Some(1));
+    assert!(chart.overlay_paints() > paints, "the next circle painted");
+    assert_eq!(eval("return window.__audio.at(-1).oscillators.length").as_f64(), Some(4.0));
+    chart.destroy();
+    el.remove();
+}
