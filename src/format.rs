@@ -88,17 +88,18 @@ pub fn subtitle(data: &Dataset, lang: Lang) -> String {
     }
     if let Some(inc) = data.increase {
         s.push_str(lang.comma());
-        // In right-to-left text the sign would go to the number's other side: the
-        // signed number is isolated left to right (LRI … PDI).
-        let rtl = lang.rtl();
-        if rtl {
-            s.push('\u{2066}');
-        }
-        s.push('+');
+        // In right-to-left text the sign would go to the number's other side: as Intl
+        // writes a signed number there, Western digits isolated left to right (LRI …
+        // PDI: "+14,223"), Arabic-Indic ones after an Arabic letter mark (the sign read
+        // first, on their right).
+        let (open, close) = match (lang.rtl(), cfg!(feature = "ar") && lang.numbers().arabic_digits) {
+            (true, true) => ("\u{61C}+", ""),
+            (true, false) => ("\u{2066}+", "\u{2069}"),
+            _ => ("+", ""),
+        };
+        s.push_str(open);
         push_int(&mut s, inc, lang);
-        if rtl {
-            s.push('\u{2069}');
-        }
+        s.push_str(close);
         s.push(' ');
         s.push_str(t.since_february);
     }

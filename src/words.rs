@@ -204,7 +204,7 @@ pub fn csv(data: &Dataset, lang: Lang) -> String {
     row(&[h[0], h[1], &share_head, h[3]]);
     let share = |persons: u64| {
         format::share_permille(persons, data.total)
-            .map(|p| format::percent(p, Lang::En).trim_end_matches('%').to_string())
+            .map(|p| crate::numbers::percent(p, crate::numbers::ENGLISH).trim_end_matches('%').to_string())
             .unwrap_or_default()
     };
     for r in &data.regions {

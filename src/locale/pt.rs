@@ -37,6 +37,7 @@ const BASE: Text = Text {
 pub static BRAZIL: Text = BASE;
 
 pub static PORTUGAL: Text = Text {
+    source: "Fonte: Commission Mouvement de Populations (CMP), números divulgados pela OIM Mali (Matriz de Monitorização de Deslocações)",
     download: "Descarregar os dados (CSV)",
     download_image: "Descarregar a imagem (PNG)",
     ..BASE

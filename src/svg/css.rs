@@ -52,6 +52,7 @@ pub fn picture_css(theme: &Theme) -> String {
          .{PICTURE_CLASS} {{ position: relative; box-sizing: border-box; width: 100%; margin: 0; padding: 0; border: 0; \
          background: {bg}; color: {text}; font-family: {font}; line-height: normal; text-align: start; direction: ltr; }}\n\
          .{PICTURE_CLASS}[dir=rtl] {{ direction: rtl; }}\n\
+         .{PICTURE_CLASS}[dir=rtl] svg {{ direction: ltr; }}\n\
          .{PICTURE_CLASS} > .mic-size {{ display: block; width: 100%; height: 0; margin: 0; border: 0; }}\n\
          .{PICTURE_CLASS} > .mic-box {{ container-type: inline-size; margin: 0; padding: 0; border: 0; }}\n\
          .{PICTURE_CLASS} .mic-box > svg {{ display: none; width: 100%; height: auto; }}\n\

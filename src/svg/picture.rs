@@ -120,10 +120,12 @@ pub fn picture_view(data: &Dataset, lang: Lang, view: View, theme: &Theme) -> Re
     // only once the chart is live, so here it is kept invisible, and silent to
     // screen readers, but takes the same place: nothing moves at the swap).
     html.push_str(&format!(
-        "<div class=\"mic-footer\"><a href=\"data:text/csv;charset=utf-8,{csv}\" download=\"{}\">{}</a><span class=\"mic-image\" aria-hidden=\"true\">{}</span></div>\n",
+        "<div class=\"mic-footer\"><a href=\"data:text/csv;charset=utf-8,{csv}\" download=\"{}\">{}</a><span class=\"mic-image\" aria-hidden=\"true\">{}</span><span class=\"mic-image\" aria-hidden=\"true\">{}</span></div>\n",
         t.download_file,
         escape(t.download),
-        escape(t.download_image)
+        escape(t.download_image),
+        // The live chart's "Listen" button (it needs the script), its room kept.
+        escape(t.listen)
     ));
     if !full {
         table(&mut html, data, lang, view);

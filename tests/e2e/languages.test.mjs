@@ -94,12 +94,15 @@ test('an Arabic element shows the npm command\'s Arabic picture right to left, t
       const pic = el.querySelector('.mali-idp-chart-static');
       const svg = [...pic.querySelectorAll('svg')].find((s) => getComputedStyle(s).display !== 'none');
       const box = svg.getBoundingClientRect();
-      // The title's line ends at the drawing's right margin: right to left.
-      const title = [...svg.querySelectorAll('text')][0].getBoundingClientRect();
-      return { height: el.getBoundingClientRect().height, dir: getComputedStyle(pic).direction, right: box.right - title.right, left: title.left - box.left };
+      // Every text inside the drawing, and the title's line ending at its right
+      // margin: right to left (the drawing's own anchors kept).
+      const texts = [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect());
+      const outside = texts.filter((t) => t.left < box.left - 1 || t.right > box.right + 1).length;
+      return { height: el.getBoundingClientRect().height, dir: getComputedStyle(pic).direction, right: box.right - texts[0].right, left: texts[0].left - box.left, outside };
     });
     assert.equal(before.dir, 'rtl', `${view}: the picture is right to left`);
-    assert.ok(before.right < before.left && before.right < 16, `${view}: the title from the right (${before.right} px from it)`);
+    assert.equal(before.outside, 0, `${view}: every text inside the drawing`);
+    assert.ok(before.right >= -1 && before.right < 16 && before.right < before.left, `${view}: the title from the right (${before.right} px from it)`);
     await p.screenshot({ path: `${shots}arabic-picture-${view}.png` });
     release();
     await p.waitForFunction(() => document.querySelector('mali-idp-chart').chart);
@@ -158,4 +161,23 @@ test('the npm picture command in each language: its words, its numbers as Intl w
       assert.ok(out.stdout.includes(text) || out.stdout.includes(html), `${tag}: ${n} written ${JSON.stringify(text)}`);
     }
   }
+});
+
+test('the editor: choosing Arabic puts the article\'s words in Arabic in the fields and the chart, with no error', async () => {
+  const { page: p, context, problems } = await open(env.browser, `${env.url}editor.html`, { width: 1200 });
+  await p.evaluate(() => localStorage.clear());
+  await p.reload();
+  await p.waitForFunction(() => document.querySelector('.preview mali-idp-chart')?.chart);
+  await p.selectOption('#o-lang', 'ar');
+  const title = await p.inputValue('#f-title');
+  const code = await p.waitForFunction(() => {
+    const el = document.querySelector('.preview mali-idp-chart');
+    return el?.chart && el.getAttribute('lang') === 'ar' && document.querySelector('#code').value;
+  }).then((h) => h.jsonValue());
+  assert.match(code, /lang="ar"/);
+  assert.match(code, /النازحون داخليا في مالي/, 'the article\'s title in Arabic in the embed code');
+  assert.doesNotMatch(code, /Tombouctou|Personnes déplacées/, 'no French word left');
+  assert.match(title, /النازحون/);
+  assert.deepEqual(problems(), []);
+  await context.close();
 });

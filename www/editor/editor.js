@@ -327,7 +327,8 @@ async function previews() {
     if (mine !== drawing) return; // newer figures came meanwhile
     let el = slot.querySelector('mali-idp-chart');
     const json = JSON.stringify(d);
-    if (el?.chart && el.getAttribute('view') === view) {
+    // (Another language is another build: the element draws anew, nothing to update.)
+    if (el?.chart && el.getAttribute('view') === view && el.getAttribute('lang') === lang) {
       el.querySelector('script').textContent = json;
       el.setAttribute('lang', lang);
       el.setAttribute('theme', theme);
@@ -484,7 +485,17 @@ function listen() {
     });
   }
   for (const el of document.querySelectorAll('[data-option]')) {
-    el.addEventListener('change', () => { state.options[el.dataset.option] = el.value; changed(); });
+    el.addEventListener('change', () => {
+      state.options[el.dataset.option] = el.value;
+      if (el.dataset.option === 'lang') {
+        // The article's words still in the fields follow the chart's language (a
+        // newsroom's own words stay theirs).
+        retranslate(el.value);
+        rowsTable();
+        fieldsIn();
+      }
+      changed();
+    });
   }
   $('base').addEventListener('input', () => { state.base = $('base').value; save(); if (good) output(); });
   $('read').addEventListener('click', readPasted);
@@ -522,12 +533,25 @@ function listen() {
   $('d-card').addEventListener('click', (e) => { e.preventDefault(); now(); png(true); });
 }
 
+/** The fields and region names that hold the article's words in any language, in
+ * `lang`'s instead (the rows are in the same order in every language: by figure). */
+function retranslate(lang) {
+  const all = LANGS.map(article);
+  const to = article(lang);
+  for (const k of ['title', 'subtitle', 'source']) {
+    if (all.some((a) => a.fields[k] !== '' && a.fields[k] === state.fields[k])) state.fields[k] = to.fields[k];
+  }
+  state.rows.forEach((r, i) => {
+    if (to.rows[i] && all.some((a) => a.rows[i]?.name === r.name)) r.name = to.rows[i].name;
+  });
+}
+
 /** After a paste: the fields that still hold the article's words or figures are
  * emptied (the chart then asks for a title and a source), so no figure of the
  * article is drawn beside a newsroom's; the pasted table's source line, if any, is
  * the source. */
 function forgetArticle(source) {
-  const theirs = [article('fr').fields, article('en').fields];
+  const theirs = LANGS.map((l) => article(l).fields);
   let emptied = 0;
   for (const k of ['title', 'subtitle', 'source', 'households', 'increase']) {
     if (theirs.some((a) => a[k] !== '' && a[k] === state.fields[k])) { state.fields[k] = ''; emptied++; }
