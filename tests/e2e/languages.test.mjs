@@ -49,6 +49,10 @@ for (const tag of ['fr', 'en', 'es', 'es-419', 'pt-BR', 'pt-PT', 'de', 'de-CH', 
       assert.ok(said.tip.includes(w), `${tag}: ${JSON.stringify(w)} in the tooltip ${JSON.stringify(said.tip)}`);
       assert.ok(said.live.includes(w), `${tag}: ${JSON.stringify(w)} announced in ${JSON.stringify(said.live)}`);
     }
+    // The CSV its link gives: shares plain (37.9), machine-readable in every language.
+    const csv = await p.evaluate(() => decodeURIComponent(document.querySelector('mali-idp-chart').shadowRoot
+      .querySelector('.mali-idp-chart__footer a').href.split(',').slice(1).join(',')));
+    assert.match(csv, /,22328,37\.9,/, `${tag}: ${csv.split('\n')[1]}`);
     assert.deepEqual(problems(), []);
     await context.close();
   });
