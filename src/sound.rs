@@ -55,18 +55,35 @@ pub struct Note {
     pub timbre: Timbre,
 }
 
-/// The tune of a dataset: its tones, and how many regions the dataset has (more than
-/// the tones when a long list is cut: [`MAX_MS`]).
-#[derive(Debug, Clone, PartialEq)]
+/// The tune of a dataset: how many of its regions play ([`Tune::played`]; fewer than
+/// [`Tune::regions`] when a long list is cut: [`MAX_MS`]), at what pace, and the
+/// largest figure (the top pitch); its tones come from [`Tune::notes`], one at a time
+/// (nothing allocated: the shell hands each to the Web Audio API as it comes).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tune {
-    pub notes: Vec<Note>,
+    pub played: usize,
     pub regions: usize,
+    /// Each tone's time, its silence included, in milliseconds.
+    pub slot: u32,
+    max: u64,
 }
 
 impl Tune {
+    /// The tones of `data` (the dataset this tune was made from), in the bars' order.
+    pub fn notes<'a>(&self, data: &'a Dataset) -> impl Iterator<Item = Note> + 'a {
+        let Tune { played, slot, max, .. } = *self;
+        data.regions[..played].iter().enumerate().map(move |(item, r)| Note {
+            item,
+            hz: pitch(r.persons, max),
+            start_ms: item as u32 * slot,
+            ms: slot - GAP_MS,
+            timbre: if r.computed { Timbre::Computed } else { Timbre::Reported },
+        })
+    }
+
     /// How long the whole tune lasts, in milliseconds.
     pub fn ms(&self) -> u32 {
-        self.notes.last().map_or(0, |n| n.start_ms + n.ms)
+        if self.played == 0 { 0 } else { self.played as u32 * self.slot - GAP_MS }
     }
 }
 
@@ -105,19 +122,7 @@ pub fn tune(data: &Dataset) -> Tune {
     let regions = data.regions.len();
     let max = data.regions.iter().map(|r| r.persons).max().unwrap_or(0);
     let slot = if regions == 0 { NOTE_MS } else { (MAX_MS / regions as u32).clamp(MIN_NOTE_MS, NOTE_MS) };
-    let played = regions.min((MAX_MS / slot) as usize);
-    let notes = data.regions[..played]
-        .iter()
-        .enumerate()
-        .map(|(item, r)| Note {
-            item,
-            hz: pitch(r.persons, max),
-            start_ms: item as u32 * slot,
-            ms: slot - GAP_MS,
-            timbre: if r.computed { Timbre::Computed } else { Timbre::Reported },
-        })
-        .collect();
-    Tune { notes, regions }
+    Tune { played: regions.min((MAX_MS / slot) as usize), regions, slot, max }
 }
 
 #[cfg(test)]
@@ -125,6 +130,11 @@ mod tests {
     use super::*;
     use crate::data::Region;
     use crate::locale::Lang;
+
+    /// The tones of `d`, all of them.
+    fn notes(d: &Dataset) -> Vec<Note> {
+        tune(d).notes(d).collect()
+    }
 
     fn data(figures: &[(u64, bool)]) -> Dataset {
         let regions = figures.iter().enumerate()
@@ -151,10 +161,10 @@ mod tests {
     fn pitches_rise_with_the_figures_over_two_octaves_evenly_on_a_log_scale() {
         // The article: Tombouctou highest, the others lower, each in the bars' order.
         let d = Dataset::article(Lang::Fr);
-        let t = tune(&d);
-        assert_eq!(t.notes.iter().map(|n| n.item).collect::<Vec<_>>(), [0, 1, 2, 3], "the bars' order; no total");
-        assert_eq!(t.notes[0].hz, LOW_HZ * 4.0, "the largest two octaves up");
-        for (a, b) in d.regions.iter().zip(&t.notes).flat_map(|x| d.regions.iter().zip(&t.notes).map(move |y| (x, y))) {
+        let t = notes(&d);
+        assert_eq!(t.iter().map(|n| n.item).collect::<Vec<_>>(), [0, 1, 2, 3], "the bars' order; no total");
+        assert_eq!(t[0].hz, LOW_HZ * 4.0, "the largest two octaves up");
+        for (a, b) in d.regions.iter().zip(&t).flat_map(|x| d.regions.iter().zip(&t).map(move |y| (x, y))) {
             let ((ra, na), (rb, nb)) = (a, b);
             assert_eq!(ra.persons.cmp(&rb.persons), na.hz.partial_cmp(&nb.hz).unwrap(), "{} and {}", ra.name, rb.name);
         }
@@ -174,42 +184,46 @@ mod tests {
 
     #[test]
     fn equal_figures_equal_pitch_and_the_computed_rest_its_own_timbre() {
-        let t = tune(&data(&[(500, false), (500, false), (120, true)]));
-        assert_eq!(t.notes[0].hz, t.notes[1].hz);
-        assert_eq!(t.notes.iter().map(|n| n.timbre).collect::<Vec<_>>(), [Timbre::Reported, Timbre::Reported, Timbre::Computed]);
+        let t = notes(&data(&[(500, false), (500, false), (120, true)]));
+        assert_eq!(t[0].hz, t[1].hz);
+        assert_eq!(t.iter().map(|n| n.timbre).collect::<Vec<_>>(), [Timbre::Reported, Timbre::Reported, Timbre::Computed]);
         // Equal tones are heard apart: each ends with a silence.
-        assert!(t.notes[0].start_ms + t.notes[0].ms < t.notes[1].start_ms);
-        let article = tune(&Dataset::article(Lang::En));
-        assert_eq!(article.notes[3].timbre, Timbre::Computed, "the other regions");
+        assert!(t[0].start_ms + t[0].ms < t[1].start_ms);
+        let article = notes(&Dataset::article(Lang::En));
+        assert_eq!(article[3].timbre, Timbre::Computed, "the other regions");
     }
 
     #[test]
     fn a_single_region_and_none() {
-        let one = tune(&data(&[(42, false)]));
-        assert_eq!(one.notes.len(), 1);
-        assert_eq!((one.notes[0].hz, one.notes[0].start_ms, one.ms()), (LOW_HZ * 4.0, 0, NOTE_MS - GAP_MS));
-        let zero = tune(&data(&[(0, false)]));
-        assert_eq!(zero.notes[0].hz, LOW_HZ, "a figure of nothing: the lowest tone");
-        assert_eq!(tune(&data(&[])).notes, []);
+        let d = data(&[(42, false)]);
+        let one = notes(&d);
+        assert_eq!(one.len(), 1);
+        assert_eq!((one[0].hz, one[0].start_ms, tune(&d).ms()), (LOW_HZ * 4.0, 0, NOTE_MS - GAP_MS));
+        let zero = notes(&data(&[(0, false)]));
+        assert_eq!(zero[0].hz, LOW_HZ, "a figure of nothing: the lowest tone");
+        assert_eq!(notes(&data(&[])), []);
+        assert_eq!(tune(&data(&[])).ms(), 0);
     }
 
     #[test]
     fn long_lists_play_faster_then_only_their_largest_within_fifteen_seconds() {
         for n in [4, 59, 60, 61, 187, 188, 1000, crate::options::MAX_REGIONS] {
             let figures: Vec<(u64, bool)> = (0..n as u64).map(|i| (i * 37 % 1000, false)).collect();
-            let t = tune(&data(&figures));
-            assert_eq!(t.regions, n);
-            assert!(t.ms() <= MAX_MS, "{n} regions: {} ms", t.ms());
-            let slot = t.notes.get(1).map_or(NOTE_MS, |n| n.start_ms);
+            let d = data(&figures);
+            let (all, t) = (tune(&d), notes(&d));
+            assert_eq!((all.regions, all.played), (n, t.len()));
+            assert_eq!(all.ms(), t.last().map_or(0, |n| n.start_ms + n.ms), "{n} regions: the tune ends with its last tone");
+            assert!(all.ms() <= MAX_MS, "{n} regions: {} ms", all.ms());
+            let slot = t.get(1).map_or(NOTE_MS, |n| n.start_ms);
             assert!((MIN_NOTE_MS..=NOTE_MS).contains(&slot), "{n} regions: {slot} ms a tone");
             if n * NOTE_MS as usize <= MAX_MS as usize {
-                assert_eq!((t.notes.len(), slot), (n, NOTE_MS), "{n}: every region at a quarter second");
+                assert_eq!((t.len(), slot), (n, NOTE_MS), "{n}: every region at a quarter second");
             } else if n * MIN_NOTE_MS as usize <= MAX_MS as usize {
-                assert_eq!(t.notes.len(), n, "{n}: every region, faster");
+                assert_eq!(t.len(), n, "{n}: every region, faster");
             } else {
                 // The first (largest) regions, as many as fit at the fastest pace.
-                assert_eq!((t.notes.len(), slot), ((MAX_MS / MIN_NOTE_MS) as usize, MIN_NOTE_MS), "{n}");
-                assert!(t.notes.iter().enumerate().all(|(i, note)| note.item == i));
+                assert_eq!((t.len(), slot), ((MAX_MS / MIN_NOTE_MS) as usize, MIN_NOTE_MS), "{n}");
+                assert!(t.iter().enumerate().all(|(i, note)| note.item == i));
             }
         }
     }

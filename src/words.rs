@@ -89,7 +89,7 @@ pub fn announcement(data: &Dataset, region: usize, lang: Lang) -> String {
 /// "Les 187 premières régions sur 1 000 : les suivantes ne sont pas jouées."
 pub fn played_of(tune: &crate::sound::Tune, lang: Lang) -> String {
     let [a, b, c] = lang.text().played_of;
-    [a, &format::int(tune.notes.len() as u64, lang), b, &format::int(tune.regions as u64, lang), c].concat()
+    [a, &format::int(tune.played as u64, lang), b, &format::int(tune.regions as u64, lang), c].concat()
 }
 
 /// What the chart is, first in its accessible name: "Bar chart", "Map of Mali"…

@@ -138,43 +138,47 @@ export function links(csvLink, imageLink, csvText, csvFile, csv, imageText, imag
   listen.textContent = listenText;
 }
 
-/** The chart heard (src/sound.rs says what plays): `notes`, four numbers a tone (its
- * frequency in Hz, its start and length in ms, 1 when computed), played `lead` ms from
- * now on the chart's one AudioContext, made at the first play (a reader's gesture, as
- * browsers require) and kept in `player` with what stopping needs; a sine wave each, a
- * triangle for a computed figure, a 10 ms fade in and 20 ms out. `step(item)` as each
- * tone starts (the index of its note), `step(-1)` when the tune is over. */
-export function play(player, notes, lead, step) {
+/** The chart heard (src/sound.rs says what plays): starts a tune `lead` ms from now
+ * on the chart's one AudioContext, made at the first play (a reader's gesture, as
+ * browsers require) and kept in `player` with what stopping needs; `tone` then adds
+ * its tones. `step(item)` as each tone starts (the index of its note), `step(-1)`
+ * when the last is over. */
+export function play(player, lead, step) {
   stop(player);
   const ctx = (player.ctx ??= new AudioContext());
   ctx.resume();
-  const t0 = ctx.currentTime + (lead + 50) / 1000;
-  let end = 0;
-  for (let i = 0; i < notes.length; i += 4) {
-    const [hz, start, ms, computed] = notes.subarray(i, i + 4);
-    const [t, stopAt] = [t0 + start / 1000, t0 + (start + ms) / 1000];
-    const osc = ctx.createOscillator();
-    const gain = ctx.createGain();
-    osc.type = computed ? 'triangle' : 'sine';
-    osc.frequency.value = hz;
-    gain.gain.setValueAtTime(0, t);
-    gain.gain.linearRampToValueAtTime(0.2, t + 0.01);
-    gain.gain.setValueAtTime(0.2, stopAt - 0.02);
-    gain.gain.linearRampToValueAtTime(0, stopAt);
-    osc.connect(gain).connect(ctx.destination);
-    osc.start(t);
-    osc.stop(stopAt);
-    player.oscs.push(osc);
-    player.timers.push(setTimeout(step, lead + 50 + start, i / 4));
-    end = start + ms;
-  }
-  player.timers.push(setTimeout(step, lead + 50 + end, -1));
+  player.lead = lead + 50;
+  player.t0 = ctx.currentTime + player.lead / 1000;
+  player.step = step;
+}
+
+/** One tone of the tune `play` started: `hz` from `start` ms for `ms` ms, a sine wave,
+ * or a triangle for a computed figure; a 10 ms fade in and 20 ms out. */
+export function tone(player, hz, start, ms, computed) {
+  const { ctx, t0, lead, step, timers, oscs } = player;
+  const [t, stopAt] = [t0 + start / 1000, t0 + (start + ms) / 1000];
+  const osc = ctx.createOscillator();
+  const gain = ctx.createGain();
+  osc.type = computed ? 'triangle' : 'sine';
+  osc.frequency.value = hz;
+  gain.gain.setValueAtTime(0, t);
+  gain.gain.linearRampToValueAtTime(0.2, t + 0.01);
+  gain.gain.setValueAtTime(0.2, stopAt - 0.02);
+  gain.gain.linearRampToValueAtTime(0, stopAt);
+  osc.connect(gain).connect(ctx.destination);
+  osc.start(t);
+  osc.stop(stopAt);
+  timers.push(setTimeout(step, lead + start, oscs.push(osc) - 1));
+  // The tune ends when its last tone does.
+  clearTimeout(player.end);
+  player.end = setTimeout(step, lead + start + ms, -1);
 }
 
 /** Stops what `play` started: its tones and its timers. */
 export function stop(player) {
   for (const t of player.timers ?? []) clearTimeout(t);
   for (const o of player.oscs ?? []) o.stop();
+  clearTimeout(player.end);
   player.timers = [];
   player.oscs = [];
 }

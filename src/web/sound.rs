@@ -46,49 +46,41 @@ pub fn toggle(shared: &Shared) {
         // Each tone as it starts (its note's index is its item), then the end.
         let step = Callback::new(move |i: JsValue| {
             let Some(shared) = weak.upgrade() else { return };
-            let item = i.as_f64().filter(|i| *i >= 0.0).map(|i| i as usize);
-            if item.is_none() {
-                st_playing(&shared, false);
+            match i.as_f64().filter(|i| *i >= 0.0) {
+                Some(item) => state::send(&shared, Input::Play(Some(item as usize))),
+                None => stop(&shared),
             }
-            state::send(&shared, Input::Play(item));
         });
         st.set_sound(Sound { player: js_sys::Object::new().into(), step, playing: false });
-    }
-    let tune = crate::sound::tune(st.settings().dataset());
-    let notes: Vec<f64> = tune
-        .notes
-        .iter()
-        .flat_map(|n| [n.hz, n.start_ms as f64, n.ms as f64, (n.timbre == crate::sound::Timbre::Computed) as u8 as f64])
-        .collect();
-    // A long list plays its first regions only: said first, the tune after it.
-    let cut = tune.notes.len() < tune.regions;
-    if cut {
-        let text = crate::words::played_of(&tune, st.settings().lang());
-        st.widget().announce(&text);
     }
     st.set_pressed(true);
     if let Some(sound) = st.sound_mut() {
         sound.playing = true;
-        super::shell::play(&sound.player, &notes, if cut { 2500.0 } else { 0.0 }, sound.step.as_ref().unchecked_ref());
     }
-}
-
-/// Stops the tune if it plays (Escape, focus leaving the chart, a second press).
-pub fn stop(shared: &Shared) {
-    let was = shared.borrow().sound().is_some_and(Sound::playing);
-    if was {
-        if let Some(sound) = shared.borrow().sound() {
-            super::shell::stop(&sound.player);
+    let data = st.settings().dataset();
+    let tune = crate::sound::tune(data);
+    // A long list plays its first regions only: said first, the tune after it.
+    let cut = tune.played < tune.regions;
+    if cut {
+        st.widget().announce(&crate::words::played_of(&tune, st.settings().lang()));
+    }
+    if let Some(sound) = st.sound() {
+        super::shell::play(&sound.player, if cut { 2500.0 } else { 0.0 }, sound.step.as_ref().unchecked_ref());
+        for n in tune.notes(data) {
+            super::shell::tone(&sound.player, n.hz, n.start_ms, n.ms, n.timbre == crate::sound::Timbre::Computed);
         }
-        st_playing(shared, false);
-        state::send(shared, Input::Play(None));
     }
 }
 
-fn st_playing(shared: &Shared, playing: bool) {
-    let mut st = shared.borrow_mut();
-    st.set_pressed(playing);
-    if let Some(sound) = st.sound_mut() {
-        sound.playing = playing;
+/// Stops the tune if it plays (Escape, focus leaving the chart, a second press, its
+/// end).
+pub fn stop(shared: &Shared) {
+    {
+        let mut st = shared.borrow_mut();
+        let Some(sound) = st.sound_mut().filter(|s| s.playing) else { return };
+        super::shell::stop(&sound.player);
+        sound.playing = false;
+        st.set_pressed(false);
     }
+    state::send(shared, Input::Play(None));
 }
