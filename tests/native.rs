@@ -733,6 +733,24 @@ fn an_arabic_chart_mirrors_the_bars_and_reads_from_the_right() {
 /// (Arabic writes numbers as English does by default) and the same subtitle.
 #[cfg(feature = "map")]
 #[test]
+fn arabic_indic_digits_are_every_digit_of_the_chart_and_map() {
+    // ar-EG writes its figures in Arabic-Indic digits: so is every other number the
+    // chart shows (the map's note's year), in every view and artboard.
+    let lang = Lang::from_tag("ar-EG").unwrap();
+    assert!(lang.numbers().arabic_digits);
+    let d = Dataset::article(lang);
+    for view in [layout::View::Bars, layout::View::Map, layout::View::Both] {
+        for a in layout::ARTBOARDS {
+            let l = layout::compute_view(&d, lang, view, a, &Estimate);
+            for t in &l.texts {
+                assert!(!t.text.chars().any(|c| c.is_ascii_digit()), "{view:?} {a} px: {:?}", t.text);
+            }
+            assert!(l.texts.iter().any(|t| t.text.contains('٢')), "{view:?} {a} px: some Arabic-Indic digit");
+        }
+    }
+}
+
+#[test]
 fn an_arabic_map_is_moved_not_mirrored() {
     use layout::View;
     let mut d = Dataset::article(Lang::Ar);

@@ -50,6 +50,14 @@ pub static MAP: MapText = MapText {
     map_summary: "دائرة لكل رقم عند المدينة الرئيسية لمنطقته أو في وسطها، مساحتها بحسب عدد الأشخاص.",
 };
 
+/// The same words for the Arabic-Indic digits (`ar-EG`, `-u-nu-arab`): the year too
+/// is written in them.
+pub static MAP_ARAB: MapText = MapText {
+    map_note: "الحدود: Natural Earth، المناطق قبل ٢٠١٦ (كانت ميناكا آنذاك جزءا من منطقة غاو).",
+    gao_note: "كانت ميناكا (الدائرة) جزءا منها قبل ٢٠١٦",
+    ..MAP
+};
+
 /// `data::PLACES` in its order: Tombouctou, Ségou, Ménaka, Gao, Bamako, Kayes,
 /// Koulikoro, Sikasso, Mopti, Kidal.
 pub const PLACES: [&str; 10] = ["تمبكتو", "سيغو", "ميناكا", "غاو", "باماكو", "كايس", "كوليكورو", "سيكاسو", "موبتي", "كيدال"];

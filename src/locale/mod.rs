@@ -304,7 +304,9 @@ impl Lang {
             #[cfg(feature = "de")]
             Lang::De | Lang::DeCh => &de::MAP,
             #[cfg(feature = "ar")]
-            Lang::Ar | Lang::ArArab => &ar::MAP,
+            Lang::Ar => &ar::MAP,
+            #[cfg(feature = "ar")]
+            Lang::ArArab => &ar::MAP_ARAB,
             #[allow(unreachable_patterns)]
             _ => &MAP_EN,
         }

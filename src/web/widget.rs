@@ -463,12 +463,13 @@ impl Widget {
         style(&self.alert, &[("display", if message.is_some() { "block" } else { "none" })]);
     }
 
-    /// Shows the focus ring (keyboard focus only, as `:focus-visible` decides).
+    /// Shows the focus ring (keyboard focus only, as `:focus-visible` decides), inside
+    /// the canvas's edge, in its margin: outside, it crossed the footer's links below.
     pub fn focus_ring(&self, focused: bool) {
         let el: &HtmlElement = self.canvas.unchecked_ref();
         if focused && self.canvas.matches(":focus-visible").unwrap_or(true) {
             color(el, "outline", rgb(self.theme.bar));
-            style(el, &[("outline-offset", "2px")]);
+            style(el, &[("outline-offset", "-2px")]);
         } else {
             style(el, &[("outline", "none")]);
         }

@@ -72,6 +72,20 @@ test('the keyboard reaches the chart with Tab and reads it with the arrows', asy
   assert.equal(focused, 'img', 'the chart is the first tab stop of this page');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid', 'a visible focus ring');
+  // The ring crosses none of the footer's links and button (it is drawn inside the
+  // canvas's edge, in its margin: outside, it ran through the links below).
+  const crossed = await page.evaluate(() => {
+    const c = document.activeElement;
+    const s = getComputedStyle(c);
+    const out = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
+    const r = c.getBoundingClientRect();
+    const ring = { top: r.top - out, bottom: r.bottom + out, left: r.left - out, right: r.right + out };
+    return [...c.closest('.mali-idp-chart').querySelectorAll('.mali-idp-chart__footer a, .mali-idp-chart__footer button')]
+      .map((e) => [e.textContent, e.getBoundingClientRect()])
+      .filter(([, b]) => b.top < ring.bottom && b.bottom > ring.top && b.left < ring.right && b.right > ring.left)
+      .map(([t]) => t);
+  });
+  assert.deepEqual(crossed, [], 'the focus ring crosses no link of the footer');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   const live = page.locator('#chart [aria-live=polite]');
