@@ -5,7 +5,10 @@
 // and the live region names each region in turn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { start, open, root } from './harness.mjs';
+
+const AXE = readFileSync(`${root}tools/node_modules/axe-core/axe.min.js`, 'utf8');
 
 let env;
 before(async () => { env = await start(); });
@@ -55,6 +58,20 @@ for (const [lang, name, first] of [['fr', 'Écouter', 'Tombouctou'], ['en', 'Lis
     assert.equal(await page.evaluate(() => window.__tones.length), 4, 'a tone per region');
     await page.keyboard.press('Enter'); // pressed again: stopped
     assert.equal(await page.evaluate(() => document.querySelector('mali-idp-chart').shadowRoot.querySelector('.mali-idp-chart__listen').getAttribute('aria-pressed')), 'false');
+    // axe-core finds nothing wrong with the chart as it plays (the button pressed, a
+    // region lit and announced).
+    await page.addScriptTag({ content: AXE });
+    await page.keyboard.press('Enter');
+    const audit = await page.evaluate(async () => {
+      const el = document.querySelector('mali-idp-chart');
+      const button = el.shadowRoot.querySelector('.mali-idp-chart__listen');
+      await new Promise((r) => setTimeout(r, 100)); // the first region lit and said
+      const pressed = button.getAttribute('aria-pressed');
+      const r = await window.axe.run(el, { resultTypes: ['violations'] });
+      if (button.getAttribute('aria-pressed') === 'true') button.click(); // stopped
+      return { pressed, violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) };
+    });
+    assert.deepEqual(audit, { pressed: 'true', violations: [] }, `${lang}: axe, as it plays`);
     assert.deepEqual(problems(), []);
     await context.close();
   });
