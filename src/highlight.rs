@@ -106,9 +106,10 @@ pub enum Input {
     Resized,
     Key(Step),
     /// The chart heard (`sound`): the tone of this item began (its tooltip shows at its
-    /// anchor and it is announced, as the keyboard shows it), or the tune ended or
-    /// was stopped (`None`: what it highlighted is cleared).
-    Play(Option<usize>),
+    /// anchor, as the keyboard shows it, and with `say` it is announced: the shape's
+    /// tones only light their items), or the tune ended or was stopped (`None`: what it
+    /// highlighted is cleared).
+    Play(Option<usize>, bool),
     /// The chart lost keyboard focus.
     Blur,
     /// The chart was drawn anew (new data, language, size or colours): nothing is
@@ -236,11 +237,13 @@ impl Highlight {
                 }
                 fx
             }
-            Input::Play(Some(item)) if item < targets.figures() => {
+            Input::Play(Some(item), say) if item < targets.figures() => {
                 self.pending = None;
-                self.set(Some(item), targets.anchor(item), Source::Keyboard)
+                let fx = self.set(Some(item), targets.anchor(item), Source::Keyboard);
+                // Said even when already lit (a single region: lit by the shape).
+                Effects { announce: say.then_some(Announce::Item(item)), ..fx }
             }
-            Input::Play(_) => {
+            Input::Play(..) => {
                 let mut fx = self.clear_if(Source::Keyboard);
                 fx.announce = fx.announce.or(Some(Announce::Silence));
                 fx
@@ -494,18 +497,24 @@ mod tests {
     #[test]
     fn each_tone_shows_and_announces_its_item_and_the_end_clears_it() {
         let mut h = Highlight::default();
-        let fx = h.handle(Input::Play(Some(2)), &Rows);
+        let fx = h.handle(Input::Play(Some(2), true), &Rows);
         assert_eq!(fx.tooltip, Tooltip::Show { item: 2, at: Rows.anchor(2), fresh: true });
         assert_eq!((fx.announce, fx.repaint), (Some(Announce::Item(2)), Some((None, Some(2)))));
-        let fx = h.handle(Input::Play(Some(3)), &Rows);
-        assert_eq!((fx.announce, fx.repaint), (Some(Announce::Item(3)), Some((Some(2), Some(3)))));
+        // The shape's tones light their items and say nothing.
+        let fx = h.handle(Input::Play(Some(1), false), &Rows);
+        assert_eq!((fx.announce, fx.repaint), (None, Some((Some(2), Some(1)))));
+        let fx = h.handle(Input::Play(Some(3), true), &Rows);
+        assert_eq!((fx.announce, fx.repaint), (Some(Announce::Item(3)), Some((Some(1), Some(3)))));
         // The arrows go on from the tone playing.
         assert_eq!(h.handle(Input::Key(Step::Previous), &Rows).announce, Some(Announce::Item(2)));
-        let fx = h.handle(Input::Play(None), &Rows);
+        let fx = h.handle(Input::Play(None, false), &Rows);
         assert_eq!((fx.tooltip, fx.announce, fx.repaint), (Tooltip::Hide, Some(Announce::Silence), Some((Some(2), None))));
         assert_eq!(h.shown(), None);
         // An item past the figures (a map's shape) never plays.
-        assert_eq!(h.handle(Input::Play(Some(99)), &Rows).tooltip, Tooltip::Keep);
+        assert_eq!(h.handle(Input::Play(Some(99), true), &Rows).tooltip, Tooltip::Keep);
+        // A region lit by the shape is said when its turn comes.
+        h.handle(Input::Play(Some(0), false), &Rows);
+        assert_eq!(h.handle(Input::Play(Some(0), true), &Rows).announce, Some(Announce::Item(0)));
     }
 
     #[test]

@@ -110,10 +110,13 @@ pub fn summary(data: &Dataset, lang: Lang, view: View) -> String {
         s.push_str(lang.map_text().map_summary);
         s.push(' ');
     }
+    // The first four: the article's three regions and its computed rest, which the
+    // total that follows adds them up to (three alone, a reader of the name heard them
+    // short of it by 15,482).
     let top: Vec<String> = data
         .regions
         .iter()
-        .take(3)
+        .take(4)
         .map(|r| {
             let mut part = [r.name.as_str(), " ", &format::int(r.persons, lang)].concat();
             if r.computed {
@@ -364,7 +367,11 @@ mod tests {
     fn the_summary_names_the_largest_figures() {
         let s = summary(&Dataset::article(Lang::En), Lang::En, View::Bars);
         assert!(s.starts_with("Bar chart: Internally displaced people in Mali"), "{s}");
-        assert!(s.contains("Timbuktu 22,328, Segou 10,794, Menaka 10,381"), "{s}");
+        assert!(s.contains("Timbuktu 22,328, Segou 10,794, Menaka 10,381, Other regions 15,482 (computed). National total"), "{s}");
+        // Four at most.
+        let mut d = Dataset::article(Lang::En);
+        d.regions.push(crate::data::Region { name: "Gao".into(), persons: 1, computed: false, place: None });
+        assert!(summary(&d, Lang::En, View::Bars).contains("(computed). National total"));
         assert!(s.contains("National total 58,985"), "{s}");
     }
 

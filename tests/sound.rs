@@ -23,26 +23,34 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn install_audio_stub() {
     js_sys::Function::new_no_args(
         r#"
+        window.__speed = 1;
         if (window.__audio) { window.__audio.length = 0; return; }
         window.__audio = [];
-        class Param { constructor() { this.value = 0; } setValueAtTime() {} linearRampToValueAtTime() {} }
-        class Node { connect(n) { return n; } }
+        class Param {
+          constructor() { this.value = 0; }
+          setValueAtTime() {} linearRampToValueAtTime() {} cancelScheduledValues() {}
+          setTargetAtTime(v, t, c) { this.target = [v, t, c]; }
+        }
+        class Node { connect(n) { this.out = n; return n; } }
         class Osc extends Node {
           constructor(ctx) { super(); this.frequency = new Param(); this.type = 'sine'; this.ctx = ctx; }
-          start(t) { this.ctx.oscillators.push({ type: this.type, hz: this.frequency.value, at: t }); }
-          stop() {}
+          start(t) { this.ctx.oscillators.push(this); this.hz = this.frequency.value; this.at = t; }
+          stop(t) { this.stopAt = t; }
         }
         window.AudioContext = class {
-          constructor() { this.currentTime = 0; this.destination = new Node(); this.oscillators = []; this.closed = false; window.__audio.push(this); }
+          constructor() { this.currentTime = 5; this.destination = new Node(); this.oscillators = []; this.closed = false; window.__audio.push(this); }
           createOscillator() { return new Osc(this); }
           createGain() { const g = new Node(); g.gain = new Param(); return g; }
           resume() { return Promise.resolve(); }
           close() { this.closed = true; return Promise.resolve(); }
         };
         const set = window.setTimeout, clear = window.clearTimeout;
+        window.__realSetTimeout = set;
         window.__timers = new Set();
         window.setTimeout = function (f, ms, ...args) {
-          const id = set(function () { window.__timers.delete(id); f(...args); }, ms);
+          // (Played faster where a test sets __speed: the regions said one by one take
+          // seconds each.)
+          const id = set(function () { window.__timers.delete(id); f(...args); }, ms / window.__speed);
           window.__timers.add(id);
           return id;
         };
@@ -56,9 +64,10 @@ fn eval(code: &str) -> JsValue {
     js_sys::Function::new_no_args(code).call0(&JsValue::NULL).unwrap()
 }
 
+/// Waits `ms` of real time (the page's own timers may run faster: `__speed`).
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        js_sys::Function::new_with_args("r, ms", "window.__realSetTimeout(r, ms)").call2(&JsValue::NULL, &resolve, &ms.into()).unwrap();
     });
     JsFuture::from(p).await.unwrap();
 }
@@ -89,10 +98,12 @@ async fn the_button_plays_each_bar_as_a_tone_and_announces_it_in_order() {
     assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert_eq!(eval("return window.__audio.length").as_f64(), Some(0.0), "no context before a reader asks");
     record_announcements(&chart);
+    eval("window.__speed = 25");
     b.click();
     assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("true"));
-    // One context, one oscillator per region, in the bars' order; the frequencies
-    // follow the figures (the largest the highest), the computed rest a triangle.
+    // One context, one oscillator per region in the bars' order for the shape, then
+    // the same again, each with its words; the frequencies follow the figures (the
+    // largest the highest), the computed rest a triangle.
     let oscs = js_sys::Array::from(&eval("return window.__audio[0].oscillators.map((o) => [o.type, o.hz, o.at])"));
     let oscs: Vec<(String, f64, f64)> = oscs
         .iter()
@@ -102,22 +113,28 @@ async fn the_button_plays_each_bar_as_a_tone_and_announces_it_in_order() {
         })
         .collect();
     let bars = js_sys::Array::from(&chart.bars().unwrap());
-    assert_eq!(oscs.len(), bars.length() as usize);
+    let n = bars.length() as usize;
+    assert_eq!(oscs.len(), 2 * n);
     let persons: Vec<f64> = bars.iter().map(|b| js_sys::Reflect::get(&b, &"persons".into()).unwrap().as_f64().unwrap()).collect();
     for i in 0..oscs.len() {
         for j in 0..oscs.len() {
-            assert_eq!(persons[i].partial_cmp(&persons[j]), oscs[i].1.partial_cmp(&oscs[j].1), "tones {i} and {j}");
+            assert_eq!(persons[i % n].partial_cmp(&persons[j % n]), oscs[i].1.partial_cmp(&oscs[j].1), "tones {i} and {j}");
         }
         if i > 0 {
             assert!(oscs[i].2 > oscs[i - 1].2, "one after the other");
         }
     }
-    assert_eq!(oscs.iter().map(|o| o.0.as_str()).collect::<Vec<_>>(), ["sine", "sine", "sine", "triangle"]);
-    // Each region said as its tone plays, in order; then the button is released.
-    sleep(1400).await;
+    assert_eq!(oscs.iter().map(|o| o.0.as_str()).collect::<Vec<_>>(), ["sine", "sine", "sine", "triangle"].repeat(2));
+    // The shape in a second; the regions said then, one by one, each with seconds for
+    // its sentence.
+    assert!(oscs[n - 1].2 - oscs[0].2 < 1.0 && oscs[n].2 - oscs[n - 1].2 >= 1.0, "{oscs:?}");
+    assert!(oscs.windows(2).skip(n).all(|w| w[1].2 - w[0].2 > 4.0), "{oscs:?}");
+    // Each region said once, as its second tone plays, in order (the shape says
+    // nothing); then the button is released.
+    sleep(2500).await;
     let heard = said();
     let names = ["Tombouctou", "Ségou", "Ménaka", "Autres régions"];
-    assert!(heard.len() >= 4, "{heard:?}");
+    assert_eq!(heard.len(), 4, "{heard:?}");
     for (name, line) in names.iter().zip(&heard) {
         assert!(line.starts_with(name), "{name} in order: {heard:?}");
     }
@@ -144,6 +161,9 @@ async fn the_l_key_starts_it_and_a_second_press_or_escape_stops_it() {
     key(&canvas, "L"); // a second press
     assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert_eq!(eval("return window.__timers.size").as_f64(), Some(0.0), "its timers cleared");
+    // Each tone faded out from now and stopped once faded, not cut (a click).
+    let faded = eval("const c = window.__audio[0]; return c.oscillators.every((o) => o.stopAt === c.currentTime + 0.03 && o.out.gain.target.join() === [0, c.currentTime, 0.005].join())");
+    assert_eq!(faded.as_bool(), Some(true));
     let heard = said().len();
     sleep(600).await;
     assert_eq!(said().len(), heard, "nothing more said once stopped");
@@ -156,6 +176,14 @@ async fn the_l_key_starts_it_and_a_second_press_or_escape_stops_it() {
     assert_eq!(eval("return window.__timers.size").as_f64(), Some(0.0));
     // One context for the chart, however many times it plays.
     assert_eq!(eval("return window.__audio.length").as_f64(), Some(1.0));
+    // L on the button too; focus moving to a link of the chart's footer stops it.
+    b.focus().unwrap();
+    key(&b, "l");
+    assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("true"), "L on the button");
+    let link: HtmlElement = chart.root().query_selector(".mali-idp-chart__footer a").unwrap().unwrap().unchecked_into();
+    link.focus().unwrap();
+    assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"), "focus on a link stops it");
+    canvas.focus().unwrap();
     // Destroyed while playing: the context closed, no timer, no listener left.
     key(&canvas, "l");
     chart.destroy();
@@ -177,7 +205,7 @@ async fn the_map_plays_the_same_figures_and_lights_each_circle() {
     sleep(300).await;
     assert_eq!(chart.highlighted().0, Some(1));
     assert!(chart.overlay_paints() > paints, "the next circle painted");
-    assert_eq!(eval("return window.__audio.at(-1).oscillators.length").as_f64(), Some(4.0));
+    assert_eq!(eval("return window.__audio.at(-1).oscillators.length").as_f64(), Some(8.0), "the shape, then each said");
     chart.destroy();
     el.remove();
 }

@@ -36,6 +36,7 @@ pub static TEXT: Text = Text {
     image_file: "mali-idp-ar.png",
     listen: "استماع",
     played_of: ["أول ", " منطقة من أصل ", ": لا تُعزف البقية."],
+    keys: "الأسهم: من منطقة لأخرى. L: للاستماع إليها نغمات.",
 };
 
 pub static MAP: MapText = MapText {

@@ -30,6 +30,7 @@ pub static TEXT: Text = Text {
     image_file: "binnenvertriebene-mali.png",
     listen: "Anhören",
     played_of: ["Die ersten ", " von ", " Regionen: Die übrigen werden nicht abgespielt."],
+    keys: "Pfeiltasten: von Region zu Region. L: als Töne anhören.",
 };
 
 pub static MAP: MapText = MapText {

@@ -31,6 +31,7 @@ pub static TEXT: Text = Text {
     image_file: "desplazados-internos-mali.png",
     listen: "Escuchar",
     played_of: ["Las primeras ", " regiones de ", ": las demás no se reproducen."],
+    keys: "Flechas: de una región a otra. L: escucharlas como tonos.",
 };
 
 pub static MAP: MapText = MapText {

@@ -394,6 +394,8 @@ pub struct Text {
     /// Said before the first tone when a long list plays only its first regions:
     /// `[0]` the number played `[1]` the number of regions `[2]`.
     pub played_of: [&'static str; 3],
+    /// The chart's keys, said after its summary in its accessible name.
+    pub keys: &'static str,
 }
 
 static FR: Text = Text {
@@ -419,6 +421,7 @@ static FR: Text = Text {
     image_file: "deplaces-internes-mali.png",
     listen: "Écouter",
     played_of: ["Les ", " premières régions sur ", " : les suivantes ne sont pas jouées."],
+    keys: "Flèches : d'une région à l'autre. L : les écouter en sons.",
 };
 
 static EN: Text = Text {
@@ -444,6 +447,7 @@ static EN: Text = Text {
     image_file: "internally-displaced-mali.png",
     listen: "Listen",
     played_of: ["The first ", " regions of ", ": the others are not played."],
+    keys: "Arrow keys: from region to region. L: hear them as tones.",
 };
 
 /// The map's fixed strings in one language.

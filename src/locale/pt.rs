@@ -32,6 +32,7 @@ const BASE: Text = Text {
     image_file: "deslocados-internos-mali.png",
     listen: "Ouvir",
     played_of: ["As primeiras ", " regiões de ", ": as outras não são tocadas."],
+    keys: "Setas: de uma região a outra. L: ouvi-las como tons.",
 };
 
 pub static BRAZIL: Text = BASE;

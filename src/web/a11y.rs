@@ -9,8 +9,13 @@ use crate::words;
 use crate::locale::Lang;
 
 pub fn label_canvas(canvas: &HtmlCanvasElement, data: &Dataset, lang: Lang, view: crate::layout::View) {
-    let _ = canvas.set_attribute("role", "img");
-    let _ = canvas.set_attribute("aria-label", &words::summary(data, lang, view));
+    // An application, not an image: a screen reader in its reading mode (Orca's
+    // browse mode, NVDA's and JAWS's too) keeps the arrows and letters for itself on
+    // an image, and the chart's keys never reached it (a trial with Orca: L said "no
+    // more lists"); on an application it hands them to the chart. Its name says
+    // which keys do what.
+    let _ = canvas.set_attribute("role", "application");
+    let _ = canvas.set_attribute("aria-label", &[&words::summary(data, lang, view), " ", lang.text().keys].concat());
     // One tab stop; arrows then move from region to region.
     let _ = canvas.set_attribute("tabindex", "0");
 }

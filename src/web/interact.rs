@@ -51,8 +51,8 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
         let w = s.widget();
         (w.canvas().clone().into(), w.root().clone().into(), w.image_link().clone().into(), w.listen_button().clone().into())
     };
-    let root_node: web_sys::Node = root.clone().unchecked_into();
     let root_target: EventTarget = root.clone().unchecked_into();
+    let (canvas_target, button_target) = (canvas.clone(), button.clone());
     let mut out = vec![
         listen(&canvas, "pointermove", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Move))),
         listen(&canvas, "pointerleave", shared, events, Box::new(|s, e| pointer(s, e, PointerEvent::Leave))),
@@ -92,16 +92,23 @@ pub fn attach(shared: &Shared, events: &EventCount) -> Vec<Listener> {
             super::sound::toggle(s);
             None
         })),
-        // Focus leaving the chart stops its tones (Escape on the button too).
+        // Escape on the button stops its tones, and L plays or stops them as on the
+        // chart.
         listen(&button, "keydown", shared, events, Box::new(|s, e| {
-            if e.unchecked_ref::<KeyboardEvent>().key() == "Escape" {
-                super::sound::stop(s);
+            let e = e.unchecked_ref::<KeyboardEvent>();
+            match e.key().as_str() {
+                "Escape" => super::sound::stop(s),
+                "l" | "L" if !(e.alt_key() || e.ctrl_key() || e.meta_key()) => super::sound::toggle(s),
+                _ => {}
             }
             None
         })),
+        // Focus going anywhere but the chart or its button stops the tones (a link
+        // of the chart's footer too: a reader who moves on has stopped listening, and
+        // a screen reader drops what was queued to be said).
         listen(&root_target, "focusout", shared, events, Box::new(move |s, e| {
             let to = e.unchecked_ref::<web_sys::FocusEvent>().related_target();
-            if !to.is_some_and(|t| root_node.contains(t.dyn_ref::<web_sys::Node>())) {
+            if !to.is_some_and(|t| t == canvas_target || t == button_target) {
                 super::sound::stop(s);
             }
             None

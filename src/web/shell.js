@@ -141,8 +141,8 @@ export function links(csvLink, imageLink, csvText, csvFile, csv, imageText, imag
 /** The chart heard (src/sound.rs says what plays): starts a tune `lead` ms from now
  * on the chart's one AudioContext, made at the first play (a reader's gesture, as
  * browsers require) and kept in `player` with what stopping needs; `tone` then adds
- * its tones. `step(item)` as each tone starts (the index of its note), `step(-1)`
- * when the last is over. */
+ * its tones. `step(code)` as each tone starts (the code `tone` was given),
+ * `step(-1)` when the last is over. */
 export function play(player, lead, step) {
   stop(player);
   const ctx = (player.ctx ??= new AudioContext());
@@ -154,7 +154,7 @@ export function play(player, lead, step) {
 
 /** One tone of the tune `play` started: `hz` from `start` ms for `ms` ms, a sine wave,
  * or a triangle for a computed figure; a 10 ms fade in and 20 ms out. */
-export function tone(player, hz, start, ms, computed) {
+export function tone(player, hz, start, ms, computed, code) {
   const { ctx, t0, lead, step, timers, oscs } = player;
   const [t, stopAt] = [t0 + start / 1000, t0 + (start + ms) / 1000];
   const osc = ctx.createOscillator();
@@ -168,16 +168,23 @@ export function tone(player, hz, start, ms, computed) {
   osc.connect(gain).connect(ctx.destination);
   osc.start(t);
   osc.stop(stopAt);
-  timers.push(setTimeout(step, lead + start, oscs.push(osc) - 1));
+  oscs.push([osc, gain.gain]);
+  timers.push(setTimeout(step, lead + start, code));
   // The tune ends when its last tone does.
   clearTimeout(player.end);
   player.end = setTimeout(step, lead + start + ms, -1);
 }
 
-/** Stops what `play` started: its tones and its timers. */
+/** Stops what `play` started: its tones (faded out in 20 ms: cut, a tone clicks)
+ * and its timers. */
 export function stop(player) {
+  const now = player.ctx?.currentTime;
   for (const t of player.timers ?? []) clearTimeout(t);
-  for (const o of player.oscs ?? []) o.stop();
+  for (const [o, gain] of player.oscs ?? []) {
+    gain.cancelScheduledValues(now);
+    gain.setTargetAtTime(0, now, 0.005);
+    o.stop(now + 0.03);
+  }
   clearTimeout(player.end);
   player.timers = [];
   player.oscs = [];

@@ -43,12 +43,14 @@ pub fn toggle(shared: &Shared) {
     let weak = Rc::downgrade(shared);
     let mut st = shared.borrow_mut();
     if st.sound().is_none() {
-        // Each tone as it starts (its note's index is its item), then the end.
-        let step = Callback::new(move |i: JsValue| {
+        // Each tone as it starts (its code: the item, said; -2 - the item, lit only),
+        // then -1 at the end.
+        let step = Callback::new(move |code: JsValue| {
             let Some(shared) = weak.upgrade() else { return };
-            match i.as_f64().filter(|i| *i >= 0.0) {
-                Some(item) => state::send(&shared, Input::Play(Some(item as usize))),
-                None => stop(&shared),
+            match code.as_f64().unwrap_or(-1.0) as i32 {
+                -1 => stop(&shared),
+                i if i < 0 => state::send(&shared, Input::Play(Some((-2 - i) as usize), false)),
+                i => state::send(&shared, Input::Play(Some(i as usize), true)),
             }
         });
         st.set_sound(Sound { player: js_sys::Object::new().into(), step, playing: false });
@@ -66,8 +68,9 @@ pub fn toggle(shared: &Shared) {
     }
     if let Some(sound) = st.sound() {
         super::shell::play(&sound.player, if cut { 2500.0 } else { 0.0 }, sound.step.as_ref().unchecked_ref());
-        for n in tune.notes(data) {
-            super::shell::tone(&sound.player, n.hz, n.start_ms, n.ms, n.timbre == crate::sound::Timbre::Computed);
+        for n in tune.notes(data, st.settings().lang()) {
+            let code = if n.say { n.item as i32 } else { -2 - n.item as i32 };
+            super::shell::tone(&sound.player, n.hz, n.start_ms, n.ms, n.timbre == crate::sound::Timbre::Computed, code);
         }
     }
 }
@@ -82,5 +85,5 @@ pub fn stop(shared: &Shared) {
         sound.playing = false;
         st.set_pressed(false);
     }
-    state::send(shared, Input::Play(None));
+    state::send(shared, Input::Play(None, false));
 }
