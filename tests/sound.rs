@@ -209,3 +209,32 @@ async fn the_map_plays_the_same_figures_and_lights_each_circle() {
     chart.destroy();
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_newsrooms_own_figures_play_theirs() {
+    install_audio_stub();
+    let el = container(600);
+    let options = r#"{"lang":"en","data":{"title":"T","source":"S","total":1000,
+        "regions":[{"name":"Small","persons":100},{"name":"Big","persons":600},{"name":"Rest","persons":300,"computed":true}]}}"#;
+    let mut chart = mount(el.clone().into(), js_sys::JSON::parse(options).unwrap()).unwrap();
+    record_announcements(&chart);
+    eval("window.__speed = 25");
+    button(&chart).click();
+    let tones = js_sys::Array::from(&eval("return window.__audio.at(-1).oscillators.map((o) => [o.type, o.hz])"));
+    let tones: Vec<(String, f64)> = tones.iter().map(|t| {
+        let t = js_sys::Array::from(&t);
+        (t.get(0).as_string().unwrap(), t.get(1).as_f64().unwrap())
+    }).collect();
+    // Their bars' order (largest first, the computed rest last), their pitches: Big
+    // two octaves up, Small a third of the way (a sixth of the largest figure).
+    let hz: Vec<f64> = tones.iter().map(|t| t.1).collect();
+    let big = mali_idp_chart::sound::LOW_HZ * 4.0;
+    assert_eq!(hz.len(), 6, "{tones:?}");
+    assert!((hz[0] - big).abs() < 1e-9 && (hz[1] - 220.0 * 2f64.powf(2.0 * 100.0 / 600.0)).abs() < 1e-3, "{hz:?}");
+    assert_eq!(tones.iter().map(|t| t.0.as_str()).collect::<Vec<_>>(), ["sine", "sine", "triangle"].repeat(2));
+    sleep(2000).await;
+    let heard = said();
+    assert_eq!(heard.iter().map(|s| s.split(':').next().unwrap()).collect::<Vec<_>>(), ["Big", "Small", "Rest"], "{heard:?}");
+    chart.destroy();
+    el.remove();
+}
