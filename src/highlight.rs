@@ -232,9 +232,9 @@ impl Highlight {
                 let next = step.apply(self.shown, targets.figures());
                 let at = next.map(|i| targets.anchor(i)).unwrap_or_default();
                 let mut fx = self.set(next, at, Source::Keyboard);
-                if next.is_none() {
-                    fx.announce = Some(Announce::Silence);
-                }
+                // Nothing: silence; the same item (a key past either end): said again,
+                // so that a key is never met with nothing.
+                fx.announce = Some(next.map_or(Announce::Silence, Announce::Item));
                 fx
             }
             Input::Play(Some(item), say) if item < targets.figures() => {
@@ -484,11 +484,13 @@ mod tests {
         h.handle(Input::Key(Step::Last), &Rows);
         assert_eq!(h.shown(), Some(3));
         let fx = h.handle(Input::Key(Step::Next), &Rows);
-        assert_eq!((h.shown(), fx.repaint, fx.announce), (Some(3), None, None), "stops at the end, says nothing again");
+        // Stops at the end and says it again: a screen reader's user pressing on met
+        // silence (a trial with Orca), as if the key had not been heard.
+        assert_eq!((h.shown(), fx.repaint, fx.announce), (Some(3), None, Some(Announce::Item(3))), "stops at the end, said again");
         h.handle(Input::Key(Step::First), &Rows);
         assert_eq!(h.shown(), Some(0));
-        h.handle(Input::Key(Step::Previous), &Rows);
-        assert_eq!(h.shown(), Some(0), "stops at the start");
+        let fx = h.handle(Input::Key(Step::Previous), &Rows);
+        assert_eq!((h.shown(), fx.announce), (Some(0), Some(Announce::Item(0))), "stops at the start, said again");
         let fx = h.handle(Input::Key(Step::Clear), &Rows);
         assert_eq!((fx.tooltip, fx.announce), (Tooltip::Hide, Some(Announce::Silence)), "Escape hides and silences");
         assert_eq!(h.handle(Input::Key(Step::Previous), &Rows).tooltip, Tooltip::Show { item: 3, at: Rows.anchor(3), fresh: true });

@@ -260,8 +260,7 @@ async fn arrow_keys_move_the_highlight_and_announce_it() {
 fn screen_readers_get_a_label_a_live_region_and_a_table() {
     let (el, chart) = chart(560);
     let canvas = chart.canvas();
-    // An application: a screen reader in its reading mode hands it the keys.
-    assert_eq!(canvas.get_attribute("role").as_deref(), Some("application"));
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     let label = canvas.get_attribute("aria-label").unwrap();
     assert!(label.ends_with(" Flèches : d'une région à l'autre. L : les écouter en sons."), "the keys said last: {label}");
     assert!(label.contains("Autres régions 15\u{202F}482 (calculé). Total national"), "{label}");

@@ -64,6 +64,17 @@ fn eval(code: &str) -> JsValue {
     js_sys::Function::new_no_args(code).call0(&JsValue::NULL).unwrap()
 }
 
+/// Waits until `ok()` (true), checking every 10 ms, or `max_ms` (false).
+async fn until(ok: impl Fn() -> bool, max_ms: i32) -> bool {
+    for _ in 0..max_ms / 10 {
+        if ok() {
+            return true;
+        }
+        sleep(10).await;
+    }
+    ok()
+}
+
 /// Waits `ms` of real time (the page's own timers may run faster: `__speed`).
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
@@ -169,8 +180,7 @@ async fn the_l_key_starts_it_and_a_second_press_or_escape_stops_it() {
     assert_eq!(said().len(), heard, "nothing more said once stopped");
     // Escape stops it too, and the highlight it set goes.
     key(&canvas, "l");
-    sleep(150).await;
-    assert_eq!(chart.highlighted().0, Some(0));
+    assert!(until(|| chart.highlighted().0 == Some(0), 3000).await, "the first region lit");
     key(&canvas, "Escape");
     assert_eq!((b.get_attribute("aria-pressed").as_deref(), chart.highlighted().0), (Some("false"), None));
     assert_eq!(eval("return window.__timers.size").as_f64(), Some(0.0));
@@ -199,11 +209,10 @@ async fn the_map_plays_the_same_figures_and_lights_each_circle() {
     let el = container(600);
     let mut chart = mount(el.clone().into(), js_sys::JSON::parse(r#"{"view":"map","lang":"en"}"#).unwrap()).unwrap();
     button(&chart).click();
-    sleep(120).await;
-    assert_eq!(chart.highlighted().0, Some(0), "Timbuktu's circle lit with its tone");
+    // The first tone after the lead (1.2 s), then a quarter second each.
+    assert!(until(|| chart.highlighted().0 == Some(0), 3000).await, "Timbuktu's circle lit with its tone");
     let paints = chart.overlay_paints();
-    sleep(300).await;
-    assert_eq!(chart.highlighted().0, Some(1));
+    assert!(until(|| chart.highlighted().0 == Some(1), 1000).await, "then Segou's");
     assert!(chart.overlay_paints() > paints, "the next circle painted");
     assert_eq!(eval("return window.__audio.at(-1).oscillators.length").as_f64(), Some(8.0), "the shape, then each said");
     chart.destroy();

@@ -21,7 +21,7 @@ fn pixel(chart: &Chart, css_x: f64, css_y: f64) -> Rgb {
 }
 
 fn canvases_in(el: &HtmlElement) -> u32 {
-    el.query_selector_all("canvas[role=application]").unwrap().length()
+    el.query_selector_all("canvas[role=img]").unwrap().length()
 }
 
 #[wasm_bindgen_test]
@@ -237,7 +237,7 @@ async fn each_part_of_the_widget_is_the_element_its_name_says() {
     let root = chart.root();
     assert_eq!(root.class_name(), "mali-idp-chart");
     assert_eq!(chart.canvas().class_name(), "mali-idp-chart__canvas");
-    assert_eq!(chart.canvas().get_attribute("role").as_deref(), Some("application"), "the canvas is named");
+    assert_eq!(chart.canvas().get_attribute("role").as_deref(), Some("img"), "the canvas is named");
     assert_eq!(chart.overlay().class_name(), "mali-idp-chart__overlay");
     assert_eq!(chart.tooltip().get_attribute("role").as_deref(), Some("tooltip"));
     assert_eq!(chart.live_region().get_attribute("aria-live").as_deref(), Some("polite"));

@@ -9,12 +9,11 @@ use crate::words;
 use crate::locale::Lang;
 
 pub fn label_canvas(canvas: &HtmlCanvasElement, data: &Dataset, lang: Lang, view: crate::layout::View) {
-    // An application, not an image: a screen reader in its reading mode (Orca's
-    // browse mode, NVDA's and JAWS's too) keeps the arrows and letters for itself on
-    // an image, and the chart's keys never reached it (a trial with Orca: L said "no
-    // more lists"); on an application it hands them to the chart. Its name says
-    // which keys do what.
-    let _ = canvas.set_attribute("role", "application");
+    // An image, named by its summary and its keys. (Tried as an application, which
+    // NVDA and JAWS are said to hand their keys to in browse mode: Orca 43 with
+    // Chromium took it for an embedded document, said nothing on reaching it and kept
+    // the keys; as an image it reads the name, and the keys work in its focus mode.)
+    let _ = canvas.set_attribute("role", "img");
     let _ = canvas.set_attribute("aria-label", &[&words::summary(data, lang, view), " ", lang.text().keys].concat());
     // One tab stop; arrows then move from region to region.
     let _ = canvas.set_attribute("tabindex", "0");

@@ -34,7 +34,7 @@ extern "C" {
     pub fn links(csv_link: &web_sys::HtmlAnchorElement, image_link: &web_sys::HtmlAnchorElement, csv_text: &str, csv_file: &str, csv: &str, image_text: &str, image_file: &str, listen: &HtmlElement, listen_text: &str);
     /// Starts a tune `lead` ms from now on `player`'s AudioContext (made then); `step`
     /// gets each tone's code as it starts, and -1 when the last one ends.
-    pub fn play(player: &JsValue, lead: f64, step: &js_sys::Function);
+    pub fn play(player: &JsValue, lead: u32, step: &js_sys::Function);
     /// One tone of that tune (`sound::Note`): `hz` from `start` ms for `ms` ms;
     /// `step(code)` as it starts.
     pub fn tone(player: &JsValue, hz: f64, start: u32, ms: u32, computed: bool, code: i32);

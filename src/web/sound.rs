@@ -67,7 +67,7 @@ pub fn toggle(shared: &Shared) {
         st.widget().announce(&crate::words::played_of(&tune, st.settings().lang()));
     }
     if let Some(sound) = st.sound() {
-        super::shell::play(&sound.player, if cut { 2500.0 } else { 0.0 }, sound.step.as_ref().unchecked_ref());
+        super::shell::play(&sound.player, tune.lead_ms(), sound.step.as_ref().unchecked_ref());
         for n in tune.notes(data, st.settings().lang()) {
             let code = if n.say { n.item as i32 } else { -2 - n.item as i32 };
             super::shell::tone(&sound.player, n.hz, n.start_ms, n.ms, n.timbre == crate::sound::Timbre::Computed, code);

@@ -446,7 +446,14 @@ impl Widget {
 
     /// Says `text` in the live region (empty: silence).
     pub fn announce(&self, text: &str) {
-        self.live.set_text_content(Some(text));
+        // The same sentence again (a key past the end, a region said by the tune after
+        // the arrows said it) would change nothing, and a screen reader would say
+        // nothing: it ends with a no-break space every other time.
+        let mut text = text.to_string();
+        if !text.is_empty() && self.live.text_content().as_deref() == Some(text.as_str()) {
+            text.push('\u{A0}');
+        }
+        self.live.set_text_content(Some(&text));
     }
 
     /// The "Listen" button, and whether it shows the tones playing.

@@ -54,7 +54,7 @@ async function hoverAll(page, index) {
     const at = await page.evaluate(([n, i]) => {
       const el = document.querySelectorAll('.preview mali-idp-chart')[n];
       el.scrollIntoView({ block: 'center' });
-      const canvas = el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect();
+      const canvas = el.shadowRoot.querySelector('canvas[role=img]').getBoundingClientRect();
       const b = el.chart.bars()[i];
       return { x: canvas.x + b.x + b.width / 2, y: canvas.y + b.y + b.height / 2 };
     }, [index, i]);
@@ -288,7 +288,7 @@ test('the embed code in a blank page: their picture before the wasm, the live ch
   await held.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const live = await held.page.evaluate(() => {
     const el = document.querySelector('mali-idp-chart');
-    const canvas = el.shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect();
+    const canvas = el.shadowRoot.querySelector('canvas[role=img]').getBoundingClientRect();
     const b = el.chart.bars()[1];
     return { height: el.getBoundingClientRect().height, x: canvas.x + b.x + b.width / 2, y: canvas.y + b.y + b.height / 2, shifts: window.__shifts };
   });

@@ -147,10 +147,10 @@ test('the iframe embed posts its height and the parent page fits it', async () =
 for (const [width, dpr] of [[280, 1], [280, 2], [1600, 2]]) {
   test(`the article page at ${width} px and ratio ${dpr}: nothing overflows, the canvas is crisp`, async () => {
     const { page, context, problems } = await open(env.browser, env.url, { width, height: 800, dpr });
-    const canvas = page.locator('#chart canvas[role=application]');
+    const canvas = page.locator('#chart canvas[role=img]');
     await canvas.waitFor();
     const info = await page.evaluate(() => {
-      const c = document.querySelector('#chart canvas[role=application]');
+      const c = document.querySelector('#chart canvas[role=img]');
       const r = c.getBoundingClientRect();
       return { scroll: document.documentElement.scrollWidth, view: innerWidth, cssW: r.width, right: r.right, w: c.width, host: c.closest('#chart').clientWidth };
     });
@@ -296,7 +296,7 @@ test("an element's own figures on the map: their names placed, the others listed
   assert.match(got.label, /^Map of Mali: Our update\. .*GAO 17,250, Timbuktu 9,100, Zone B 900/);
   assert.deepEqual(got.rows, ['GAO', 'Timbuktu', 'Zone B', 'National total']);
   // Somewhere on the map reads Timbuktu with its figure (its circle, or its region, shaded).
-  const canvas = page.locator('#m >> css=.mali-idp-chart > canvas[role=application]');
+  const canvas = page.locator('#m >> css=.mali-idp-chart > canvas[role=img]');
   const box = await canvas.boundingBox();
   let found = null;
   for (let y = 0.15; y < 0.7 && !found; y += 0.05) {

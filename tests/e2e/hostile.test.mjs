@@ -13,11 +13,11 @@ const watchViolations = () => {
 };
 
 async function hoverTombouctou(page, scope = '#chart') {
-  const canvas = page.locator(`${scope} canvas[role=application]`);
+  const canvas = page.locator(`${scope} canvas[role=img]`);
   await canvas.waitFor();
   await page.locator(scope).scrollIntoViewIfNeeded();
   const p = await page.evaluate((scope) => {
-    const c = document.querySelector(`${scope} canvas[role=application]`);
+    const c = document.querySelector(`${scope} canvas[role=img]`);
     const r = c.getBoundingClientRect();
     const b = window.maliIdpChart.bars()[0];
     const s = r.width / c.width * devicePixelRatio; // the page may show the canvas smaller
@@ -34,7 +34,7 @@ test('under a strict CSP every page renders and hovers with no violation', async
   try {
     for (const path of ['', 'demo.html', 'embed.html?lang=en']) {
       const { page, context, problems } = await open(env.browser, env.url + path, { width: 1000, init: watchViolations });
-      await page.locator('canvas[role=application]').first().waitFor();
+      await page.locator('canvas[role=img]').first().waitFor();
       if (path === '') assert.match(await hoverTombouctou(page), /22\u202F328/);
       if (path === 'demo.html') await page.waitForFunction(() => document.getElementById('element-json').chart);
       const violations = await page.evaluate(() => window.__violations);
@@ -73,7 +73,7 @@ test('hostile page CSS and a right-to-left document keep layout and hit testing 
       const root = document.querySelector('#chart .mali-idp-chart');
       const tip = root.querySelector('[role=tooltip]').getBoundingClientRect();
       const box = root.getBoundingClientRect();
-      const canvas = root.querySelector('canvas[role=application]');
+      const canvas = root.querySelector('canvas[role=img]');
       return { tipInside: tip.left >= box.left - 1 && tip.right <= box.right + 1, scroll: document.documentElement.scrollWidth, view: innerWidth,
         // The page's `canvas { width: 50% !important; border: 3px }` must not reach
         // the chart's canvas (hoverTombouctou would follow a shrunk canvas).

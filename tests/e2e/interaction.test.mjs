@@ -10,10 +10,10 @@ after(async () => { await env?.close(); });
 
 /** Page coordinates of the centre of bar `i`, from the chart's layout. */
 async function barCentre(page, i) {
-  await page.locator('#chart canvas[role=application]').waitFor();
+  await page.locator('#chart canvas[role=img]').waitFor();
   await page.locator('#chart').scrollIntoViewIfNeeded();
   return page.evaluate((i) => {
-    const c = document.querySelector('#chart canvas[role=application]').getBoundingClientRect();
+    const c = document.querySelector('#chart canvas[role=img]').getBoundingClientRect();
     const b = window.maliIdpChart.bars()[i];
     return { x: c.left + b.x + b.width / 2, y: c.top + b.y + b.height / 2, name: b.name, persons: b.persons };
   }, i);
@@ -66,10 +66,10 @@ test('a tap shows the tooltip and a second tap dismisses it', async () => {
 
 test('the keyboard reaches the chart with Tab and reads it with the arrows', async () => {
   const { page, context, problems } = await open(env.browser, env.url, { width: 900 });
-  await page.locator('#chart canvas[role=application]').waitFor();
+  await page.locator('#chart canvas[role=img]').waitFor();
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('role'));
-  assert.equal(focused, 'application', 'the chart is the first tab stop of this page');
+  assert.equal(focused, 'img', 'the chart is the first tab stop of this page');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid', 'a visible focus ring');
   // The ring crosses none of the footer's links and button (it is drawn inside the
@@ -93,6 +93,13 @@ test('the keyboard reaches the chart with Tab and reads it with the arrows', asy
   await page.keyboard.press('End');
   assert.match(await live.textContent(), /^Autres régions : 15\u202F482 .*\(calculé\)$/);
   await page.locator('figure').screenshot({ path: `${shots}keyboard-others.png` });
+  // Past the end: the same region said again (the live region changes, by a no-break
+  // space, so that a screen reader says it), and again.
+  const last = await live.textContent();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await live.textContent(), `${last}\u00A0`);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await live.textContent(), last);
   await page.keyboard.press('Escape');
   await tooltip(page).waitFor({ state: 'hidden' });
   assert.deepEqual(problems(), []);

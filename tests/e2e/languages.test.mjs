@@ -36,7 +36,7 @@ for (const tag of ['fr', 'en', 'es', 'es-419', 'pt-BR', 'pt-PT', 'de', 'de-CH', 
     assert.deepEqual(files.filter((f) => f.includes('/pkg/')).sort(), [`/pkg/mali_idp_chart_${lang}.js`, `/pkg/mali_idp_chart_${lang}_bg.wasm`]);
     assert.deepEqual(files.filter((f) => f.includes('words')), lang === 'fr' || lang === 'en' ? [] : [`/mali-idp-chart-words-${lang}.js`]);
     // The keyboard's first stop: the largest region, in a tooltip and the live region.
-    await p.evaluate(() => document.querySelector('mali-idp-chart').shadowRoot.querySelector('canvas[role=application]').focus());
+    await p.evaluate(() => document.querySelector('mali-idp-chart').shadowRoot.querySelector('canvas[role=img]').focus());
     await p.keyboard.press('Home');
     const said = await p.waitForFunction(() => {
       const root = document.querySelector('mali-idp-chart').shadowRoot;

@@ -61,7 +61,7 @@ for (const width of [280, 1280]) {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const height = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().height, c.id);
       assert.ok(Math.abs(height - pictures[c.id].height) < 0.5, `${c.id}: same height, ${pictures[c.id].height} then ${height}`);
-      const canvas = await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('canvas[role=application]').getBoundingClientRect().toJSON(), c.id);
+      const canvas = await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('canvas[role=img]').getBoundingClientRect().toJSON(), c.id);
       const k = canvas.width / pictures[c.id].artboard;
       const read = [];
       for (const circle of pictures[c.id].circles) {

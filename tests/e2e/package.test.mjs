@@ -73,7 +73,7 @@ test('from a bundle, a map element draws with its language\'s map build beside t
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${url}map.html`);
   await page.waitForFunction(() => document.querySelector('mali-idp-chart').chart);
-  const label = await page.evaluate(() => document.querySelector('mali-idp-chart').shadowRoot.querySelector('canvas[role=application]').getAttribute('aria-label'));
+  const label = await page.evaluate(() => document.querySelector('mali-idp-chart').shadowRoot.querySelector('canvas[role=img]').getAttribute('aria-label'));
   assert.match(label, /^Map of Mali: /);
   const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
   assert.ok(wasm.includes('/out/mali_idp_chart_map_en_bg.wasm'), wasm.join(', '));

@@ -11,7 +11,7 @@ after(async () => { await env?.close(); });
 for (const dpr of [1, 2]) {
   test(`the article page shows the chart at devicePixelRatio ${dpr}`, async () => {
     const { page, context, problems } = await open(env.browser, env.url, { width: 900, dpr });
-    const canvas = page.locator('#chart canvas[role=application]');
+    const canvas = page.locator('#chart canvas[role=img]');
     await canvas.waitFor();
     await page.waitForFunction(() => window.maliIdpChart);
     const info = await canvas.evaluate((c) => {

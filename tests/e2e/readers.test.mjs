@@ -25,7 +25,7 @@ const systemColours = () => {
 /** RGB of the live canvas's device pixel at a point given in the bars' CSS pixels. */
 const pixelsAt = () => {
   const chart = window.maliIdpChart;
-  const c = document.querySelector('#chart canvas[role=application]');
+  const c = document.querySelector('#chart canvas[role=img]');
   const k = c.width / c.getBoundingClientRect().width;
   const at = (x, y) => [...c.getContext('2d').getImageData(Math.floor(x * k), Math.floor(y * k), 1, 1).data].slice(0, 3);
   const bars = chart.bars();
@@ -48,7 +48,7 @@ test('under forced colours the canvas draws with the system palette, live, and t
     await page.emulateMedia({ forcedColors: 'active', colorScheme: scheme });
     const sys = await page.evaluate(systemColours);
     await page.waitForFunction((bg) => {
-      const c = document.querySelector('#chart canvas[role=application]');
+      const c = document.querySelector('#chart canvas[role=img]');
       const d = c.getContext('2d').getImageData(2, 2, 1, 1).data;
       return d[0] === bg[0] && d[1] === bg[1] && d[2] === bg[2];
     }, sys.Canvas);
@@ -59,7 +59,7 @@ test('under forced colours the canvas draws with the system palette, live, and t
     assert.notDeepEqual(sys.Canvas, sys.CanvasText);
     // Hover: the highlight in the system's Highlight colour, on the overlay.
     const box = await page.evaluate(() => {
-      const r = document.querySelector('#chart canvas[role=application]').getBoundingClientRect();
+      const r = document.querySelector('#chart canvas[role=img]').getBoundingClientRect();
       const b = window.maliIdpChart.bars()[1];
       return { x: r.left + b.x + b.width / 2, y: r.top + b.y + b.height / 2 };
     });
@@ -145,7 +145,7 @@ test('printing: the chart is redrawn light and at 2x, with no tooltip, fits A4, 
   const { page, context, problems } = await open(env.browser, `${env.url}embed.html?theme=dark&lang=en`, { width: 800, expect: [/willReadFrequently/] });
   await page.waitForFunction(() => window.maliIdpChart);
   const read = () => page.evaluate(() => {
-    const c = document.querySelector('canvas[role=application]');
+    const c = document.querySelector('canvas[role=img]');
     const r = c.getBoundingClientRect();
     const b = window.maliIdpChart.bars()[0];
     const at = (x, y) => [...c.getContext('2d').getImageData(Math.floor(x * c.width / r.width), Math.floor(y * c.width / r.width), 1, 1).data].slice(0, 3);
@@ -163,7 +163,7 @@ test('printing: the chart is redrawn light and at 2x, with no tooltip, fits A4, 
   assert.deepEqual(screen.background, [22, 25, 29], 'dark on screen');
   // A tooltip open when printing starts.
   const box = await page.evaluate(() => {
-    const r = document.querySelector('canvas[role=application]').getBoundingClientRect();
+    const r = document.querySelector('canvas[role=img]').getBoundingClientRect();
     const b = window.maliIdpChart.bars()[0];
     return { x: r.left + b.x + b.width / 2, y: r.top + b.y + b.height / 2 };
   });
@@ -173,7 +173,7 @@ test('printing: the chart is redrawn light and at 2x, with no tooltip, fits A4, 
   await page.emulateMedia({ media: 'print' });
   // Under emulation the media query's change event comes a moment later (printing
   // dispatches it before the page is laid out for paper).
-  await page.waitForFunction(() => { const c = document.querySelector('canvas[role=application]'); return c.width > c.getBoundingClientRect().width * 1.5; });
+  await page.waitForFunction(() => { const c = document.querySelector('canvas[role=img]'); return c.width > c.getBoundingClientRect().width * 1.5; });
   const paper = await read();
   assert.ok(paper.ratio >= 2, `at least 2 device pixels per CSS pixel on paper: ${paper.ratio}`);
   assert.deepEqual(paper.background, [255, 255, 255], 'light on paper, whatever the theme');
@@ -198,7 +198,7 @@ test('printing: the chart is redrawn light and at 2x, with no tooltip, fits A4, 
   const bare = flat.replace(/\s+/g, '');
   for (const t of printed) assert.ok(bare.includes(t.replace(/\s+/g, '')), `the PDF has the print layer's "${t}"`);
   await page.emulateMedia({ media: 'screen' });
-  await page.waitForFunction(() => { const c = document.querySelector('canvas[role=application]'); return c.width === c.getBoundingClientRect().width; });
+  await page.waitForFunction(() => { const c = document.querySelector('canvas[role=img]'); return c.width === c.getBoundingClientRect().width; });
   const back = await read();
   assert.deepEqual([back.ratio, back.background], [1, [22, 25, 29]], 'back to the screen as it was');
   assert.deepEqual(problems(), []);

@@ -108,9 +108,9 @@ for (const width of [280, 400, 800, 1280]) {
     const cls = shifts.reduce((a, b) => a + b, 0);
     assert.ok(cls < 0.0005, `cumulative layout shift ${cls} (${shifts.join(', ')})`);
     // The live chart answers the first pointer move over a bar.
-    await page.locator('#chart canvas[role=application]').scrollIntoViewIfNeeded();
+    await page.locator('#chart canvas[role=img]').scrollIntoViewIfNeeded();
     const bar = await page.evaluate(() => window.maliIdpChart.bars()[1]);
-    const canvas = await page.evaluate(() => document.querySelector('#chart canvas[role=application]').getBoundingClientRect().toJSON());
+    const canvas = await page.evaluate(() => document.querySelector('#chart canvas[role=img]').getBoundingClientRect().toJSON());
     await page.mouse.move(canvas.x + bar.x + bar.width / 2, canvas.y + bar.y + bar.height / 2);
     await page.waitForFunction(() => getComputedStyle(document.querySelector('#chart .mali-idp-chart__tooltip')).display === 'block');
     const tip = await page.evaluate(() => document.querySelector('#chart .mali-idp-chart__tooltip').textContent.replace(/\u202f/g, ' '));
@@ -213,7 +213,7 @@ test('theme "auto" is dark only where the page\'s colour scheme is: light-only, 
       });
       wasm.release();
       await page.waitForFunction(() => document.getElementById('c').chart);
-      const after = await page.evaluate(() => [...document.getElementById('c').shadowRoot.querySelector('canvas[role=application]').getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
+      const after = await page.evaluate(() => [...document.getElementById('c').shadowRoot.querySelector('canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
       const want = darkWhenReaderIs.includes(reader) ? DARK : [255, 255, 255];
       const at = `color-scheme ${declared ?? '(none)'}, reader ${reader}`;
       assert.deepEqual(before, want, `${at}: the picture`);
@@ -233,7 +233,7 @@ test('theme "auto" is dark only where the page\'s colour scheme is: light-only, 
   await live.page.goto(`${env.url}switch.html`);
   await live.page.waitForFunction(() => document.getElementById('c').chart);
   await live.page.evaluate(() => {
-    window.corner = () => [...document.getElementById('c').shadowRoot.querySelector('canvas[role=application]').getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3).join();
+    window.corner = () => [...document.getElementById('c').shadowRoot.querySelector('canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3).join();
   });
   assert.equal(await live.page.evaluate(() => window.corner()), '255,255,255', 'a light page: light');
   for (const [scheme, want] of [['light dark', DARK], ['light', [255, 255, 255]], ['dark', DARK]]) {
@@ -274,7 +274,7 @@ for (const [page_, view] of [['embed-map.html', 'map'], ['embed-both.html', 'bot
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const after = await page.evaluate(() => ({
       height: document.querySelector('#chart').getBoundingClientRect().height,
-      label: document.querySelector('canvas[role=application]').getAttribute('aria-label'),
+      label: document.querySelector('canvas[role=img]').getAttribute('aria-label'),
       bars: window.maliIdpChart.bars().length,
     }));
     assert.ok(Math.abs(after.height - before.height) < 0.5, `same height: ${before.height} then ${after.height}`);
