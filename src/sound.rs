@@ -41,10 +41,11 @@ pub const MIN_NOTE_MS: u32 = 80;
 /// The silence at the end of each tone, so that equal tones are heard apart.
 pub const GAP_MS: u32 = 30;
 /// The time before the first tone: a screen reader says the key pressed and the
-/// button's new state first ("entrée", "pressé": until 1.02 s in a trial with Orca),
-/// which would cover the shape's tones. A long list's sentence ([`Tune::played`] of
+/// button's new state first ("entrée", "pressé": until 1.02 s in a trial with Orca,
+/// 1.32 s in English under load, where a lead of 1.2 s left none to spare), which
+/// would cover the shape's tones. A long list's sentence ([`Tune::played`] of
 /// [`Tune::regions`]) takes [`CUT_LEAD_MS`].
-pub const LEAD_MS: u32 = 1_200;
+pub const LEAD_MS: u32 = 1_500;
 pub const CUT_LEAD_MS: u32 = 2_500;
 /// The longest the shape lasts.
 pub const MAX_MS: u32 = 15_000;

@@ -209,7 +209,7 @@ async fn the_map_plays_the_same_figures_and_lights_each_circle() {
     let el = container(600);
     let mut chart = mount(el.clone().into(), js_sys::JSON::parse(r#"{"view":"map","lang":"en"}"#).unwrap()).unwrap();
     button(&chart).click();
-    // The first tone after the lead (1.2 s), then a quarter second each.
+    // The first tone after the lead (1.5 s), then a quarter second each.
     assert!(until(|| chart.highlighted().0 == Some(0), 3000).await, "Timbuktu's circle lit with its tone");
     let paints = chart.overlay_paints();
     assert!(until(|| chart.highlighted().0 == Some(1), 1000).await, "then Segou's");

@@ -170,9 +170,11 @@ export function tone(player, hz, start, ms, computed, code) {
   osc.stop(stopAt);
   oscs.push([osc, gain.gain]);
   timers.push(setTimeout(step, lead + start, code));
-  // The tune ends when its last tone does.
+  // The tune ends when its last tone does, and 150 ms later: the timers run on the
+  // page's clock, the tones on the audio's, which lagged by 0.1 s under load in a
+  // trial (the end's stop faded the last tone out early).
   clearTimeout(player.end);
-  player.end = setTimeout(step, lead + start + ms, -1);
+  player.end = setTimeout(step, lead + start + ms + 150, -1);
 }
 
 /** Stops what `play` started: its tones (faded out in 20 ms: cut, a tone clicks)
